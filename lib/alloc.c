@@ -1,0 +1,81 @@
+/* Allocation through the caller's allocator (or the C library's). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "kurz-private.h"
+
+static void *std_malloc(void *user, size_t size)
+{
+    (void)user;
+    return malloc(size);
+}
+
+static void *std_realloc(void *user, void *p, size_t size)
+{
+    (void)user;
+    return realloc(p, size);
+}
+
+static void std_free(void *user, void *p)
+{
+    (void)user;
+    free(p);
+}
+
+void kurz__mem_default(kurz__mem *m)
+{
+    m->malloc_fn = std_malloc;
+    m->realloc_fn = std_realloc;
+    m->free_fn = std_free;
+    m->user = NULL;
+}
+
+void *kurz__malloc(const kurz__mem *m, size_t size)
+{
+    return m->malloc_fn(m->user, size ? size : 1);
+}
+
+void *kurz__calloc(const kurz__mem *m, size_t n, size_t size)
+{
+    if (size && n > SIZE_MAX / size)
+        return NULL;
+    void *p = kurz__malloc(m, n * size);
+    if (p)
+        memset(p, 0, n * size);
+    return p;
+}
+
+void kurz__free(const kurz__mem *m, void *p)
+{
+    if (p)
+        m->free_fn(m->user, p);
+}
+
+int kurz__grow(const kurz__mem *m, void **p, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return 0;
+    size_t ncap = *cap ? *cap : 16;
+    while (ncap < need) {
+        if (ncap > SIZE_MAX / 2)
+            return KURZ_ERR_NOMEM;
+        ncap *= 2;
+    }
+    if (elem && ncap > SIZE_MAX / elem)
+        return KURZ_ERR_NOMEM;
+    void *np;
+    if (m->realloc_fn) {
+        np = m->realloc_fn(m->user, *p, ncap * elem);
+    } else {
+        np = m->malloc_fn(m->user, ncap * elem);
+        if (np && *p) {
+            memcpy(np, *p, *cap * elem);
+            m->free_fn(m->user, *p);
+        }
+    }
+    if (!np)
+        return KURZ_ERR_NOMEM;
+    *p = np;
+    *cap = ncap;
+    return 0;
+}

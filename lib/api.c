@@ -1,0 +1,374 @@
+/* The public API: argument checks, options, and the pipeline glue. This is
+ * the only file that knows the layout of the public opaque types. */
+#include <limits.h>
+#include <string.h>
+
+#include "kurz-private.h"
+
+#define NOPTS 11 /* KURZ_OPT_SENTENCES .. KURZ_OPT_TITLE_PERMILLE */
+
+typedef struct optinfo {
+    int min, max, def;
+} optinfo;
+
+static const optinfo opt_table[NOPTS] = {
+    /* SENTENCES */ {0, INT_MAX, 0},
+    /* RATIO_PERMILLE */ {0, 1000, 0},
+    /* WORDS */ {0, INT_MAX, 0},
+    /* STRICT */ {0, 1, 0},
+    /* ALGORITHM */ {KURZ_ALGO_LEXRANK, KURZ_ALGO_TEXTRANK, KURZ_ALGO_LEXRANK},
+    /* DAMPING_PERMILLE */ {0, 999, 850},
+    /* POSITION_PERMILLE */ {0, 1000, 300},
+    /* REDUNDANCY_PERMILLE */ {0, 1000, 600},
+    /* BOILERPLATE */ {0, 1, 1},
+    /* MAX_INPUT_BYTES */ {0, INT_MAX, 256 << 20},
+    /* TITLE_PERMILLE */ {0, 1000, 200},
+};
+
+struct kurz_summarizer {
+    kurz__mem self_mem; /* made the struct itself: always the C library's */
+    kurz__mem mem;      /* everything else */
+    const kurz__langinfo *lang;
+    kurz__stemmer *stemmer;
+    int opt[NOPTS];
+    size_t error_offset;
+    kurz__doc doc; /* buffers reused from one document to the next */
+};
+
+typedef struct kurz__item {
+    size_t index, start, end;
+    double score;
+} kurz__item;
+
+struct kurz_summary {
+    kurz__mem mem; /* the allocator that made it */
+    size_t n, doc_sentences;
+    kurz__item items[];
+};
+
+KURZ_API unsigned kurz_version_number(void)
+{
+    return KURZ_VERSION_NUMBER;
+}
+
+#define STR_(x) #x
+#define STR(x) STR_(x)
+
+KURZ_API const char *kurz_version_string(void)
+{
+    return STR(KURZ_VERSION_MAJOR) "." STR(KURZ_VERSION_MINOR) "." STR(KURZ_VERSION_PATCH);
+}
+
+KURZ_API const char *kurz_strerror(int status)
+{
+    switch (status) {
+    case KURZ_OK:
+        return "success";
+    case KURZ_ERR_NOMEM:
+        return "out of memory";
+    case KURZ_ERR_INVALID_ARG:
+        return "invalid argument";
+    case KURZ_ERR_INVALID_UTF8:
+        return "invalid UTF-8 in input";
+    case KURZ_ERR_UNSUPPORTED_LANG:
+        return "unsupported language";
+    case KURZ_ERR_OUT_OF_RANGE:
+        return "value out of range";
+    case KURZ_ERR_TOO_LARGE:
+        return "input larger than the configured maximum";
+    default:
+        return "unknown status";
+    }
+}
+
+KURZ_API int kurz_validate_utf8(const char *text, size_t len, size_t *bad_offset)
+{
+    if (!text && len)
+        return KURZ_ERR_INVALID_ARG;
+    size_t bad = 0;
+    if (len && !kurz__utf8_valid((const uint8_t *)text, len, &bad)) {
+        if (bad_offset)
+            *bad_offset = bad;
+        return KURZ_ERR_INVALID_UTF8;
+    }
+    return KURZ_OK;
+}
+
+static int opt_slot(kurz_option o)
+{
+    int k = (int)o - KURZ_OPT_SENTENCES;
+    return k >= 0 && k < NOPTS ? k : -1;
+}
+
+KURZ_API int kurz_option_bounds(kurz_option option, int *min_out, int *max_out)
+{
+    int k = opt_slot(option);
+    if (k < 0)
+        return KURZ_ERR_INVALID_ARG;
+    if (min_out)
+        *min_out = opt_table[k].min;
+    if (max_out)
+        *max_out = opt_table[k].max;
+    return KURZ_OK;
+}
+
+KURZ_API int kurz_summarizer_new(kurz_summarizer **out, const char *lang)
+{
+    if (!out)
+        return KURZ_ERR_INVALID_ARG;
+    *out = NULL;
+    if (!lang)
+        return KURZ_ERR_INVALID_ARG;
+    const kurz__langinfo *li = kurz__lang_find(lang);
+    if (!li)
+        return KURZ_ERR_UNSUPPORTED_LANG;
+    kurz__mem mem;
+    kurz__mem_default(&mem);
+    kurz_summarizer *s = kurz__calloc(&mem, 1, sizeof *s);
+    if (!s)
+        return KURZ_ERR_NOMEM;
+    s->self_mem = mem;
+    s->mem = mem;
+    s->lang = li;
+    for (int k = 0; k < NOPTS; k++)
+        s->opt[k] = opt_table[k].def;
+    s->stemmer = kurz__stemmer_new(li->snowball);
+    if (!s->stemmer) {
+        kurz__free(&mem, s);
+        return KURZ_ERR_NOMEM; /* the language is known, so it was memory */
+    }
+    kurz__doc_init(&s->doc, &s->mem, li->rules);
+    *out = s;
+    return KURZ_OK;
+}
+
+KURZ_API void kurz_summarizer_free(kurz_summarizer *s)
+{
+    if (!s)
+        return;
+    kurz__mem self = s->self_mem;
+    kurz__doc_free(&s->doc, &s->mem);
+    kurz__stemmer_free(s->stemmer);
+    kurz__free(&self, s);
+}
+
+KURZ_API const char *kurz_summarizer_language(const kurz_summarizer *s)
+{
+    return s ? s->lang->code : NULL;
+}
+
+KURZ_API int kurz_summarizer_set_option(kurz_summarizer *s, kurz_option option, int value)
+{
+    int k = opt_slot(option);
+    if (!s || k < 0)
+        return KURZ_ERR_INVALID_ARG;
+    if (value < opt_table[k].min || value > opt_table[k].max)
+        return KURZ_ERR_OUT_OF_RANGE;
+    s->opt[k] = value;
+    if (value != 0 && (option == KURZ_OPT_SENTENCES || option == KURZ_OPT_RATIO_PERMILLE ||
+                       option == KURZ_OPT_WORDS)) {
+        /* budgets are alternatives: the last one set wins */
+        if (option != KURZ_OPT_SENTENCES)
+            s->opt[opt_slot(KURZ_OPT_SENTENCES)] = 0;
+        if (option != KURZ_OPT_RATIO_PERMILLE)
+            s->opt[opt_slot(KURZ_OPT_RATIO_PERMILLE)] = 0;
+        if (option != KURZ_OPT_WORDS)
+            s->opt[opt_slot(KURZ_OPT_WORDS)] = 0;
+    }
+    return KURZ_OK;
+}
+
+KURZ_API int kurz_summarizer_get_option(const kurz_summarizer *s, kurz_option option, int *value)
+{
+    int k = opt_slot(option);
+    if (!s || k < 0 || !value)
+        return KURZ_ERR_INVALID_ARG;
+    *value = s->opt[k];
+    return KURZ_OK;
+}
+
+KURZ_API int kurz_summarizer_set_allocator(kurz_summarizer *s, kurz_malloc_fn malloc_fn,
+                                           kurz_realloc_fn realloc_fn, kurz_free_fn free_fn,
+                                           void *user)
+{
+    if (!s || (!malloc_fn) != (!free_fn))
+        return KURZ_ERR_INVALID_ARG;
+    /* buffers made by the old allocator go back to it first */
+    kurz__doc_free(&s->doc, &s->mem);
+    if (malloc_fn) {
+        s->mem.malloc_fn = malloc_fn;
+        s->mem.realloc_fn = realloc_fn;
+        s->mem.free_fn = free_fn;
+        s->mem.user = user;
+    } else {
+        kurz__mem_default(&s->mem);
+    }
+    kurz__doc_init(&s->doc, &s->mem, s->lang->rules);
+    return KURZ_OK;
+}
+
+KURZ_API size_t kurz_summarizer_error_offset(const kurz_summarizer *s)
+{
+    return s ? s->error_offset : 0;
+}
+
+#define OPT(s, o) ((s)->opt[(o) - KURZ_OPT_SENTENCES])
+
+static int check_input(kurz_summary **out, kurz_summarizer *s, const char *text, size_t len)
+{
+    if (!out)
+        return KURZ_ERR_INVALID_ARG;
+    *out = NULL;
+    if (!s || (!text && len))
+        return KURZ_ERR_INVALID_ARG;
+    s->error_offset = 0;
+    if (len > (size_t)OPT(s, KURZ_OPT_MAX_INPUT_BYTES))
+        return KURZ_ERR_TOO_LARGE;
+    size_t bad = 0;
+    if (len && !kurz__utf8_valid((const uint8_t *)text, len, &bad)) {
+        s->error_offset = bad;
+        return KURZ_ERR_INVALID_UTF8;
+    }
+    return KURZ_OK;
+}
+
+static kurz_summary *summary_new(kurz_summarizer *s, size_t n)
+{
+    if (n > (SIZE_MAX - sizeof(kurz_summary)) / sizeof(kurz__item))
+        return NULL;
+    kurz_summary *sum = kurz__malloc(&s->mem, sizeof *sum + n * sizeof(kurz__item));
+    if (!sum)
+        return NULL;
+    sum->mem = s->mem;
+    sum->n = n;
+    sum->doc_sentences = 0;
+    return sum;
+}
+
+KURZ_API int kurz_split(kurz_summary **out, kurz_summarizer *s, const char *text, size_t len)
+{
+    int rc = check_input(out, s, text, len);
+    if (rc)
+        return rc;
+    kurz__sentvec v = {0};
+    rc = kurz__segment(&s->mem, s->lang->rules, text, len, &v);
+    if (rc) {
+        kurz__free(&s->mem, v.v);
+        return rc;
+    }
+    kurz_summary *sum = summary_new(s, v.n);
+    if (!sum) {
+        kurz__free(&s->mem, v.v);
+        return KURZ_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < v.n; i++)
+        sum->items[i] = (kurz__item){i, v.v[i].start, v.v[i].end, 0.0};
+    sum->doc_sentences = v.n;
+    kurz__free(&s->mem, v.v);
+    *out = sum;
+    return KURZ_OK;
+}
+
+KURZ_API int kurz_summarize(kurz_summary **out, kurz_summarizer *s, const char *text, size_t len)
+{
+    int rc = check_input(out, s, text, len);
+    if (rc)
+        return rc;
+    const kurz__mem *m = &s->mem;
+    kurz__doc *d = &s->doc;
+    double *score = NULL, *norm = NULL;
+    uint8_t *ok = NULL;
+    size_t *chosen = NULL;
+    kurz_summary *sum = NULL;
+
+    rc = kurz__doc_build(d, m, s->lang->rules, s->stemmer, text, len, 1);
+    if (rc)
+        goto fail;
+    size_t n = d->sents.n;
+    rc = KURZ_ERR_NOMEM;
+    score = kurz__calloc(m, n, sizeof *score);
+    norm = kurz__calloc(m, n, sizeof *norm);
+    ok = kurz__calloc(m, n, sizeof *ok);
+    chosen = kurz__calloc(m, n, sizeof *chosen);
+    if (!score || !norm || !ok || !chosen)
+        goto fail;
+
+    kurz__rank_opts ro = {OPT(s, KURZ_OPT_ALGORITHM), OPT(s, KURZ_OPT_DAMPING_PERMILLE) / 1000.0,
+                          2000, 64};
+    if ((rc = kurz__rank(m, d, &ro, score)))
+        goto fail;
+    kurz__norms(d, norm);
+    if (OPT(s, KURZ_OPT_BOILERPLATE))
+        kurz__eligible(d, text, len, ok);
+    else
+        memset(ok, 1, n);
+    kurz__blend_opts bo = {OPT(s, KURZ_OPT_POSITION_PERMILLE) / 1000.0,
+                           OPT(s, KURZ_OPT_TITLE_PERMILLE) / 1000.0};
+    if (bo.position + bo.title > 1.0) { /* keep the mix a convex one */
+        double t = bo.position + bo.title;
+        bo.position /= t;
+        bo.title /= t;
+    }
+    kurz__blend(d, ok, norm, &bo, score);
+    kurz__select_opts so = {(size_t)OPT(s, KURZ_OPT_SENTENCES),
+                            (unsigned)OPT(s, KURZ_OPT_RATIO_PERMILLE),
+                            (size_t)OPT(s, KURZ_OPT_WORDS), OPT(s, KURZ_OPT_STRICT),
+                            OPT(s, KURZ_OPT_REDUNDANCY_PERMILLE) / 1000.0};
+    size_t k = 0;
+    if ((rc = kurz__select(m, d, score, ok, norm, &so, chosen, &k)))
+        goto fail;
+    rc = KURZ_ERR_NOMEM;
+    sum = summary_new(s, k);
+    if (!sum)
+        goto fail;
+    for (size_t a = 0; a < k; a++) {
+        size_t i = chosen[a];
+        sum->items[a] = (kurz__item){i, d->sents.v[i].start, d->sents.v[i].end, score[i]};
+    }
+    sum->doc_sentences = n;
+    *out = sum;
+    rc = KURZ_OK;
+fail:
+    kurz__free(m, score);
+    kurz__free(m, norm);
+    kurz__free(m, ok);
+    kurz__free(m, chosen);
+    return rc;
+}
+
+KURZ_API size_t kurz_summary_count(const kurz_summary *sum)
+{
+    return sum ? sum->n : 0;
+}
+
+KURZ_API size_t kurz_summary_document_sentences(const kurz_summary *sum)
+{
+    return sum ? sum->doc_sentences : 0;
+}
+
+KURZ_API int kurz_summary_get(const kurz_summary *sum, size_t i, size_t *index, size_t *start,
+                              size_t *end, double *score)
+{
+    if (!sum)
+        return KURZ_ERR_INVALID_ARG;
+    if (i >= sum->n)
+        return KURZ_ERR_OUT_OF_RANGE;
+    const kurz__item *it = &sum->items[i];
+    if (index)
+        *index = it->index;
+    if (start)
+        *start = it->start;
+    if (end)
+        *end = it->end;
+    if (score)
+        *score = it->score;
+    return KURZ_OK;
+}
+
+KURZ_API void kurz_summary_free(kurz_summary *sum)
+{
+    if (!sum)
+        return;
+    kurz__mem mem = sum->mem;
+    kurz__free(&mem, sum);
+}

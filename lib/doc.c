@@ -1,0 +1,279 @@
+/* Document model: sentences -> sparse vectors of stem ids.
+ *
+ * Every distinct word form of a document is normalised, looked up in the
+ * stop list and stemmed once; later occurrences cost a hash lookup. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "kurz-private.h"
+
+struct kurz__hslot {
+    uint64_t hash; /* 0 = empty */
+    uint32_t off, len;
+    uint32_t val;
+};
+
+static uint64_t hash_bytes(const uint8_t *p, size_t n)
+{
+    uint64_t h = 1469598103934665603ull; /* FNV-1a, then a final mix */
+    for (size_t i = 0; i < n; i++) {
+        h ^= p[i];
+        h *= 1099511628211ull;
+    }
+    h ^= h >> 29;
+    h *= 0xbf58476d1ce4e5b9ull;
+    h ^= h >> 32;
+    return h ? h : 1;
+}
+
+static void hash_clear(kurz__hash *h)
+{
+    if (h->slots)
+        memset(h->slots, 0, h->cap * sizeof *h->slots);
+    h->n = 0;
+    h->pool_n = 0;
+}
+
+static void hash_free(kurz__hash *h, const kurz__mem *m)
+{
+    kurz__free(m, h->slots);
+    kurz__free(m, h->pool);
+    memset(h, 0, sizeof *h);
+}
+
+static int hash_rehash(kurz__hash *h, const kurz__mem *m, size_t ncap)
+{
+    struct kurz__hslot *ns = kurz__calloc(m, ncap, sizeof *ns);
+    if (!ns)
+        return KURZ_ERR_NOMEM;
+    for (size_t i = 0; i < h->cap; i++) {
+        struct kurz__hslot *s = &h->slots[i];
+        if (!s->hash)
+            continue;
+        size_t j = s->hash & (ncap - 1);
+        while (ns[j].hash)
+            j = (j + 1) & (ncap - 1);
+        ns[j] = *s;
+    }
+    kurz__free(m, h->slots);
+    h->slots = ns;
+    h->cap = ncap;
+    return 0;
+}
+
+/* Finds key; when absent inserts it with value *val (and returns 1), else
+ * stores the existing value in *val and returns 0. Negative on error. */
+static int hash_get_or_put(kurz__hash *h, const kurz__mem *m, const uint8_t *key, size_t n,
+                           uint32_t *val, int insert_only_if_missing)
+{
+    (void)insert_only_if_missing;
+    if (n > UINT32_MAX)
+        n = UINT32_MAX;
+    if ((h->n + 1) * 2 > h->cap) {
+        if (hash_rehash(h, m, h->cap ? h->cap * 2 : 1024))
+            return KURZ_ERR_NOMEM;
+    }
+    uint64_t hv = hash_bytes(key, n);
+    size_t j = hv & (h->cap - 1);
+    while (h->slots[j].hash) {
+        struct kurz__hslot *s = &h->slots[j];
+        if (s->hash == hv && s->len == n && memcmp(h->pool + s->off, key, n) == 0) {
+            *val = s->val;
+            return 0;
+        }
+        j = (j + 1) & (h->cap - 1);
+    }
+    if (h->pool_n + n > UINT32_MAX)
+        return KURZ_ERR_NOMEM; /* keys are addressed with 32 bits */
+    if (KURZ__GROW(m, h->pool, h->pool_cap, h->pool_n + n))
+        return KURZ_ERR_NOMEM;
+    memcpy(h->pool + h->pool_n, key, n);
+    h->slots[j] = (struct kurz__hslot){hv, (uint32_t)h->pool_n, (uint32_t)n, *val};
+    h->pool_n += n;
+    h->n++;
+    return 1;
+}
+
+void kurz__doc_init(kurz__doc *d, const kurz__mem *m, kurz__lang lang)
+{
+    memset(d, 0, sizeof *d);
+    kurz__tok_init(&d->tok, m, lang);
+}
+
+void kurz__doc_free(kurz__doc *d, const kurz__mem *m)
+{
+    kurz__free(m, d->sents.v);
+    kurz__free(m, d->row);
+    kurz__free(m, d->ent);
+    kurz__free(m, d->nwords);
+    kurz__free(m, d->ncontent);
+    kurz__free(m, d->df);
+    hash_free(&d->words, m);
+    hash_free(&d->stems, m);
+    kurz__tok_free(&d->tok);
+    memset(d, 0, sizeof *d);
+}
+
+static int all_digits(const uint8_t *w, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (w[i] < '0' || w[i] > '9')
+            return 0;
+    return 1;
+}
+
+#define TERM_STOP 0u          /* value stored for stop words */
+#define TERM_NUMBER 0x80000000u /* flag: the term is a number */
+
+/* Word forms map to (term id + 1) | TERM_NUMBER?, 0 for stop words. */
+static int lookup_word(kurz__doc *d, const kurz__mem *m, kurz__lang lang, kurz__stemmer *st,
+                       const uint8_t *w, size_t n, uint32_t *out)
+{
+    uint32_t val = UINT32_MAX; /* placeholder while we decide */
+    int r = hash_get_or_put(&d->words, m, w, n, &val, 1);
+    if (r < 0)
+        return r;
+    if (r == 0) {
+        *out = val;
+        return 0;
+    }
+    /* new word form: decide its term, then patch the slot */
+    uint32_t res;
+    if (kurz__is_stopword(lang, w, n)) {
+        res = TERM_STOP;
+    } else {
+        int number = all_digits(w, n);
+        const uint8_t *s = w;
+        size_t sl = n;
+        if (!number && kurz__stem(st, w, n, &s, &sl))
+            return KURZ_ERR_NOMEM;
+        uint32_t tid = (uint32_t)d->nterms;
+        r = hash_get_or_put(&d->stems, m, s, sl, &tid, 1);
+        if (r < 0)
+            return r;
+        if (r == 1) {
+            if (d->nterms >= TERM_NUMBER - 2)
+                return KURZ_ERR_NOMEM;
+            if (KURZ__GROW(m, d->df, d->df_cap, d->nterms + 1))
+                return KURZ_ERR_NOMEM;
+            d->df[d->nterms++] = 0;
+        }
+        res = (tid + 1) | (number ? TERM_NUMBER : 0);
+    }
+    /* patch: the slot holding w is found again (the table did not move) */
+    uint64_t hv = hash_bytes(w, n);
+    size_t j = hv & (d->words.cap - 1);
+    for (;;) {
+        struct kurz__hslot *sl = &d->words.slots[j];
+        if (sl->hash == hv && sl->len == n && memcmp(d->words.pool + sl->off, w, n) == 0) {
+            sl->val = res;
+            break;
+        }
+        j = (j + 1) & (d->words.cap - 1);
+    }
+    *out = res;
+    return 0;
+}
+
+/* Words as a reader (and ROUGE's \w+) counts them: runs of letters, marks,
+ * digits and '_'. */
+static uint32_t count_words(const uint8_t *s, size_t start, size_t end)
+{
+    uint32_t n = 0;
+    int in = 0;
+    size_t i = start;
+    while (i < end) {
+        uint8_t c = s[i];
+        int w;
+        if (c < 0x80) {
+            w = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                c == '_';
+            i++;
+        } else {
+            int32_t cp;
+            i += kurz__utf8_decode(s + i, end - i, &cp);
+            utf8proc_category_t cat = utf8proc_category(cp);
+            w = (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_ND) ||
+                cat == UTF8PROC_CATEGORY_NL || cat == UTF8PROC_CATEGORY_NO ||
+                cat == UTF8PROC_CATEGORY_PC;
+        }
+        if (w && !in)
+            n++;
+        in = w;
+    }
+    return n;
+}
+
+static int cmp_entry(const void *a, const void *b)
+{
+    const kurz__entry *x = a, *y = b;
+    return (x->term > y->term) - (x->term < y->term);
+}
+
+int kurz__doc_build(kurz__doc *d, const kurz__mem *m, kurz__lang lang, kurz__stemmer *st,
+                    const char *text, size_t len, int segment)
+{
+    int rc;
+    if (segment) {
+        d->sents.n = 0;
+        if ((rc = kurz__segment(m, lang, text, len, &d->sents)))
+            return rc;
+    }
+    size_t n = d->sents.n;
+    hash_clear(&d->words);
+    hash_clear(&d->stems);
+    d->nterms = 0;
+    d->ent_n = 0;
+    if (KURZ__GROW(m, d->row, d->row_cap, n + 1))
+        return KURZ_ERR_NOMEM;
+    if (KURZ__GROW(m, d->nwords, d->nw_cap, n + 1))
+        return KURZ_ERR_NOMEM;
+    if (KURZ__GROW(m, d->ncontent, d->nc_cap, n + 1))
+        return KURZ_ERR_NOMEM;
+
+    const uint8_t *s = (const uint8_t *)text;
+    for (size_t i = 0; i < n; i++) {
+        size_t r0 = d->ent_n;
+        d->row[i] = r0;
+        d->nwords[i] = count_words(s, d->sents.v[i].start, d->sents.v[i].end);
+        uint32_t content = 0;
+        kurz__tok_reset(&d->tok, text, d->sents.v[i].start, d->sents.v[i].end);
+        const uint8_t *w;
+        size_t wl;
+        while ((rc = kurz__tok_next(&d->tok, &w, &wl, NULL, NULL)) == 1) {
+            uint32_t v;
+            if ((rc = lookup_word(d, m, lang, st, w, wl, &v)))
+                return rc;
+            if (v == TERM_STOP)
+                continue;
+            if (!(v & TERM_NUMBER))
+                content++;
+            if (KURZ__GROW(m, d->ent, d->ent_cap, d->ent_n + 1))
+                return KURZ_ERR_NOMEM;
+            d->ent[d->ent_n++] = (kurz__entry){(v & ~TERM_NUMBER) - 1, 1.0f};
+        }
+        if (rc < 0)
+            return rc;
+        d->ncontent[i] = content;
+        /* sort and merge duplicate terms of the sentence */
+        size_t cnt = d->ent_n - r0;
+        if (cnt > 1) {
+            kurz__entry *e = d->ent + r0;
+            qsort(e, cnt, sizeof *e, cmp_entry);
+            size_t k = 0;
+            for (size_t j = 1; j < cnt; j++) {
+                if (e[j].term == e[k].term)
+                    e[k].tf += 1.0f;
+                else
+                    e[++k] = e[j];
+            }
+            d->ent_n = r0 + k + 1;
+        }
+        for (size_t j = r0; j < d->ent_n; j++)
+            d->df[d->ent[j].term]++;
+    }
+    d->row[n] = d->ent_n;
+    return 0;
+}

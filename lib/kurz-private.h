@@ -1,0 +1,208 @@
+/* Internal interfaces of libkurz. Nothing here is exported: every symbol is
+ * hidden and named kurz__*. Modules depend on each other in one direction:
+ *   alloc -> utf8 -> segment -> tokenize/stopwords/stem -> doc -> graph/rank
+ *   -> select -> api */
+#ifndef KURZ_PRIVATE_H
+#define KURZ_PRIVATE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "kurz.h"
+
+/* ---- Allocation (alloc.c) ---------------------------------------------
+ * Every allocation of the library goes through a kurz__mem so the caller's
+ * allocator is honoured and tests can fail the Nth allocation. */
+typedef struct kurz__mem {
+    kurz_malloc_fn malloc_fn;
+    kurz_realloc_fn realloc_fn; /* may be NULL */
+    kurz_free_fn free_fn;
+    void *user;
+} kurz__mem;
+
+void kurz__mem_default(kurz__mem *m);
+void *kurz__malloc(const kurz__mem *m, size_t size);            /* NULL on overflow/failure */
+void *kurz__calloc(const kurz__mem *m, size_t n, size_t size);  /* zeroed; checks n*size */
+/* Grows *p to hold at least need elements of size elem; *cap tracks the
+ * capacity in elements. Returns 0 or KURZ_ERR_NOMEM (then *p is unchanged). */
+int kurz__grow(const kurz__mem *m, void **p, size_t *cap, size_t need, size_t elem);
+void kurz__free(const kurz__mem *m, void *p);
+
+#define KURZ__GROW(m, arr, cap, need) \
+    kurz__grow((m), (void **)&(arr), &(cap), (need), sizeof(*(arr)))
+
+/* ---- Languages (lang.c) ---------------------------------------------- */
+typedef enum kurz__lang {
+    KURZ__LANG_OTHER = 0, /* generic rules, no stop words */
+    KURZ__LANG_DE,
+    KURZ__LANG_FR,
+    KURZ__LANG_EN
+} kurz__lang;
+
+typedef struct kurz__langinfo {
+    const char *code;     /* ISO 639-1, "de" */
+    const char *snowball; /* libstemmer algorithm name, "german" */
+    kurz__lang rules;     /* which segmentation/stop-word rules apply */
+} kurz__langinfo;
+
+/* Looks up a code or Snowball name, any letter case; NULL when unknown. */
+const kurz__langinfo *kurz__lang_find(const char *name);
+
+/* ---- UTF-8 (utf8.c) -------------------------------------------------- */
+/* Returns 1 when text[0..len) is valid; else 0 and *bad = offset. */
+int kurz__utf8_valid(const uint8_t *text, size_t len, size_t *bad);
+/* Decodes one code point of valid UTF-8 at s[0..n); returns its length
+ * (1..4) and stores the code point. n must be >= 1. */
+size_t kurz__utf8_decode(const uint8_t *s, size_t n, int32_t *cp);
+
+/* ---- Sentence segmentation (segment.c, abbrev.c) ----------------------- */
+enum {
+    KURZ__S_PARA_START = 1u << 0, /* first unit of a paragraph (after a blank line or at start) */
+    KURZ__S_LINE = 1u << 1,       /* ended by a line break without final punctuation:
+                                     a heading, dateline, byline, list item */
+    KURZ__S_TERMINATED = 1u << 2  /* ends with . ! ? … (possibly followed by quotes/brackets) */
+};
+
+typedef struct kurz__sent {
+    size_t start, end; /* byte span [start, end) in the input, trimmed of white space */
+    uint32_t para;     /* paragraph number, 0-based */
+    uint32_t flags;    /* KURZ__S_* */
+} kurz__sent;
+
+typedef struct kurz__sentvec {
+    kurz__sent *v;
+    size_t n, cap;
+} kurz__sentvec;
+
+/* Splits valid UTF-8 text[0..len) into sentences, appending to out (which
+ * the caller initialised to zero and frees with kurz__free(m, out->v)).
+ * A leading BOM is skipped; CR and CRLF are line ends. Spans are non-empty,
+ * trimmed, non-overlapping, in order. Returns 0 or KURZ_ERR_NOMEM. */
+int kurz__segment(const kurz__mem *m, kurz__lang lang, const char *text, size_t len,
+                  kurz__sentvec *out);
+
+/* ---- Words (tokenize.c) ---------------------------------------------- */
+typedef struct kurz__tokenizer {
+    const kurz__mem *m;
+    kurz__lang lang;
+    const uint8_t *text;
+    size_t pos, end;
+    uint8_t *buf; /* normalised word (NFC + casefold), NUL-terminated */
+    size_t buf_cap;
+    int32_t *ubuf; /* scratch code points */
+    size_t ubuf_cap;
+} kurz__tokenizer;
+
+void kurz__tok_init(kurz__tokenizer *t, const kurz__mem *m, kurz__lang lang);
+void kurz__tok_free(kurz__tokenizer *t);
+/* Starts on the bytes text[start..end) (valid UTF-8). */
+void kurz__tok_reset(kurz__tokenizer *t, const char *text, size_t start, size_t end);
+/* Next word: 1 and *word and *wlen point at t->buf (valid until the next call),
+ * *wstart and *wend are its byte span in text (either may be NULL); 0 at the end;
+ * KURZ_ERR_NOMEM. Words are runs of letters, digits and combining marks;
+ * French elisions (l' d' qu' ... with ' or ’) are dropped, hyphens split. */
+int kurz__tok_next(kurz__tokenizer *t, const uint8_t **word, size_t *wlen, size_t *wstart,
+                   size_t *wend);
+
+/* ---- Stop words (stopwords.c) ------------------------------------------ */
+/* 1 when the normalised word w[0..n) is a stop word of lang. */
+int kurz__is_stopword(kurz__lang lang, const uint8_t *w, size_t n);
+
+/* ---- Stemming (stem.c: the only file that includes libstemmer.h) ------- */
+typedef struct kurz__stemmer kurz__stemmer;
+/* NULL on failure (unknown algorithm or no memory). */
+kurz__stemmer *kurz__stemmer_new(const char *snowball_name);
+void kurz__stemmer_free(kurz__stemmer *st);
+/* Stems w[0..n); returns 0 with *out and *outlen borrowed until the next call,
+ * or KURZ_ERR_NOMEM. Words longer than INT_MAX are returned unchanged. */
+int kurz__stem(kurz__stemmer *st, const uint8_t *w, size_t n, const uint8_t **out,
+               size_t *outlen);
+
+#endif /* KURZ_PRIVATE_H */
+
+/* ---- Document model (doc.c) --------------------------------------------
+ * Sentences as sparse term vectors over Snowball stems of content words. */
+typedef struct kurz__entry {
+    uint32_t term; /* term id */
+    float tf;      /* occurrences of the term in the sentence */
+} kurz__entry;
+
+typedef struct kurz__hash {
+    struct kurz__hslot *slots;
+    size_t cap, n;   /* cap is a power of two (or 0) */
+    uint8_t *pool;   /* key bytes */
+    size_t pool_n, pool_cap;
+} kurz__hash;
+
+typedef struct kurz__doc {
+    kurz__sentvec sents;
+    size_t *row;          /* sents.n + 1 offsets into ent */
+    kurz__entry *ent;
+    size_t ent_n, ent_cap, row_cap;
+    uint32_t *nwords;     /* words per sentence, as a reader counts them (all \w runs) */
+    uint32_t *ncontent;   /* content words per sentence (not stop words, not numbers) */
+    size_t nw_cap, nc_cap;
+    uint32_t *df;         /* sentences containing each term */
+    size_t nterms, df_cap;
+    kurz__hash words;     /* normalised word -> term id + 1, or 0 for a stop word */
+    kurz__hash stems;     /* stem -> term id */
+    kurz__tokenizer tok;
+} kurz__doc;
+
+void kurz__doc_init(kurz__doc *d, const kurz__mem *m, kurz__lang lang);
+void kurz__doc_free(kurz__doc *d, const kurz__mem *m);
+/* Segments (when segment is non-zero) and builds the term vectors of
+ * text[0..len). With segment == 0, d->sents must already be filled. Reuses
+ * the buffers of a previous call. 0 or KURZ_ERR_NOMEM. */
+int kurz__doc_build(kurz__doc *d, const kurz__mem *m, kurz__lang lang, kurz__stemmer *st,
+                    const char *text, size_t len, int segment);
+
+/* ---- Graph and ranking (rank.c) ---------------------------------------- */
+typedef struct kurz__rank_opts {
+    int algorithm;   /* kurz_algorithm */
+    double damping;  /* 0..1 */
+    size_t exact_limit; /* up to this many sentences the graph is exact */
+    uint32_t df_cap;    /* beyond exact_limit: terms in more sentences than this are ignored */
+} kurz__rank_opts;
+
+/* idf of a term found in df of n sentences; never 0 for df <= n. */
+double kurz__idf(uint32_t df, size_t n);
+/* Centrality of every sentence of d into score[0..n) (sums to 1; uniform when
+ * there are no edges). 0 or KURZ_ERR_NOMEM. */
+int kurz__rank(const kurz__mem *m, const kurz__doc *d, const kurz__rank_opts *o, double *score);
+/* idf-weighted cosine similarity of sentences a and b of d (0..1). */
+double kurz__cosine(const kurz__doc *d, size_t a, size_t b, const double *norm);
+/* Fills norm[i] = the idf-weighted length of sentence i's vector. */
+void kurz__norms(const kurz__doc *d, double *norm);
+
+/* ---- Unit quality (boiler.c) -------------------------------------------
+ * Marks units that must not be selected while real sentences exist:
+ * headings, bylines, datelines, navigation, share buttons, comment
+ * headers. ok[i] = 1 for a real sentence. */
+void kurz__eligible(const kurz__doc *d, const char *text, size_t len, uint8_t *ok);
+
+/* ---- Scores and selection (select.c) ----------------------------------- */
+typedef struct kurz__blend_opts {
+    double position; /* weight of the position prior, 0..1 */
+    double title;    /* weight of the similarity to the lead, 0..1 */
+} kurz__blend_opts;
+
+/* Turns centrality into final scores in place: mixes in the position prior
+ * and the similarity to the document's first real sentences. */
+void kurz__blend(const kurz__doc *d, const uint8_t *ok, const double *norm,
+                 const kurz__blend_opts *o, double *score);
+
+typedef struct kurz__select_opts {
+    size_t sentences;        /* 0 = unset */
+    unsigned ratio_permille; /* 0 = unset */
+    size_t words;            /* 0 = unset */
+    int strict;              /* with words: never exceed */
+    double redundancy;       /* reject when cosine to a chosen one >= this */
+} kurz__select_opts;
+
+/* Chooses sentences by descending score (ties: earlier first) under the
+ * budget, skipping units with ok[i] == 0 unless no unit is ok, and skipping
+ * near-duplicates of chosen ones. Writes their indices in document order to
+ * chosen[0..*nchosen) (room for d->sents.n). 0 or KURZ_ERR_NOMEM. */
+int kurz__select(const kurz__mem *m, const kurz__doc *d, const double *score, const uint8_t *ok,
+                 const double *norm, const kurz__select_opts *o, size_t *chosen, size_t *nchosen);

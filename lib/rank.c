@@ -1,0 +1,201 @@
+/* Sentence graph and centrality (LexRank, TextRank).
+ *
+ * The graph is built from an inverted index: only sentence pairs that share
+ * a term are ever touched, so the cost is the sum over terms of df^2 rather
+ * than n^2. Up to exact_limit sentences every term counts and the graph is
+ * the exact one; beyond, terms found in more than df_cap sentences are left
+ * out of the graph (their idf is small and their postings are what would
+ * make the cost quadratic). Everything runs in a fixed order, so the result
+ * is deterministic. */
+#include <math.h>
+#include <string.h>
+
+#include "kurz-private.h"
+
+double kurz__idf(uint32_t df, size_t n)
+{
+    /* log(1 + n/df): stays positive when a term is in every sentence, so
+     * short texts keep a usable weighting. */
+    if (df == 0)
+        return 0.0;
+    return log(1.0 + (double)n / (double)df);
+}
+
+void kurz__norms(const kurz__doc *d, double *norm)
+{
+    size_t n = d->sents.n;
+    for (size_t i = 0; i < n; i++) {
+        double s = 0;
+        for (size_t k = d->row[i]; k < d->row[i + 1]; k++) {
+            double w = d->ent[k].tf * kurz__idf(d->df[d->ent[k].term], n);
+            s += w * w;
+        }
+        norm[i] = sqrt(s);
+    }
+}
+
+double kurz__cosine(const kurz__doc *d, size_t a, size_t b, const double *norm)
+{
+    if (norm[a] <= 0 || norm[b] <= 0)
+        return 0.0;
+    size_t n = d->sents.n;
+    size_t i = d->row[a], ie = d->row[a + 1], j = d->row[b], je = d->row[b + 1];
+    double dot = 0;
+    while (i < ie && j < je) {
+        uint32_t ti = d->ent[i].term, tj = d->ent[j].term;
+        if (ti < tj) {
+            i++;
+        } else if (tj < ti) {
+            j++;
+        } else {
+            double idf = kurz__idf(d->df[ti], n);
+            dot += d->ent[i].tf * d->ent[j].tf * idf * idf;
+            i++;
+            j++;
+        }
+    }
+    double c = dot / (norm[a] * norm[b]);
+    return c > 1.0 ? 1.0 : c;
+}
+
+typedef struct edge {
+    uint32_t to;
+    float w;
+} edge;
+
+int kurz__rank(const kurz__mem *m, const kurz__doc *d, const kurz__rank_opts *o, double *score)
+{
+    size_t n = d->sents.n;
+    if (n == 0)
+        return 0;
+    int rc = KURZ_ERR_NOMEM;
+    size_t nt = d->nterms;
+    size_t *post_row = NULL;
+    kurz__entry *post = NULL; /* (sentence, tf) per occurrence */
+    double *idf2 = NULL, *norm = NULL, *acc = NULL, *next = NULL, *rowsum = NULL;
+    uint32_t *touched = NULL;
+    size_t *erow = NULL;
+    edge *edges = NULL;
+    size_t edge_n = 0, edge_cap = 0;
+
+    int capped = n > o->exact_limit;
+    post_row = kurz__calloc(m, nt + 1, sizeof *post_row);
+    post = kurz__calloc(m, d->ent_n, sizeof *post);
+    idf2 = kurz__calloc(m, nt, sizeof *idf2);
+    norm = kurz__calloc(m, n, sizeof *norm);
+    acc = kurz__calloc(m, n, sizeof *acc);
+    next = kurz__calloc(m, n, sizeof *next);
+    rowsum = kurz__calloc(m, n, sizeof *rowsum);
+    touched = kurz__calloc(m, n, sizeof *touched);
+    erow = kurz__calloc(m, n + 1, sizeof *erow);
+    if (!post_row || !post || !idf2 || !norm || !acc || !next || !rowsum || !touched || !erow)
+        goto done;
+
+    /* inverted index: sentences of each term, in sentence order */
+    for (size_t t = 0; t < nt; t++) {
+        post_row[t + 1] = post_row[t] + d->df[t];
+        double idf = kurz__idf(d->df[t], n);
+        idf2[t] = o->algorithm == KURZ_ALGO_TEXTRANK ? 1.0 : idf * idf;
+    }
+    {
+        size_t *fill = kurz__calloc(m, nt + 1, sizeof *fill);
+        if (!fill)
+            goto done;
+        memcpy(fill, post_row, (nt + 1) * sizeof *fill);
+        for (size_t i = 0; i < n; i++)
+            for (size_t k = d->row[i]; k < d->row[i + 1]; k++)
+                post[fill[d->ent[k].term]++] = (kurz__entry){(uint32_t)i, d->ent[k].tf};
+        kurz__free(m, fill);
+    }
+    if (o->algorithm == KURZ_ALGO_TEXTRANK) {
+        for (size_t i = 0; i < n; i++)
+            norm[i] = log(1.0 + (double)(d->row[i + 1] - d->row[i]));
+    } else {
+        kurz__norms(d, norm);
+    }
+
+    /* edges, row by row */
+    for (size_t i = 0; i < n; i++) {
+        erow[i] = edge_n;
+        size_t nt_i = 0;
+        for (size_t k = d->row[i]; k < d->row[i + 1]; k++) {
+            uint32_t t = d->ent[k].term;
+            if (capped && d->df[t] > o->df_cap)
+                continue;
+            double wi = d->ent[k].tf * idf2[t];
+            for (size_t p = post_row[t]; p < post_row[t + 1]; p++) {
+                uint32_t j = post[p].term;
+                if (j == i)
+                    continue;
+                if (acc[j] == 0.0)
+                    touched[nt_i++] = j;
+                acc[j] += o->algorithm == KURZ_ALGO_TEXTRANK ? 1.0 : wi * post[p].tf;
+            }
+        }
+        /* touched[] is in a fixed order (terms, then postings), so sums are
+         * reproducible for a given input. */
+        for (size_t a = 0; a < nt_i; a++) {
+            uint32_t j = touched[a];
+            double w;
+            if (o->algorithm == KURZ_ALGO_TEXTRANK) {
+                double den = norm[i] + norm[j];
+                w = den > 0 ? acc[j] / den : 0.0;
+            } else {
+                double den = norm[i] * norm[j];
+                w = den > 0 ? acc[j] / den : 0.0;
+            }
+            acc[j] = 0.0;
+            if (w <= 0)
+                continue;
+            if (KURZ__GROW(m, edges, edge_cap, edge_n + 1))
+                goto done;
+            edges[edge_n++] = (edge){j, (float)w};
+            rowsum[i] += (float)w;
+        }
+    }
+    erow[n] = edge_n;
+
+    /* power iteration: p' = (1-d)/n + d * (sum_i p_i w_ij / rowsum_i + dangling/n) */
+    double damp = o->damping;
+    for (size_t i = 0; i < n; i++)
+        score[i] = 1.0 / (double)n;
+    for (int it = 0; it < 200; it++) {
+        double dangling = 0;
+        for (size_t j = 0; j < n; j++)
+            next[j] = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (rowsum[i] <= 0) {
+                dangling += score[i];
+                continue;
+            }
+            double share = score[i] / rowsum[i];
+            for (size_t e = erow[i]; e < erow[i + 1]; e++)
+                next[edges[e].to] += share * edges[e].w;
+        }
+        double base = (1.0 - damp) / (double)n + damp * dangling / (double)n;
+        double diff = 0, sum = 0;
+        for (size_t j = 0; j < n; j++) {
+            double v = base + damp * next[j];
+            diff += fabs(v - score[j]);
+            score[j] = v;
+            sum += v;
+        }
+        for (size_t j = 0; j < n; j++)
+            score[j] /= sum;
+        if (diff < 1e-9)
+            break;
+    }
+    rc = 0;
+done:
+    kurz__free(m, post_row);
+    kurz__free(m, post);
+    kurz__free(m, idf2);
+    kurz__free(m, norm);
+    kurz__free(m, acc);
+    kurz__free(m, next);
+    kurz__free(m, rowsum);
+    kurz__free(m, touched);
+    kurz__free(m, erow);
+    kurz__free(m, edges);
+    return rc;
+}

@@ -1,0 +1,74 @@
+/* Strict UTF-8 validation and decoding (RFC 3629). */
+#include "kurz-private.h"
+
+int kurz__utf8_valid(const uint8_t *s, size_t len, size_t *bad)
+{
+    size_t i = 0;
+    while (i < len) {
+        /* fast path: 8 ASCII bytes at a time */
+        while (i + 8 <= len) {
+            uint64_t w;
+            __builtin_memcpy(&w, s + i, 8);
+            if (w & 0x8080808080808080ull)
+                break;
+            i += 8;
+        }
+        if (i >= len)
+            break;
+        uint8_t c = s[i];
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        size_t n;
+        uint32_t min;
+        int32_t cp;
+        if (c >= 0xC2 && c <= 0xDF) {
+            n = 2; min = 0x80; cp = c & 0x1F;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            n = 3; min = 0x800; cp = c & 0x0F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            n = 4; min = 0x10000; cp = c & 0x07;
+        } else {
+            goto fail;
+        }
+        if (len - i < n)
+            goto fail;
+        for (size_t k = 1; k < n; k++) {
+            if ((s[i + k] & 0xC0) != 0x80)
+                goto fail;
+            cp = (cp << 6) | (s[i + k] & 0x3F);
+        }
+        if ((uint32_t)cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            goto fail;
+        i += n;
+    }
+    return 1;
+fail:
+    if (bad)
+        *bad = i;
+    return 0;
+}
+
+size_t kurz__utf8_decode(const uint8_t *s, size_t n, int32_t *cp)
+{
+    uint8_t c = s[0];
+    if (c < 0x80 || n < 2) {
+        *cp = c;
+        return 1;
+    }
+    if (c < 0xE0) {
+        *cp = ((c & 0x1F) << 6) | (s[1] & 0x3F);
+        return 2;
+    }
+    if (c < 0xF0 || n < 4) {
+        if (n < 3) {
+            *cp = c;
+            return 1;
+        }
+        *cp = ((c & 0x0F) << 12) | ((s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+        return 3;
+    }
+    *cp = ((c & 0x07) << 18) | ((s[1] & 0x3F) << 12) | ((s[2] & 0x3F) << 6) | (s[3] & 0x3F);
+    return 4;
+}
