@@ -1,0 +1,128 @@
+/* Ranking on small hand-made documents (no splitter, no stemmer). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <string.h>
+
+#include "kurz-private.h"
+
+#include "fixture.h"
+
+static kurz__rank_opts lexrank = {KURZ_ALGO_LEXRANK, 0.85, 2000, 64};
+static kurz__rank_opts textrank = {KURZ_ALGO_TEXTRANK, 0.85, 2000, 64};
+
+static void idf_never_vanishes(void **state)
+{
+    (void)state;
+    assert_true(kurz__idf(5, 5) > 0.5); /* a term in every sentence still counts */
+    assert_true(kurz__idf(1, 5) > kurz__idf(2, 5));
+    assert_true(kurz__idf(0, 5) == 0.0);
+}
+
+static void star_centre_wins(void **state)
+{
+    (void)state;
+    /* sentence 2 shares a term with each of the others; they share nothing
+     * among themselves */
+    static const int t[5][8] = {
+        {0, 10, -1}, {1, 11, -1}, {0, 1, 2, 3, -1}, {2, 12, -1}, {3, 13, -1},
+    };
+    fixture f;
+    build(&f, 5, t);
+    double score[5];
+    assert_int_equal(kurz__rank(&f.m, &f.d, &lexrank, score), 0);
+    double sum = 0;
+    for (int i = 0; i < 5; i++) {
+        sum += score[i];
+        if (i != 2)
+            assert_true(score[2] > score[i]);
+    }
+    assert_true(fabs(sum - 1.0) < 1e-9);
+    /* the leaves are symmetric */
+    assert_true(fabs(score[0] - score[1]) < 1e-12);
+    assert_true(fabs(score[0] - score[4]) < 1e-12);
+    assert_int_equal(kurz__rank(&f.m, &f.d, &textrank, score), 0);
+    for (int i = 0; i < 5; i++)
+        if (i != 2)
+            assert_true(score[2] > score[i]);
+}
+
+static void no_edges_gives_uniform(void **state)
+{
+    (void)state;
+    static const int t[3][8] = {{0, -1}, {1, -1}, {2, -1}};
+    fixture f;
+    build(&f, 3, t);
+    double score[3];
+    assert_int_equal(kurz__rank(&f.m, &f.d, &lexrank, score), 0);
+    for (int i = 0; i < 3; i++)
+        assert_true(fabs(score[i] - 1.0 / 3) < 1e-12);
+}
+
+static void cosine_is_symmetric_and_bounded(void **state)
+{
+    (void)state;
+    static const int t[3][8] = {{0, 1, 2, -1}, {0, 1, 2, -1}, {2, 3, 3, -1}};
+    fixture f;
+    build(&f, 3, t);
+    double norm[3];
+    kurz__norms(&f.d, norm);
+    assert_true(fabs(kurz__cosine(&f.d, 0, 1, norm) - 1.0) < 1e-9); /* identical */
+    double c02 = kurz__cosine(&f.d, 0, 2, norm), c20 = kurz__cosine(&f.d, 2, 0, norm);
+    assert_true(c02 > 0 && c02 < 1);
+    assert_true(fabs(c02 - c20) < 1e-15);
+    /* hand computation: n = 3, df = {2, 2, 3, 1}; tf of term 3 in s2 is 2 */
+    double i0 = log(1 + 3.0 / 2), i2 = log(1 + 1.0), i3 = log(1 + 3.0);
+    double n0 = sqrt(2 * i0 * i0 + i2 * i2), n2 = sqrt(i2 * i2 + 4 * i3 * i3);
+    assert_true(fabs(c02 - i2 * i2 / (n0 * n2)) < 1e-9);
+}
+
+static void capped_graph_drops_frequent_terms_only_when_large(void **state)
+{
+    (void)state;
+    /* term 9 is in every sentence; with exact_limit 2 and df_cap 2 the graph
+     * ignores it, leaving the pair (0,1) linked by term 0 only */
+    static const int t[4][8] = {{0, 9, -1}, {0, 9, -1}, {1, 9, -1}, {2, 9, -1}};
+    fixture f;
+    build(&f, 4, t);
+    double exact[4], capped[4];
+    kurz__rank_opts o = lexrank;
+    assert_int_equal(kurz__rank(&f.m, &f.d, &o, exact), 0);
+    o.exact_limit = 2;
+    o.df_cap = 2;
+    assert_int_equal(kurz__rank(&f.m, &f.d, &o, capped), 0);
+    assert_true(fabs(capped[2] - capped[3]) < 1e-12);
+    assert_true(capped[0] > capped[2]);
+    assert_true(fabs(exact[0] - capped[0]) > 1e-6); /* the cap changed the graph */
+}
+
+static void damping_zero_is_uniform(void **state)
+{
+    (void)state;
+    static const int t[3][8] = {{0, 1, -1}, {0, -1}, {1, 2, -1}};
+    fixture f;
+    build(&f, 3, t);
+    double score[3];
+    kurz__rank_opts o = lexrank;
+    o.damping = 0.0;
+    assert_int_equal(kurz__rank(&f.m, &f.d, &o, score), 0);
+    for (int i = 0; i < 3; i++)
+        assert_true(fabs(score[i] - 1.0 / 3) < 1e-12);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(idf_never_vanishes),
+        cmocka_unit_test(star_centre_wins),
+        cmocka_unit_test(no_edges_gives_uniform),
+        cmocka_unit_test(cosine_is_symmetric_and_bounded),
+        cmocka_unit_test(capped_graph_drops_frequent_terms_only_when_large),
+        cmocka_unit_test(damping_zero_is_uniform),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
