@@ -18,11 +18,11 @@ static const optinfo opt_table[NOPTS] = {
     /* STRICT */ {0, 1, 0},
     /* ALGORITHM */ {KURZ_ALGO_LEXRANK, KURZ_ALGO_TEXTRANK, KURZ_ALGO_LEXRANK},
     /* DAMPING_PERMILLE */ {0, 999, 850},
-    /* POSITION_PERMILLE */ {0, 1000, 300},
+    /* POSITION_PERMILLE */ {0, 1000, 600},
     /* REDUNDANCY_PERMILLE */ {0, 1000, 600},
     /* BOILERPLATE */ {0, 1, 1},
     /* MAX_INPUT_BYTES */ {0, INT_MAX, 256 << 20},
-    /* TITLE_PERMILLE */ {0, 1000, 200},
+    /* TITLE_PERMILLE */ {0, 1000, 0},
 };
 
 struct kurz_summarizer {
@@ -294,7 +294,7 @@ KURZ_API int kurz_summarize(kurz_summary **out, kurz_summarizer *s, const char *
         goto fail;
 
     kurz__rank_opts ro = {OPT(s, KURZ_OPT_ALGORITHM), OPT(s, KURZ_OPT_DAMPING_PERMILLE) / 1000.0,
-                          2000, 64};
+                          2000, 64, 24};
     if ((rc = kurz__rank(m, d, &ro, score)))
         goto fail;
     kurz__norms(d, norm);

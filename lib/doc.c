@@ -15,16 +15,34 @@ struct kurz__hslot {
     uint32_t val;
 };
 
+static uint64_t mix(uint64_t h)
+{
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ull;
+    h ^= h >> 33;
+    return h;
+}
+
+/* Eight bytes at a time; words are short, so this is most of the cost of a
+ * lookup. */
 static uint64_t hash_bytes(const uint8_t *p, size_t n)
 {
-    uint64_t h = 1469598103934665603ull; /* FNV-1a, then a final mix */
-    for (size_t i = 0; i < n; i++) {
-        h ^= p[i];
-        h *= 1099511628211ull;
+    uint64_t h = 0x9e3779b97f4a7c15ull ^ (n * 0x100000001b3ull);
+    while (n >= 8) {
+        uint64_t w;
+        memcpy(&w, p, 8);
+        h = (h ^ mix(w)) * 0x9e3779b97f4a7c15ull;
+        p += 8;
+        n -= 8;
     }
-    h ^= h >> 29;
-    h *= 0xbf58476d1ce4e5b9ull;
-    h ^= h >> 32;
+    if (n) {
+        uint64_t w = 0;
+        memcpy(&w, p, n);
+        h = (h ^ mix(w ^ n)) * 0x9e3779b97f4a7c15ull;
+    }
+    h = mix(h);
     return h ? h : 1;
 }
 
@@ -63,14 +81,14 @@ static int hash_rehash(kurz__hash *h, const kurz__mem *m, size_t ncap)
     return 0;
 }
 
-/* Finds key; when absent inserts it with value *val (and returns 1), else
- * stores the existing value in *val and returns 0. Negative on error. */
+/* Finds key, inserting it with value val when absent. *slot points at its
+ * slot (valid until the next insertion); returns 1 when inserted, 0 when
+ * found, negative on error. */
 static int hash_get_or_put(kurz__hash *h, const kurz__mem *m, const uint8_t *key, size_t n,
-                           uint32_t *val, int insert_only_if_missing)
+                           uint32_t val, struct kurz__hslot **slot)
 {
-    (void)insert_only_if_missing;
     if (n > UINT32_MAX)
-        n = UINT32_MAX;
+        return KURZ_ERR_NOMEM;
     if ((h->n + 1) * 2 > h->cap) {
         if (hash_rehash(h, m, h->cap ? h->cap * 2 : 1024))
             return KURZ_ERR_NOMEM;
@@ -80,7 +98,7 @@ static int hash_get_or_put(kurz__hash *h, const kurz__mem *m, const uint8_t *key
     while (h->slots[j].hash) {
         struct kurz__hslot *s = &h->slots[j];
         if (s->hash == hv && s->len == n && memcmp(h->pool + s->off, key, n) == 0) {
-            *val = s->val;
+            *slot = s;
             return 0;
         }
         j = (j + 1) & (h->cap - 1);
@@ -90,9 +108,10 @@ static int hash_get_or_put(kurz__hash *h, const kurz__mem *m, const uint8_t *key
     if (KURZ__GROW(m, h->pool, h->pool_cap, h->pool_n + n))
         return KURZ_ERR_NOMEM;
     memcpy(h->pool + h->pool_n, key, n);
-    h->slots[j] = (struct kurz__hslot){hv, (uint32_t)h->pool_n, (uint32_t)n, *val};
+    h->slots[j] = (struct kurz__hslot){hv, (uint32_t)h->pool_n, (uint32_t)n, val};
     h->pool_n += n;
     h->n++;
+    *slot = &h->slots[j];
     return 1;
 }
 
@@ -127,52 +146,44 @@ static int all_digits(const uint8_t *w, size_t n)
 #define TERM_STOP 0u          /* value stored for stop words */
 #define TERM_NUMBER 0x80000000u /* flag: the term is a number */
 
-/* Word forms map to (term id + 1) | TERM_NUMBER?, 0 for stop words. */
+/* Word forms map to (term id + 1), with TERM_NUMBER set for numbers, or
+ * to TERM_STOP for stop words. */
 static int lookup_word(kurz__doc *d, const kurz__mem *m, kurz__lang lang, kurz__stemmer *st,
                        const uint8_t *w, size_t n, uint32_t *out)
 {
-    uint32_t val = UINT32_MAX; /* placeholder while we decide */
-    int r = hash_get_or_put(&d->words, m, w, n, &val, 1);
+    struct kurz__hslot *slot;
+    int r = hash_get_or_put(&d->words, m, w, n, TERM_STOP, &slot);
     if (r < 0)
         return r;
     if (r == 0) {
-        *out = val;
+        *out = slot->val;
         return 0;
     }
-    /* new word form: decide its term, then patch the slot */
-    uint32_t res;
-    if (kurz__is_stopword(lang, w, n)) {
-        res = TERM_STOP;
-    } else {
+    /* a new word form: decide its term; the slot stays put meanwhile (only
+     * the other table grows) */
+    uint32_t res = TERM_STOP;
+    if (!kurz__is_stopword(lang, w, n)) {
         int number = all_digits(w, n);
         const uint8_t *s = w;
         size_t sl = n;
-        if (!number && kurz__stem(st, w, n, &s, &sl))
-            return KURZ_ERR_NOMEM;
-        uint32_t tid = (uint32_t)d->nterms;
-        r = hash_get_or_put(&d->stems, m, s, sl, &tid, 1);
-        if (r < 0)
-            return r;
-        if (r == 1) {
-            if (d->nterms >= TERM_NUMBER - 2)
-                return KURZ_ERR_NOMEM;
-            if (KURZ__GROW(m, d->df, d->df_cap, d->nterms + 1))
-                return KURZ_ERR_NOMEM;
-            d->df[d->nterms++] = 0;
+        int rc = number ? 0 : kurz__stem(st, w, n, &s, &sl);
+        struct kurz__hslot *ss;
+        if (!rc)
+            rc = hash_get_or_put(&d->stems, m, s, sl, (uint32_t)d->nterms, &ss);
+        if (rc == 1) {
+            if (d->nterms >= TERM_NUMBER - 2 || KURZ__GROW(m, d->df, d->df_cap, d->nterms + 1))
+                rc = KURZ_ERR_NOMEM;
+            else
+                d->df[d->nterms++] = 0;
         }
-        res = (tid + 1) | (number ? TERM_NUMBER : 0);
-    }
-    /* patch: the slot holding w is found again (the table did not move) */
-    uint64_t hv = hash_bytes(w, n);
-    size_t j = hv & (d->words.cap - 1);
-    for (;;) {
-        struct kurz__hslot *sl = &d->words.slots[j];
-        if (sl->hash == hv && sl->len == n && memcmp(d->words.pool + sl->off, w, n) == 0) {
-            sl->val = res;
-            break;
+        if (rc < 0) {
+            /* forget the half-made word so the table stays consistent */
+            slot->val = TERM_STOP;
+            return rc;
         }
-        j = (j + 1) & (d->words.cap - 1);
+        res = (ss->val + 1) | (number ? TERM_NUMBER : 0);
     }
+    slot->val = res;
     *out = res;
     return 0;
 }

@@ -118,7 +118,6 @@ void kurz__stemmer_free(kurz__stemmer *st);
 int kurz__stem(kurz__stemmer *st, const uint8_t *w, size_t n, const uint8_t **out,
                size_t *outlen);
 
-#endif /* KURZ_PRIVATE_H */
 
 /* ---- Document model (doc.c) --------------------------------------------
  * Sentences as sparse term vectors over Snowball stems of content words. */
@@ -163,6 +162,7 @@ typedef struct kurz__rank_opts {
     double damping;  /* 0..1 */
     size_t exact_limit; /* up to this many sentences the graph is exact */
     uint32_t df_cap;    /* beyond exact_limit: terms in more sentences than this are ignored */
+    size_t max_neighbours; /* beyond exact_limit: edges kept per sentence */
 } kurz__rank_opts;
 
 /* idf of a term found in df of n sentences; never 0 for df <= n. */
@@ -206,3 +206,5 @@ typedef struct kurz__select_opts {
  * chosen[0..*nchosen) (room for d->sents.n). 0 or KURZ_ERR_NOMEM. */
 int kurz__select(const kurz__mem *m, const kurz__doc *d, const double *score, const uint8_t *ok,
                  const double *norm, const kurz__select_opts *o, size_t *chosen, size_t *nchosen);
+
+#endif /* KURZ_PRIVATE_H */

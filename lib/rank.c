@@ -63,6 +63,47 @@ typedef struct edge {
     float w;
 } edge;
 
+/* x is a stronger edge than y: higher weight, ties to the lower index, so
+ * the cut below is deterministic */
+static int stronger(const edge *x, const edge *y)
+{
+    return x->w > y->w || (x->w == y->w && x->to < y->to);
+}
+
+/* Min-heap (weakest on top) of h[0..k): restores order below slot a. */
+static void sift_down(edge *h, size_t k, size_t a)
+{
+    for (;;) {
+        size_t l = 2 * a + 1, r = l + 1, w = a;
+        if (l < k && stronger(&h[w], &h[l]))
+            w = l;
+        if (r < k && stronger(&h[w], &h[r]))
+            w = r;
+        if (w == a)
+            return;
+        edge t = h[a];
+        h[a] = h[w];
+        h[w] = t;
+        a = w;
+    }
+}
+
+/* Keeps the k strongest of the edges e[0..n) in e[0..k) (any order). */
+static size_t keep_strongest(edge *e, size_t n, size_t k)
+{
+    if (n <= k)
+        return n;
+    for (size_t a = k / 2; a-- > 0;)
+        sift_down(e, k, a);
+    for (size_t b = k; b < n; b++) {
+        if (stronger(&e[b], &e[0])) {
+            e[0] = e[b];
+            sift_down(e, k, 0);
+        }
+    }
+    return k;
+}
+
 int kurz__rank(const kurz__mem *m, const kurz__doc *d, const kurz__rank_opts *o, double *score)
 {
     size_t n = d->sents.n;
@@ -134,6 +175,7 @@ int kurz__rank(const kurz__mem *m, const kurz__doc *d, const kurz__rank_opts *o,
         }
         /* touched[] is in a fixed order (terms, then postings), so sums are
          * reproducible for a given input. */
+        size_t row0 = edge_n;
         for (size_t a = 0; a < nt_i; a++) {
             uint32_t j = touched[a];
             double w;
@@ -150,8 +192,13 @@ int kurz__rank(const kurz__mem *m, const kurz__doc *d, const kurz__rank_opts *o,
             if (KURZ__GROW(m, edges, edge_cap, edge_n + 1))
                 goto done;
             edges[edge_n++] = (edge){j, (float)w};
-            rowsum[i] += (float)w;
         }
+        /* beyond exact_limit, keep a bounded neighbourhood: the row's
+         * strongest edges */
+        if (capped && o->max_neighbours > 0)
+            edge_n = row0 + keep_strongest(edges + row0, edge_n - row0, o->max_neighbours);
+        for (size_t e = row0; e < edge_n; e++)
+            rowsum[i] += edges[e].w;
     }
     erow[n] = edge_n;
 
@@ -159,7 +206,7 @@ int kurz__rank(const kurz__mem *m, const kurz__doc *d, const kurz__rank_opts *o,
     double damp = o->damping;
     for (size_t i = 0; i < n; i++)
         score[i] = 1.0 / (double)n;
-    for (int it = 0; it < 200; it++) {
+    for (int it = 0; it < 100; it++) {
         double dangling = 0;
         for (size_t j = 0; j < n; j++)
             next[j] = 0;
@@ -182,9 +229,12 @@ int kurz__rank(const kurz__mem *m, const kurz__doc *d, const kurz__rank_opts *o,
         }
         for (size_t j = 0; j < n; j++)
             score[j] /= sum;
-        if (diff < 1e-9)
+        if (diff < 1e-8)
             break;
     }
+#ifdef KURZ_DEBUG_RANK
+    fprintf(stderr, "rank: n=%zu edges=%zu\n", n, edge_n);
+#endif
     rc = 0;
 done:
     kurz__free(m, post_row);
