@@ -12,8 +12,8 @@
 
 #include "fixture.h"
 
-static kurz__rank_opts lexrank = {KURZ_ALGO_LEXRANK, 0.85, 2000, 64};
-static kurz__rank_opts textrank = {KURZ_ALGO_TEXTRANK, 0.85, 2000, 64};
+static kurz__rank_opts lexrank = {KURZ_ALGO_LEXRANK, 0.85, 2000, 64, 24};
+static kurz__rank_opts textrank = {KURZ_ALGO_TEXTRANK, 0.85, 2000, 64, 24};
 
 static void idf_never_vanishes(void **state)
 {
