@@ -114,7 +114,9 @@ typedef struct kurz__stemmer kurz__stemmer;
 kurz__stemmer *kurz__stemmer_new(const char *snowball_name);
 void kurz__stemmer_free(kurz__stemmer *st);
 /* Stems w[0..n); returns 0 with *out and *outlen borrowed until the next call,
- * or KURZ_ERR_NOMEM. Words longer than INT_MAX are returned unchanged. */
+ * or KURZ_ERR_NOMEM. Words longer than KURZ__STEM_MAX bytes are returned
+ * unchanged. */
+#define KURZ__STEM_MAX 256
 int kurz__stem(kurz__stemmer *st, const uint8_t *w, size_t n, const uint8_t **out,
                size_t *outlen);
 
@@ -165,6 +167,11 @@ typedef struct kurz__rank_opts {
     size_t max_neighbours; /* beyond exact_limit: edges kept per sentence */
 } kurz__rank_opts;
 
+/* The defaults kurz_summarize uses. */
+#define KURZ__EXACT_LIMIT 2000
+#define KURZ__DF_CAP 64
+#define KURZ__MAX_NEIGHBOURS 24
+
 /* idf of a term found in df of n sentences; never 0 for df <= n. */
 double kurz__idf(uint32_t df, size_t n);
 /* Centrality of every sentence of d into score[0..n) (sums to 1; uniform when
@@ -200,9 +207,11 @@ typedef struct kurz__select_opts {
     double redundancy;       /* reject when cosine to a chosen one >= this */
 } kurz__select_opts;
 
+#define KURZ__REDUNDANCY_WINDOW 256
+
 /* Chooses sentences by descending score (ties: earlier first) under the
  * budget, skipping units with ok[i] == 0 unless no unit is ok, and skipping
- * near-duplicates of chosen ones. Writes their indices in document order to
+ * near-duplicates of the first KURZ__REDUNDANCY_WINDOW chosen ones. Writes their indices in document order to
  * chosen[0..*nchosen) (room for d->sents.n). 0 or KURZ_ERR_NOMEM. */
 int kurz__select(const kurz__mem *m, const kurz__doc *d, const double *score, const uint8_t *ok,
                  const double *norm, const kurz__select_opts *o, size_t *chosen, size_t *nchosen);

@@ -92,8 +92,10 @@ int kurz__select(const kurz__mem *m, const kurz__doc *d, const double *score, co
         if (o->words && o->strict && words + d->nwords[i] > o->words)
             continue;
         int dup = 0;
+        /* against the best KURZ__REDUNDANCY_WINDOW chosen ones only, so a
+         * huge budget stays linear */
         if (o->redundancy < 1.0)
-            for (size_t b = 0; b < k && !dup; b++)
+            for (size_t b = 0; b < k && b < KURZ__REDUNDANCY_WINDOW && !dup; b++)
                 dup = kurz__cosine(d, i, chosen[b], norm) >= o->redundancy;
         if (dup)
             continue;

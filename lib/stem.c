@@ -34,7 +34,10 @@ void kurz__stemmer_free(kurz__stemmer *st)
 
 int kurz__stem(kurz__stemmer *st, const uint8_t *w, size_t n, const uint8_t **out, size_t *outlen)
 {
-    if (n > INT_MAX / 4) { /* libstemmer takes an int and may grow the word */
+    /* No real word is this long, and some Snowball rules cost time
+     * proportional to the word for each change they make, which would
+     * make a megabyte-long "word" quadratic. libstemmer also takes an int. */
+    if (n > KURZ__STEM_MAX) {
         *out = w;
         *outlen = n;
         return 0;

@@ -1,0 +1,751 @@
+/* kurz-bench: times libkurz on one file or on a set of documents.
+ *
+ * Not a test: it asserts nothing and only prints key=value lines on stdout
+ * for bench/bench.py (which runs it, one measurement per process, and makes
+ * the table). Two modes:
+ *
+ *   e2e     the public kurz_summarize(), as a user calls it; with -j N the
+ *           documents are shared by N threads, one summarizer each.
+ *   stages  the internal stages one after the other, the way kurz_summarize
+ *           in lib/api.c chains them, each timed on its own; the library's
+ *           heap is counted with a tracking allocator. At the end the chosen
+ *           sentences are compared with kurz_summarize's (stages_match=1),
+ *           so a change of the pipeline in api.c shows up here.
+ *
+ * A third mode, --run CMD..., is a small launcher: it runs CMD, waits for it
+ * and prints its wall time, CPU time and peak RSS. bench.py starts the floor,
+ * ots and the CLI through it because a child forked straight from Python
+ * inherits Python's own RSS as its starting high-water mark.
+ *
+ * Input: a UTF-8 file (-l LANG), or with --docs a file of records
+ *   LANG SP NBYTES LF <NBYTES bytes of text> LF
+ * which bench.py writes from a JSONL corpus.
+ *
+ * The stage list lives in one place: STAGES[] below. When the internal
+ * signatures in lib/kurz-private.h change, only the st_* functions,
+ * pline_options() and STAGES[] need to follow. */
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "kurz-private.h"
+
+/* ---- Helpers ------------------------------------------------------------ */
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* CPU seconds of the whole process (all threads, user + system): unlike the
+ * wall clock, not inflated when other processes compete for the cores. */
+static double cpu_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static void die(const char *what, const char *detail)
+{
+    fprintf(stderr, "kurz-bench: %s%s%s\n", what, detail ? ": " : "", detail ? detail : "");
+    exit(2);
+}
+
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        die(path, strerror(errno));
+    /* one exact allocation when the size is known, so the input counts once
+     * in the peak RSS; else (a pipe) grow by doubling */
+    struct stat sb;
+    size_t cap = 1 << 20, n = 0;
+    if (fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0)
+        cap = (size_t)sb.st_size + 1;
+    char *buf = malloc(cap);
+    if (!buf)
+        die("out of memory", NULL);
+    for (;;) {
+        if (n == cap) {
+            cap *= 2;
+            char *nb = realloc(buf, cap);
+            if (!nb)
+                die("out of memory", NULL);
+            buf = nb;
+        }
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    if (ferror(f))
+        die(path, "read error");
+    fclose(f);
+    *len = n;
+    return buf;
+}
+
+/* Peak resident set of this process in KiB: VmHWM from /proc/self/status,
+ * which (unlike ru_maxrss) does not start from the RSS of the process that
+ * exec'd us; ru_maxrss where /proc is missing. */
+static long peak_rss_kib(void)
+{
+    FILE *f = fopen("/proc/self/status", "r");
+    if (f) {
+        char line[256];
+        long v = -1;
+        while (fgets(line, sizeof line, f))
+            if (strncmp(line, "VmHWM:", 6) == 0) {
+                v = strtol(line + 6, NULL, 10);
+                break;
+            }
+        fclose(f);
+        if (v >= 0)
+            return v;
+    }
+    struct rusage ru;
+    if (getrusage(RUSAGE_SELF, &ru) != 0)
+        return -1;
+    return ru.ru_maxrss;
+}
+
+/* ---- Launcher (--run) ------------------------------------------------------ */
+
+static volatile sig_atomic_t alarmed;
+
+static void on_alarm(int sig)
+{
+    (void)sig;
+    alarmed = 1;
+}
+
+/* Runs argv with stdout to out (NULL: inherited), kills it after timeout
+ * seconds (0: never) and prints status, wall, cpu and maxrss_kib. */
+static int run_child(char **argv, const char *out, unsigned timeout)
+{
+    int fd = -1;
+    if (out && (fd = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0644)) < 0)
+        die(out, strerror(errno));
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_alarm; /* no SA_RESTART: waitpid returns EINTR */
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGALRM, &sa, NULL);
+    fflush(stdout);
+    double t0 = now();
+    pid_t pid = fork();
+    if (pid < 0)
+        die("fork", strerror(errno));
+    if (pid == 0) {
+        if (fd >= 0) {
+            dup2(fd, STDOUT_FILENO);
+            close(fd);
+        }
+        execvp(argv[0], argv);
+        fprintf(stderr, "kurz-bench: %s: %s\n", argv[0], strerror(errno));
+        _exit(127);
+    }
+    if (fd >= 0)
+        close(fd);
+    if (timeout)
+        alarm(timeout);
+    int status = 0, timed_out = 0;
+    for (;;) {
+        pid_t r = waitpid(pid, &status, 0);
+        if (r == pid)
+            break;
+        if (r < 0 && errno == EINTR) {
+            if (alarmed && !timed_out) {
+                kill(pid, SIGKILL);
+                timed_out = 1;
+            }
+            continue;
+        }
+        die("waitpid", strerror(errno));
+    }
+    double wall = now() - t0;
+    alarm(0);
+    /* the only child, so RUSAGE_CHILDREN is its own usage */
+    struct rusage ru;
+    getrusage(RUSAGE_CHILDREN, &ru);
+    int code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    printf("status=%d\ntimed_out=%d\nwall=%.6f\ncpu=%.6f\nmaxrss_kib=%ld\n", code, timed_out,
+           wall,
+           (double)ru.ru_utime.tv_sec + ru.ru_utime.tv_usec * 1e-6 + (double)ru.ru_stime.tv_sec +
+               ru.ru_stime.tv_usec * 1e-6,
+           (long)ru.ru_maxrss);
+    return 0;
+}
+
+/* ---- Documents ---------------------------------------------------------- */
+
+typedef struct doc {
+    char lang[16];
+    const char *text;
+    size_t len;
+} doc;
+
+typedef struct corpus {
+    char *buf;
+    doc *v;
+    size_t n;
+    size_t bytes;
+} corpus;
+
+static void corpus_add(corpus *c, size_t *cap, const char *lang, const char *text, size_t len)
+{
+    if (c->n == *cap) {
+        *cap = *cap ? *cap * 2 : 64;
+        doc *nv = realloc(c->v, *cap * sizeof *nv);
+        if (!nv)
+            die("out of memory", NULL);
+        c->v = nv;
+    }
+    doc *d = &c->v[c->n++];
+    snprintf(d->lang, sizeof d->lang, "%s", lang);
+    d->text = text;
+    d->len = len;
+    c->bytes += len;
+}
+
+static void corpus_load(corpus *c, const char *path, const char *lang, int records)
+{
+    size_t len, cap = 0;
+    memset(c, 0, sizeof *c);
+    c->buf = read_file(path, &len);
+    if (!records) {
+        corpus_add(c, &cap, lang, c->buf, len);
+        return;
+    }
+    size_t i = 0;
+    while (i < len) {
+        char code[16];
+        size_t k = 0;
+        while (i < len && c->buf[i] != ' ' && k + 1 < sizeof code)
+            code[k++] = c->buf[i++];
+        code[k] = 0;
+        if (i >= len || c->buf[i] != ' ')
+            die(path, "bad record header (want: LANG NBYTES)");
+        i++;
+        char *end;
+        errno = 0;
+        unsigned long long nb = strtoull(c->buf + i, &end, 10);
+        if (errno || end == c->buf + i || (size_t)(end - c->buf) >= len || *end != '\n')
+            die(path, "bad record length");
+        i = (size_t)(end - c->buf) + 1;
+        if (nb > len - i)
+            die(path, "record longer than the file");
+        corpus_add(c, &cap, code, c->buf + i, (size_t)nb);
+        i += (size_t)nb;
+        if (i < len && c->buf[i] == '\n')
+            i++;
+    }
+}
+
+/* ---- Tracking allocator (stages mode) ------------------------------------ */
+
+typedef struct heap_stats {
+    size_t cur, peak, calls;
+} heap_stats;
+
+typedef union hdr {
+    size_t size;
+    max_align_t align;
+} hdr;
+
+static void *tr_malloc(void *user, size_t size)
+{
+    heap_stats *h = user;
+    if (size > SIZE_MAX - sizeof(hdr))
+        return NULL;
+    hdr *p = malloc(sizeof(hdr) + size);
+    if (!p)
+        return NULL;
+    p->size = size;
+    h->calls++;
+    h->cur += size;
+    if (h->cur > h->peak)
+        h->peak = h->cur;
+    return p + 1;
+}
+
+static void *tr_realloc(void *user, void *ptr, size_t size)
+{
+    heap_stats *h = user;
+    if (!ptr)
+        return tr_malloc(user, size);
+    if (size > SIZE_MAX - sizeof(hdr))
+        return NULL;
+    hdr *old = (hdr *)ptr - 1;
+    size_t osize = old->size;
+    hdr *p = realloc(old, sizeof(hdr) + size);
+    if (!p)
+        return NULL;
+    p->size = size;
+    h->calls++;
+    h->cur = h->cur - osize + size;
+    if (h->cur > h->peak)
+        h->peak = h->cur;
+    return p + 1;
+}
+
+static void tr_free(void *user, void *ptr)
+{
+    heap_stats *h = user;
+    if (!ptr)
+        return;
+    hdr *p = (hdr *)ptr - 1;
+    h->cur -= p->size;
+    free(p);
+}
+
+/* ---- The pipeline of kurz_summarize, stage by stage ---------------------- */
+
+typedef struct pline { /* one document going through the stages */
+    kurz__mem mem;
+    const kurz__langinfo *li;
+    kurz__stemmer *st;
+    kurz__doc doc;
+    int have_doc;
+    int boilerplate; /* KURZ_OPT_BOILERPLATE */
+    const char *text;
+    size_t len;
+    double *score, *norm;
+    uint8_t *ok;
+    size_t *chosen, nchosen;
+    kurz__rank_opts ro;
+    kurz__blend_opts bo;
+    kurz__select_opts so;
+} pline;
+
+static int opt(const kurz_summarizer *s, kurz_option o)
+{
+    int v = 0;
+    kurz_summarizer_get_option(s, o, &v);
+    return v;
+}
+
+/* The options of the internal calls, made from a summarizer's public
+ * options the way kurz_summarize in lib/api.c makes them. The constants of
+ * kurz__rank_opts are private to api.c: keep them equal to its values
+ * (stages_match=0 in the output says they drifted apart). */
+static void pline_options(pline *p, const kurz_summarizer *s)
+{
+    p->ro = (kurz__rank_opts){
+        .algorithm = opt(s, KURZ_OPT_ALGORITHM),
+        .damping = opt(s, KURZ_OPT_DAMPING_PERMILLE) / 1000.0,
+        .exact_limit = KURZ__EXACT_LIMIT,
+        .df_cap = KURZ__DF_CAP,
+        .max_neighbours = KURZ__MAX_NEIGHBOURS,
+    };
+    p->bo = (kurz__blend_opts){opt(s, KURZ_OPT_POSITION_PERMILLE) / 1000.0,
+                               opt(s, KURZ_OPT_TITLE_PERMILLE) / 1000.0};
+    if (p->bo.position + p->bo.title > 1.0) {
+        double t = p->bo.position + p->bo.title;
+        p->bo.position /= t;
+        p->bo.title /= t;
+    }
+    p->boilerplate = opt(s, KURZ_OPT_BOILERPLATE);
+    p->so = (kurz__select_opts){(size_t)opt(s, KURZ_OPT_SENTENCES),
+                                (unsigned)opt(s, KURZ_OPT_RATIO_PERMILLE),
+                                (size_t)opt(s, KURZ_OPT_WORDS), opt(s, KURZ_OPT_STRICT),
+                                opt(s, KURZ_OPT_REDUNDANCY_PERMILLE) / 1000.0};
+}
+
+static int st_validate(pline *p)
+{
+    size_t bad;
+    return p->len && !kurz__utf8_valid((const uint8_t *)p->text, p->len, &bad)
+               ? KURZ_ERR_INVALID_UTF8
+               : 0;
+}
+
+static int st_split(pline *p)
+{
+    p->doc.sents.n = 0;
+    return kurz__segment(&p->mem, p->li->rules, p->text, p->len, &p->doc.sents);
+}
+
+static int st_tokenize(pline *p)
+{
+    int rc = kurz__doc_build(&p->doc, &p->mem, p->li->rules, p->st, p->text, p->len, 0);
+    if (rc)
+        return rc;
+    size_t n = p->doc.sents.n;
+    p->score = kurz__calloc(&p->mem, n, sizeof *p->score);
+    p->norm = kurz__calloc(&p->mem, n, sizeof *p->norm);
+    p->ok = kurz__calloc(&p->mem, n, sizeof *p->ok);
+    p->chosen = kurz__calloc(&p->mem, n, sizeof *p->chosen);
+    return p->score && p->norm && p->ok && p->chosen ? 0 : KURZ_ERR_NOMEM;
+}
+
+/* kurz__rank builds the graph and iterates in one call. With damping 0 the
+ * iteration stops after its first step, so this call costs the graph (plus
+ * one sweep over the edges); "rank" below reports the full call minus it. */
+static int st_graph(pline *p)
+{
+    kurz__rank_opts ro = p->ro;
+    ro.damping = 0.0;
+    return kurz__rank(&p->mem, &p->doc, &ro, p->score);
+}
+
+static int st_rank(pline *p)
+{
+    return kurz__rank(&p->mem, &p->doc, &p->ro, p->score);
+}
+
+static int st_boilerplate(pline *p)
+{
+    if (p->boilerplate)
+        kurz__eligible(&p->doc, p->text, p->len, p->ok);
+    else
+        memset(p->ok, 1, p->doc.sents.n);
+    return 0;
+}
+
+static int st_blend(pline *p)
+{
+    kurz__norms(&p->doc, p->norm);
+    kurz__blend(&p->doc, p->ok, p->norm, &p->bo, p->score);
+    return 0;
+}
+
+static int st_select(pline *p)
+{
+    return kurz__select(&p->mem, &p->doc, p->score, p->ok, p->norm, &p->so, p->chosen,
+                        &p->nchosen);
+}
+
+typedef struct stage {
+    const char *name;
+    int (*run)(pline *p);
+    const char *minus; /* a stage whose work this one repeats (reported net of it) */
+} stage;
+
+/* The one list of stages, in pipeline order (the order of lib/api.c, except
+ * that kurz__norms moved next to kurz__blend, its only user there). */
+static const stage STAGES[] = {
+    {"validate", st_validate, NULL},         /* kurz__utf8_valid (check_input) */
+    {"split", st_split, NULL},               /* kurz__segment */
+    {"tokenize+stem", st_tokenize, NULL},    /* kurz__doc_build, segment = 0 */
+    {"graph", st_graph, NULL},               /* kurz__rank with damping 0 */
+    {"rank", st_rank, "graph"},              /* kurz__rank, net of "graph" */
+    {"boilerplate", st_boilerplate, NULL},   /* kurz__eligible */
+    {"blend", st_blend, NULL},               /* kurz__norms, kurz__blend */
+    {"select", st_select, NULL},             /* kurz__select */
+};
+#define NSTAGES (sizeof STAGES / sizeof STAGES[0])
+
+static void pline_reset(pline *p)
+{
+    kurz__free(&p->mem, p->score);
+    kurz__free(&p->mem, p->norm);
+    kurz__free(&p->mem, p->ok);
+    kurz__free(&p->mem, p->chosen);
+    p->score = p->norm = NULL;
+    p->ok = NULL;
+    p->chosen = NULL;
+    p->nchosen = 0;
+}
+
+/* ---- Modes ---------------------------------------------------------------- */
+
+typedef struct opts {
+    const char *lang;
+    size_t want;
+    int threads;
+    int stages;
+    int records;
+    const char *path;
+} opts;
+
+/* One cached summarizer per language, per thread. */
+typedef struct worker {
+    const corpus *c;
+    const opts *o;
+    atomic_size_t *next;
+    struct {
+        char lang[16];
+        kurz_summarizer *s;
+    } sum[8];
+    int nsum;
+    double busy;      /* seconds inside kurz_summarize */
+    size_t sentences, chosen, docs, errors;
+} worker;
+
+static kurz_summarizer *worker_summarizer(worker *w, const char *lang)
+{
+    for (int i = 0; i < w->nsum; i++)
+        if (strcmp(w->sum[i].lang, lang) == 0)
+            return w->sum[i].s;
+    kurz_summarizer *s;
+    int rc = kurz_summarizer_new(&s, lang);
+    if (rc) {
+        fprintf(stderr, "kurz-bench: language %s: %s\n", lang, kurz_strerror(rc));
+        return NULL;
+    }
+    kurz_summarizer_set_option(s, KURZ_OPT_SENTENCES, (int)w->o->want);
+    kurz_summarizer_set_option(s, KURZ_OPT_MAX_INPUT_BYTES, INT32_MAX);
+    if (w->nsum < (int)(sizeof w->sum / sizeof w->sum[0])) {
+        snprintf(w->sum[w->nsum].lang, sizeof w->sum[0].lang, "%s", lang);
+        w->sum[w->nsum++].s = s;
+    }
+    return s;
+}
+
+static void *worker_run(void *arg)
+{
+    worker *w = arg;
+    for (;;) {
+        size_t i = atomic_fetch_add(w->next, 1);
+        if (i >= w->c->n)
+            break;
+        const doc *d = &w->c->v[i];
+        kurz_summarizer *s = worker_summarizer(w, d->lang);
+        if (!s) {
+            w->errors++;
+            continue;
+        }
+        kurz_summary *sum = NULL;
+        double t0 = now();
+        int rc = kurz_summarize(&sum, s, d->text, d->len);
+        w->busy += now() - t0;
+        if (rc) {
+            fprintf(stderr, "kurz-bench: document %zu: %s\n", i, kurz_strerror(rc));
+            w->errors++;
+            continue;
+        }
+        w->sentences += kurz_summary_document_sentences(sum);
+        w->chosen += kurz_summary_count(sum);
+        w->docs++;
+        kurz_summary_free(sum);
+    }
+    return NULL;
+}
+
+static int run_e2e(const corpus *c, const opts *o)
+{
+    int nt = o->threads;
+    worker *w = calloc((size_t)nt, sizeof *w);
+    pthread_t *tid = calloc((size_t)nt, sizeof *tid);
+    if (!w || !tid)
+        die("out of memory", NULL);
+    atomic_size_t next;
+    atomic_init(&next, 0);
+    for (int k = 0; k < nt; k++) {
+        w[k].c = c;
+        w[k].o = o;
+        w[k].next = &next;
+    }
+    /* Summarizers are made before the clock starts (a user reuses them). */
+    for (size_t i = 0; i < c->n; i++)
+        for (int k = 0; k < nt; k++)
+            worker_summarizer(&w[k], c->v[i].lang);
+    double t0 = now(), c0 = cpu_now();
+    if (nt == 1) {
+        worker_run(&w[0]);
+    } else {
+        for (int k = 0; k < nt; k++)
+            if (pthread_create(&tid[k], NULL, worker_run, &w[k]) != 0)
+                die("pthread_create failed", NULL);
+        for (int k = 0; k < nt; k++)
+            pthread_join(tid[k], NULL);
+    }
+    double wall = now() - t0, cpu = cpu_now() - c0;
+    size_t sentences = 0, chosen = 0, docs = 0, errors = 0;
+    double busy = 0;
+    for (int k = 0; k < nt; k++) {
+        sentences += w[k].sentences;
+        chosen += w[k].chosen;
+        docs += w[k].docs;
+        errors += w[k].errors;
+        busy += w[k].busy;
+        for (int i = 0; i < w[k].nsum; i++)
+            kurz_summarizer_free(w[k].sum[i].s);
+    }
+    printf("mode=e2e\nthreads=%d\ndocs=%zu\nbytes=%zu\nsentences=%zu\nchosen=%zu\nerrors=%zu\n",
+           nt, docs, c->bytes, sentences, chosen, errors);
+    printf("time=%.6f\ncpu_time=%.6f\nbusy=%.6f\n", wall, cpu, busy);
+    free(w);
+    free(tid);
+    return errors ? 1 : 0;
+}
+
+static int run_stages(const corpus *c, const opts *o)
+{
+    double t[NSTAGES] = {0}, tc[NSTAGES] = {0};
+    heap_stats heap = {0};
+    size_t sentences = 0, chosen = 0, mismatches = 0, errors = 0;
+    pline p;
+    memset(&p, 0, sizeof p);
+    p.mem.malloc_fn = tr_malloc;
+    p.mem.realloc_fn = tr_realloc;
+    p.mem.free_fn = tr_free;
+    p.mem.user = &heap;
+    char cur_lang[16] = "";
+    kurz_summarizer *ref = NULL;
+
+    for (size_t i = 0; i < c->n; i++) {
+        const doc *d = &c->v[i];
+        if (strcmp(cur_lang, d->lang) != 0) {
+            /* new language: new stemmer, fresh document buffers */
+            if (p.have_doc)
+                kurz__doc_free(&p.doc, &p.mem);
+            kurz__stemmer_free(p.st);
+            kurz_summarizer_free(ref);
+            p.li = kurz__lang_find(d->lang);
+            if (!p.li)
+                die("unknown language", d->lang);
+            p.st = kurz__stemmer_new(p.li->snowball);
+            if (!p.st)
+                die("cannot make a stemmer for", d->lang);
+            kurz__doc_init(&p.doc, &p.mem, p.li->rules);
+            p.have_doc = 1;
+            if (kurz_summarizer_new(&ref, d->lang))
+                die("kurz_summarizer_new failed for", d->lang);
+            kurz_summarizer_set_option(ref, KURZ_OPT_SENTENCES, (int)o->want);
+            kurz_summarizer_set_option(ref, KURZ_OPT_MAX_INPUT_BYTES, INT32_MAX);
+            pline_options(&p, ref);
+            snprintf(cur_lang, sizeof cur_lang, "%s", d->lang);
+        }
+        p.text = d->text;
+        p.len = d->len;
+        int rc = 0;
+        for (size_t k = 0; k < NSTAGES && !rc; k++) {
+            double t0 = now(), c0 = cpu_now();
+            rc = STAGES[k].run(&p);
+            t[k] += now() - t0;
+            tc[k] += cpu_now() - c0;
+        }
+        if (rc) {
+            fprintf(stderr, "kurz-bench: document %zu: %s\n", i, kurz_strerror(rc));
+            errors++;
+            pline_reset(&p);
+            continue;
+        }
+        sentences += p.doc.sents.n;
+        chosen += p.nchosen;
+        /* the reference: the same document through the public call */
+        kurz_summary *sum = NULL;
+        if (kurz_summarize(&sum, ref, d->text, d->len) != KURZ_OK) {
+            mismatches++;
+        } else {
+            int same = kurz_summary_count(sum) == p.nchosen;
+            for (size_t a = 0; same && a < p.nchosen; a++) {
+                size_t idx;
+                kurz_summary_get(sum, a, &idx, NULL, NULL, NULL);
+                same = idx == p.chosen[a];
+            }
+            mismatches += !same;
+            kurz_summary_free(sum);
+        }
+        pline_reset(&p);
+    }
+    double total = 0, total_cpu = 0;
+    printf("mode=stages\ndocs=%zu\nbytes=%zu\nsentences=%zu\nchosen=%zu\nerrors=%zu\n", c->n,
+           c->bytes, sentences, chosen, errors);
+    printf("stages=");
+    for (size_t k = 0; k < NSTAGES; k++)
+        printf("%s%s", k ? "," : "", STAGES[k].name);
+    printf("\n");
+    for (size_t k = 0; k < NSTAGES; k++) {
+        double v = t[k], vc = tc[k];
+        for (size_t j = 0; STAGES[k].minus && j < NSTAGES; j++)
+            if (strcmp(STAGES[j].name, STAGES[k].minus) == 0) {
+                v -= t[j];
+                vc -= tc[j];
+            }
+        v = v < 0 ? 0 : v;
+        vc = vc < 0 ? 0 : vc;
+        total += v;
+        total_cpu += vc;
+        printf("stage.%s=%.6f\nstage_cpu.%s=%.6f\n", STAGES[k].name, v, STAGES[k].name, vc);
+    }
+    printf("time=%.6f\ncpu_time=%.6f\n", total, total_cpu);
+    printf("stages_match=%d\n", mismatches == 0 && errors == 0);
+    printf("heap_peak=%zu\nheap_calls=%zu\n", heap.peak, heap.calls);
+    if (p.have_doc)
+        kurz__doc_free(&p.doc, &p.mem);
+    kurz__stemmer_free(p.st);
+    kurz_summarizer_free(ref);
+    return errors ? 1 : 0;
+}
+
+static void usage(FILE *f)
+{
+    fputs("usage: kurz-bench [-l LANG] [-n SENTENCES] [-j THREADS] [--stages] [--docs] FILE\n"
+          "       kurz-bench [--timeout SECS] [--out FILE] --run CMD [ARG]...\n"
+          "  -l LANG     language of FILE (default de)\n"
+          "  -n N        sentences per summary (default 10)\n"
+          "  -j N        threads, e2e mode only (default 1)\n"
+          "  --stages    time the internal stages instead of kurz_summarize\n"
+          "  --docs      FILE holds records \"LANG NBYTES\\n<text>\\n\"\n"
+          "  --run       run CMD (stdout to --out FILE), print its wall and CPU seconds\n"
+          "              and peak RSS; kill it after --timeout SECS\n"
+          "Prints key=value lines; see bench/bench.py.\n",
+          f);
+}
+
+int main(int argc, char **argv)
+{
+    opts o = {"de", 10, 1, 0, 0, NULL};
+    const char *out = NULL;
+    unsigned timeout = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--run") == 0) {
+            if (i + 1 >= argc) {
+                usage(stderr);
+                return 2;
+            }
+            return run_child(argv + i + 1, out, timeout);
+        } else if (strcmp(a, "--out") == 0 && i + 1 < argc) {
+            out = argv[++i];
+        } else if (strcmp(a, "--timeout") == 0 && i + 1 < argc) {
+            timeout = (unsigned)strtoul(argv[++i], NULL, 10);
+        } else if (strcmp(a, "-l") == 0 && i + 1 < argc) {
+            o.lang = argv[++i];
+        } else if (strcmp(a, "-n") == 0 && i + 1 < argc) {
+            o.want = (size_t)strtoul(argv[++i], NULL, 10);
+        } else if (strcmp(a, "-j") == 0 && i + 1 < argc) {
+            o.threads = atoi(argv[++i]);
+        } else if (strcmp(a, "--stages") == 0) {
+            o.stages = 1;
+        } else if (strcmp(a, "--docs") == 0) {
+            o.records = 1;
+        } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+            usage(stdout);
+            return 0;
+        } else if (a[0] == '-' || o.path) {
+            usage(stderr);
+            return 2;
+        } else {
+            o.path = a;
+        }
+    }
+    if (!o.path || o.threads < 1 || o.threads > 256 || o.want == 0 || o.want > INT32_MAX) {
+        usage(stderr);
+        return 2;
+    }
+    corpus c;
+    corpus_load(&c, o.path, o.lang, o.records);
+    long rss_loaded = peak_rss_kib(); /* the input and the process itself */
+    int rc = o.stages ? run_stages(&c, &o) : run_e2e(&c, &o);
+    printf("rss_loaded_kib=%ld\nmaxrss_kib=%ld\n", rss_loaded, peak_rss_kib());
+    free(c.v);
+    free(c.buf);
+    return rc;
+}
