@@ -55,7 +55,7 @@ int kurz__utf8_valid(const uint8_t *text, size_t len, size_t *bad);
  * (1..4) and stores the code point. n must be >= 1. */
 size_t kurz__utf8_decode(const uint8_t *s, size_t n, int32_t *cp);
 
-/* ---- Sentence segmentation (segment.c, abbrev.c) ----------------------- */
+/* ---- Sentence segmentation (segment.c, segment-data.h) ----------------------- */
 enum {
     KURZ__S_PARA_START = 1u << 0, /* first unit of a paragraph (after a blank line or at start) */
     KURZ__S_LINE = 1u << 1,       /* ended by a line break without final punctuation:
@@ -145,10 +145,21 @@ typedef struct kurz__doc {
     size_t nw_cap, nc_cap;
     uint32_t *df;         /* sentences containing each term */
     size_t nterms, df_cap;
-    kurz__hash words;     /* normalised word -> term id + 1, or 0 for a stop word */
-    kurz__hash stems;     /* stem -> term id */
+    /* Kept from one document to the next (the summarizer's language is
+     * fixed), so a word form is normalised, looked up and stemmed once per
+     * summarizer rather than once per document; cleared when large. */
+    kurz__hash words;     /* normalised word -> global id + 1 (| number flag), 0 = stop word */
+    kurz__hash stems;     /* stem -> global id */
+    uint32_t nglobal;     /* global ids handed out */
+    uint32_t *local;      /* global id -> this document's term id, valid when */
+    uint32_t *stamp;      /* stamp[g] == epoch */
+    size_t local_cap, stamp_cap;
+    uint32_t epoch;
     kurz__tokenizer tok;
 } kurz__doc;
+
+/* Word forms a summarizer remembers before it starts afresh. */
+#define KURZ__WORD_CACHE (1u << 20)
 
 void kurz__doc_init(kurz__doc *d, const kurz__mem *m, kurz__lang lang);
 void kurz__doc_free(kurz__doc *d, const kurz__mem *m);
