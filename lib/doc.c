@@ -129,10 +129,19 @@ void kurz__doc_free(kurz__doc *d, const kurz__mem *m)
     kurz__free(m, d->nwords);
     kurz__free(m, d->ncontent);
     kurz__free(m, d->df);
+    kurz__free(m, d->local);
+    kurz__free(m, d->stamp);
     hash_free(&d->words, m);
     hash_free(&d->stems, m);
     kurz__tok_free(&d->tok);
     memset(d, 0, sizeof *d);
+}
+
+static void forget_words(kurz__doc *d)
+{
+    hash_clear(&d->words);
+    hash_clear(&d->stems);
+    d->nglobal = 0;
 }
 
 static int all_digits(const uint8_t *w, size_t n)
@@ -146,7 +155,7 @@ static int all_digits(const uint8_t *w, size_t n)
 #define TERM_STOP 0u          /* value stored for stop words */
 #define TERM_NUMBER 0x80000000u /* flag: the term is a number */
 
-/* Word forms map to (term id + 1), with TERM_NUMBER set for numbers, or
+/* Word forms map to (global id + 1), with TERM_NUMBER set for numbers, or
  * to TERM_STOP for stop words. */
 static int lookup_word(kurz__doc *d, const kurz__mem *m, kurz__lang lang, kurz__stemmer *st,
                        const uint8_t *w, size_t n, uint32_t *out)
@@ -169,18 +178,17 @@ static int lookup_word(kurz__doc *d, const kurz__mem *m, kurz__lang lang, kurz__
         int rc = number ? 0 : kurz__stem(st, w, n, &s, &sl);
         struct kurz__hslot *ss;
         if (!rc)
-            rc = hash_get_or_put(&d->stems, m, s, sl, (uint32_t)d->nterms, &ss);
+            rc = hash_get_or_put(&d->stems, m, s, sl, d->nglobal, &ss);
         if (rc == 1) {
-            if (d->nterms >= TERM_NUMBER - 2 || KURZ__GROW(m, d->df, d->df_cap, d->nterms + 1))
+            if (d->nglobal >= TERM_NUMBER - 2 ||
+                KURZ__GROW(m, d->local, d->local_cap, (size_t)d->nglobal + 1) ||
+                KURZ__GROW(m, d->stamp, d->stamp_cap, (size_t)d->nglobal + 1))
                 rc = KURZ_ERR_NOMEM;
             else
-                d->df[d->nterms++] = 0;
+                d->stamp[d->nglobal++] = 0; /* epoch is never 0 */
         }
-        if (rc < 0) {
-            /* forget the half-made word so the table stays consistent */
-            slot->val = TERM_STOP;
-            return rc;
-        }
+        if (rc < 0)
+            return rc; /* the caller forgets both tables */
         res = (ss->val + 1) | (number ? TERM_NUMBER : 0);
     }
     slot->val = res;
@@ -233,8 +241,13 @@ int kurz__doc_build(kurz__doc *d, const kurz__mem *m, kurz__lang lang, kurz__ste
             return rc;
     }
     size_t n = d->sents.n;
-    hash_clear(&d->words);
-    hash_clear(&d->stems);
+    if (d->words.n > KURZ__WORD_CACHE || d->words.pool_n > 64 * KURZ__WORD_CACHE)
+        forget_words(d);
+    if (++d->epoch == 0) { /* wrapped: no stale stamp may look current */
+        if (d->stamp)
+            memset(d->stamp, 0, d->nglobal * sizeof *d->stamp);
+        d->epoch = 1;
+    }
     d->nterms = 0;
     d->ent_n = 0;
     if (KURZ__GROW(m, d->row, d->row_cap, n + 1))
@@ -256,17 +269,29 @@ int kurz__doc_build(kurz__doc *d, const kurz__mem *m, kurz__lang lang, kurz__ste
         while ((rc = kurz__tok_next(&d->tok, &w, &wl, NULL, NULL)) == 1) {
             uint32_t v;
             if ((rc = lookup_word(d, m, lang, st, w, wl, &v)))
-                return rc;
+                goto fail;
             if (v == TERM_STOP)
                 continue;
             if (!(v & TERM_NUMBER))
                 content++;
-            if (KURZ__GROW(m, d->ent, d->ent_cap, d->ent_n + 1))
-                return KURZ_ERR_NOMEM;
-            d->ent[d->ent_n++] = (kurz__entry){(v & ~TERM_NUMBER) - 1, 1.0f};
+            uint32_t g = (v & ~TERM_NUMBER) - 1;
+            if (d->stamp[g] != d->epoch) { /* first time in this document */
+                if (KURZ__GROW(m, d->df, d->df_cap, d->nterms + 1)) {
+                    rc = KURZ_ERR_NOMEM;
+                    goto fail;
+                }
+                d->df[d->nterms] = 0;
+                d->local[g] = (uint32_t)d->nterms++;
+                d->stamp[g] = d->epoch;
+            }
+            if (KURZ__GROW(m, d->ent, d->ent_cap, d->ent_n + 1)) {
+                rc = KURZ_ERR_NOMEM;
+                goto fail;
+            }
+            d->ent[d->ent_n++] = (kurz__entry){d->local[g], 1.0f};
         }
         if (rc < 0)
-            return rc;
+            goto fail;
         d->ncontent[i] = content;
         /* sort and merge duplicate terms of the sentence */
         size_t cnt = d->ent_n - r0;
@@ -287,4 +312,8 @@ int kurz__doc_build(kurz__doc *d, const kurz__mem *m, kurz__lang lang, kurz__ste
     }
     d->row[n] = d->ent_n;
     return 0;
+fail:
+    /* a word may have been entered half-way: start the cache afresh */
+    forget_words(d);
+    return rc;
 }
