@@ -923,6 +923,39 @@ static int starts_list_number(const seg *st, size_t p)
     return q < len && (t[q] == ' ' || t[q] == '\t' || t[q] == 0xC2);
 }
 
+/* The line starting at p ends a paragraph (a blank line or the end follows)
+ * and its last character is a letter or digit: a dateline or byline, not the
+ * end of hard-wrapped prose, which would close with punctuation. Looks at
+ * two lines at most, so the pass stays linear. */
+static int next_line_ends_bare_paragraph(const seg *st, size_t p)
+{
+    const uint8_t *t = st->t;
+    size_t len = st->len, e = p;
+    while (e < len && t[e] != '\n' && t[e] != '\r')
+        e++;
+    size_t b = e;
+    while (b > p && (t[b - 1] == ' ' || t[b - 1] == '\t'))
+        b--;
+    if (b == p)
+        return 0;
+    size_t s = b - 1;
+    while (s > p && (t[s] & 0xC0) == 0x80)
+        s--;
+    int32_t last;
+    dec(t, len, s, &last);
+    utf8proc_category_t cat = utf8proc_category(last);
+    if (!((cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
+          cat == UTF8PROC_CATEGORY_ND))
+        return 0;
+    if (e < len && t[e] == '\r' && e + 1 < len && t[e + 1] == '\n')
+        e++;
+    if (e < len)
+        e++;
+    while (e < len && (t[e] == ' ' || t[e] == '\t'))
+        e++;
+    return e >= len || t[e] == '\n' || t[e] == '\r';
+}
+
 static int line_is_unit(const seg *st, size_t p)
 {
     const uint8_t *t = st->t;
@@ -975,7 +1008,7 @@ static int line_is_unit(const seg *st, size_t p)
         strip_word(st, &s, &e, 1);
         if (s < e) {
             dec(t, len, s, &first);
-            if (cp_class(first) == C_LOWER)
+            if (cp_class(first) == C_LOWER && !next_line_ends_bare_paragraph(st, p))
                 return 0;
         }
     }

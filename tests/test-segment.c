@@ -407,6 +407,17 @@ static void test_headings_bylines(void **state)
            "Einkaufsliste:", "• Milch", "• Eier", "• frisches Brot");
     EXPECT(DE, "Übung\n1. Ich spiele gern.\nspielen\nspielt\n2. Er gibt mir den Ball.",
            "Übung", "1. Ich spiele gern.", "spielen", "spielt", "2. Er gibt mir den Ball.");
+    /* a long title ending in a lowercase word, then a dateline that closes
+     * the paragraph without punctuation: two units, not wrapped prose */
+    EXPECT(FR, "Dans la vallée, une scierie familiale rouvre ses portes après dix ans de silence\n"
+               "Saint-Claude, le 4 avril 2025\n\nLa scierie a rouvert lundi.",
+           "Dans la vallée, une scierie familiale rouvre ses portes après dix ans de silence",
+           "Saint-Claude, le 4 avril 2025", "La scierie a rouvert lundi.");
+    /* while hard-wrapped prose that ends in punctuation stays one sentence */
+    EXPECT(FR, "Dans la vallée, une scierie familiale rouvre ses portes après dix ans de silence\n"
+               "Grâce aux habitants du village.\n",
+           "Dans la vallée, une scierie familiale rouvre ses portes après dix ans de silence\n"
+           "Grâce aux habitants du village.");
 }
 
 static void test_blank_lines(void **state)
