@@ -1,0 +1,140 @@
+/* Growable byte buffers and reading whole files. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+static void oom(void)
+{
+    static const char msg[] = "kurz: out of memory\n";
+    /* write(2) rather than stdio: another thread may hold the stderr lock. */
+    ssize_t r = write(2, msg, sizeof msg - 1);
+    (void)r;
+    _Exit(1);
+}
+
+void *xmalloc(size_t n)
+{
+    void *p = malloc(n ? n : 1);
+    if (!p)
+        oom();
+    return p;
+}
+
+void *xrealloc(void *p, size_t n)
+{
+    void *q = realloc(p, n ? n : 1);
+    if (!q)
+        oom();
+    return q;
+}
+
+char *xstrdup(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    return memcpy(xmalloc(n), s, n);
+}
+
+void buf_reserve(buf *b, size_t extra)
+{
+    if (extra <= b->cap - b->n)
+        return;
+    if (extra > SIZE_MAX - b->n)
+        oom();
+    size_t need = b->n + extra;
+    size_t cap = b->cap ? b->cap : 64;
+    while (cap < need)
+        cap = cap > SIZE_MAX / 2 ? need : cap * 2;
+    b->p = xrealloc(b->p, cap);
+    b->cap = cap;
+}
+
+void buf_add(buf *b, const void *p, size_t n)
+{
+    if (!n)
+        return;
+    buf_reserve(b, n);
+    memcpy(b->p + b->n, p, n);
+    b->n += n;
+}
+
+void buf_addc(buf *b, char c)
+{
+    if (b->n == b->cap)
+        buf_reserve(b, 1);
+    b->p[b->n++] = c;
+}
+
+void buf_adds(buf *b, const char *s)
+{
+    buf_add(b, s, strlen(s));
+}
+
+void buf_addf(buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char tmp[256];
+    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return;
+    if ((size_t)n < sizeof tmp) {
+        buf_add(b, tmp, (size_t)n);
+        return;
+    }
+    buf_reserve(b, (size_t)n + 1);
+    va_start(ap, fmt);
+    vsnprintf(b->p + b->n, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->n += (size_t)n;
+}
+
+void buf_free(buf *b)
+{
+    free(b->p);
+    b->p = NULL;
+    b->n = b->cap = 0;
+}
+
+int read_fd_all(int fd, buf *b, size_t limit, int *too_large)
+{
+    *too_large = 0;
+    size_t start = b->n;
+    struct stat st;
+    /* A regular file's size is a good first guess; it may still change. */
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+        /* Room for the whole file and for the read that sees its end. */
+        uintmax_t want = (uintmax_t)st.st_size;
+        if (want > (uintmax_t)limit)
+            want = (uintmax_t)limit;
+        want += 4097;
+        if (want < SIZE_MAX / 2)
+            buf_reserve(b, (size_t)want);
+    }
+    for (;;) {
+        if (b->n - start > limit) {
+            *too_large = 1;
+            return 0;
+        }
+        if (b->cap - b->n < 4096)
+            buf_reserve(b, b->cap < 65536 ? 65536 : b->cap / 2);
+        size_t room = b->cap - b->n;
+        if (room > (1u << 30))
+            room = 1u << 30;
+        ssize_t r = read(fd, b->p + b->n, room);
+        if (r < 0) {
+            if (errno == EINTR)
+                continue;
+            return -1;
+        }
+        if (r == 0)
+            return 0;
+        b->n += (size_t)r;
+    }
+}

@@ -1,0 +1,774 @@
+/* Running kurz over its inputs: files, or the records of --jsonl input.
+ *
+ * Every input is an item: a file to summarize or a line to parse and
+ * summarize. Items are processed by worker threads, each with its own
+ * summarizers (one per language, reused for every document), and written by
+ * the main thread strictly in input order. The main thread reads ahead
+ * through a bounded window of items, so memory stays bounded however long
+ * the input is, and a slow document only holds back the output, not the
+ * other workers. With one job there are no threads at all. */
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+/* ---- Items ---------------------------------------------------------------- */
+
+enum { IT_FILE, IT_LINE, IT_ERROR };
+
+typedef struct item {
+    int kind;
+    const char *file; /* the file, or the file the line comes from */
+    char *line;       /* IT_LINE: the line, without '\n' */
+    size_t len;
+    size_t lineno;    /* IT_LINE: 1-based */
+    buf out, err;     /* what goes to stdout and stderr */
+    int failed;
+    int section;      /* text output of one of several files: needs a separator */
+    int done;         /* guarded by the engine's mutex */
+} item;
+
+static void item_free(item *it)
+{
+    if (!it)
+        return;
+    free(it->line);
+    buf_free(&it->out);
+    buf_free(&it->err);
+    free(it);
+}
+
+static const char *display_name(const char *file)
+{
+    return strcmp(file, "-") == 0 ? "standard input" : file;
+}
+
+/* strerror() need not be thread-safe; this is (POSIX strerror_r). */
+static void errno_str(int e, char *out, size_t n)
+{
+    if (strerror_r(e, out, n) != 0)
+        snprintf(out, n, "error %d", e);
+}
+
+/* ---- Workers ---------------------------------------------------------------- */
+
+typedef struct cached {
+    char *name;
+    kurz_summarizer *s;
+} cached;
+
+typedef struct worker {
+    const kz_opts *o;
+    cached *cache;
+    size_t ncache;
+    buf in;   /* a file's contents */
+    jrec rec; /* the current record */
+    pthread_t tid;
+    struct engine *e;
+} worker;
+
+static void worker_init(worker *w, const kz_opts *o)
+{
+    memset(w, 0, sizeof *w);
+    w->o = o;
+}
+
+static void worker_free(worker *w)
+{
+    for (size_t i = 0; i < w->ncache; i++) {
+        kurz_summarizer_free(w->cache[i].s);
+        free(w->cache[i].name);
+    }
+    free(w->cache);
+    buf_free(&w->in);
+    buf_free(&w->rec.text);
+    buf_free(&w->rec.lang);
+    buf_free(&w->rec.key);
+}
+
+/* The worker's summarizer for lang, made on first use. NULL with *st set
+ * when the language is unknown (or memory ran out). */
+static kurz_summarizer *summarizer_for(worker *w, const char *lang, int *st)
+{
+    for (size_t i = 0; i < w->ncache; i++)
+        if (strcmp(w->cache[i].name, lang) == 0)
+            return w->cache[i].s;
+    kurz_summarizer *s;
+    *st = kurz_summarizer_new(&s, lang);
+    if (*st != KURZ_OK)
+        return NULL;
+    *st = kz_configure(s, w->o);
+    if (*st != KURZ_OK) {
+        kurz_summarizer_free(s);
+        return NULL;
+    }
+    w->cache = xrealloc(w->cache, (w->ncache + 1) * sizeof *w->cache);
+    w->cache[w->ncache].name = xstrdup(lang);
+    w->cache[w->ncache].s = s;
+    w->ncache++;
+    return s;
+}
+
+/* Summarizes (or splits) text; on failure *msg holds the reason. */
+static kurz_summary *run_doc(worker *w, kurz_summarizer *s, const char *text, size_t len, buf *msg)
+{
+    kurz_summary *sum = NULL;
+    int st = w->o->split ? kurz_split(&sum, s, text, len) : kurz_summarize(&sum, s, text, len);
+    if (st == KURZ_OK)
+        return sum;
+    if (st == KURZ_ERR_INVALID_UTF8)
+        buf_addf(msg, "invalid UTF-8 at byte %zu", kurz_summarizer_error_offset(s));
+    else if (st == KURZ_ERR_TOO_LARGE)
+        buf_addf(msg, "input larger than %zu bytes (see --max-input-bytes)", w->o->max_input_eff);
+    else
+        buf_adds(msg, kurz_strerror(st));
+    return NULL;
+}
+
+static int is_space(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
+
+/* One line of text output: every run of ASCII white space folded to one
+ * space, none at either end. */
+static void put_folded(buf *b, const char *s, size_t n)
+{
+    buf_reserve(b, n + 1);
+    int pending = 0, any = 0;
+    size_t i = 0;
+    while (i < n) {
+        if (is_space((unsigned char)s[i])) {
+            pending = 1;
+            i++;
+            continue;
+        }
+        size_t run = i;
+        while (i < n && !is_space((unsigned char)s[i]))
+            i++;
+        if (pending && any)
+            buf_addc(b, ' ');
+        buf_add(b, s + run, i - run);
+        pending = 0;
+        any = 1;
+    }
+    buf_addc(b, '\n');
+}
+
+static void put_text(buf *b, const kurz_summary *sum, const char *text)
+{
+    size_t n = kurz_summary_count(sum);
+    for (size_t i = 0; i < n; i++) {
+        size_t start, end;
+        if (kurz_summary_get(sum, i, NULL, &start, &end, NULL) == KURZ_OK)
+            put_folded(b, text + start, end - start);
+    }
+}
+
+/* The members after "file" or "id": language, sentences, document_sentences. */
+static void put_json_body(buf *b, kurz_summarizer *s, const kurz_summary *sum, const char *text)
+{
+    buf_adds(b, "\"language\": ");
+    const char *lang = kurz_summarizer_language(s);
+    json_str(b, lang, strlen(lang));
+    buf_adds(b, ", \"sentences\": [");
+    size_t n = kurz_summary_count(sum);
+    for (size_t i = 0; i < n; i++) {
+        size_t index, start, end;
+        double score;
+        if (kurz_summary_get(sum, i, &index, &start, &end, &score) != KURZ_OK)
+            continue;
+        buf_addf(b, "%s{\"index\": %zu, \"start\": %zu, \"end\": %zu, \"score\": ", i ? ", " : "",
+                 index, start, end);
+        if (score == score && score - score == 0) /* finite */
+            buf_addf(b, "%.6g", score);
+        else
+            buf_adds(b, "null");
+        buf_adds(b, ", \"text\": ");
+        json_str(b, text + start, end - start);
+        buf_addc(b, '}');
+    }
+    buf_addf(b, "], \"document_sentences\": %zu}\n", kurz_summary_document_sentences(sum));
+}
+
+static void file_failed(worker *w, item *it, const char *msg)
+{
+    it->failed = 1;
+    buf_addf(&it->err, "kurz: %s: %s\n", display_name(it->file), msg);
+    if (w->o->json) {
+        buf_adds(&it->out, "{\"file\": ");
+        json_str_lossy(&it->out, it->file, strlen(it->file));
+        buf_adds(&it->out, ", \"error\": ");
+        json_str_lossy(&it->out, msg, strlen(msg));
+        buf_adds(&it->out, "}\n");
+    }
+}
+
+static void do_file(worker *w, item *it)
+{
+    const kz_opts *o = w->o;
+    char msg[256];
+    int fd = 0;
+    if (strcmp(it->file, "-") != 0) {
+        fd = open(it->file, O_RDONLY | O_CLOEXEC);
+        if (fd < 0) {
+            errno_str(errno, msg, sizeof msg);
+            file_failed(w, it, msg);
+            return;
+        }
+    }
+    w->in.n = 0;
+    int too_large = 0;
+    int r = read_fd_all(fd, &w->in, o->max_input_eff, &too_large);
+    int read_errno = errno;
+    if (fd != 0)
+        close(fd);
+    if (r != 0) {
+        errno_str(read_errno, msg, sizeof msg);
+        file_failed(w, it, msg);
+        return;
+    }
+    if (too_large) {
+        snprintf(msg, sizeof msg, "input larger than %zu bytes (see --max-input-bytes)",
+                 o->max_input_eff);
+        file_failed(w, it, msg);
+        return;
+    }
+    int st;
+    kurz_summarizer *s = summarizer_for(w, o->lang, &st);
+    if (!s) {
+        file_failed(w, it, kurz_strerror(st));
+        return;
+    }
+    buf why = {0};
+    kurz_summary *sum = run_doc(w, s, w->in.p, w->in.n, &why);
+    if (!sum) {
+        buf_addc(&why, '\0');
+        file_failed(w, it, why.p);
+        buf_free(&why);
+        return;
+    }
+    if (o->json) {
+        buf_adds(&it->out, "{\"file\": ");
+        json_str_lossy(&it->out, it->file, strlen(it->file));
+        buf_adds(&it->out, ", ");
+        put_json_body(&it->out, s, sum, w->in.p);
+    } else {
+        if (o->nfiles > 1) {
+            it->section = 1;
+            buf_addf(&it->out, "==> %s <==\n", display_name(it->file));
+        }
+        put_text(&it->out, sum, w->in.p);
+    }
+    kurz_summary_free(sum);
+}
+
+/* The start of a --jsonl output object: the id, or the line (and file). */
+static void put_record_key(worker *w, item *it)
+{
+    buf_addc(&it->out, '{');
+    if (w->rec.id) {
+        buf_adds(&it->out, "\"id\": ");
+        buf_add(&it->out, w->rec.id, w->rec.id_len);
+    } else {
+        if (w->o->nfiles > 1) {
+            buf_adds(&it->out, "\"file\": ");
+            json_str_lossy(&it->out, it->file, strlen(it->file));
+            buf_adds(&it->out, ", ");
+        }
+        buf_addf(&it->out, "\"line\": %zu", it->lineno);
+    }
+}
+
+static void record_failed(worker *w, item *it, const char *msg)
+{
+    it->failed = 1;
+    it->out.n = 0;
+    put_record_key(w, it);
+    buf_adds(&it->out, ", \"error\": ");
+    json_str_lossy(&it->out, msg, strlen(msg));
+    buf_adds(&it->out, "}\n");
+    buf_addf(&it->err, "kurz: %s:%zu: %s\n", display_name(it->file), it->lineno, msg);
+}
+
+static void do_line(worker *w, item *it)
+{
+    char msg[256];
+    jrec *r = &w->rec;
+    if (jrec_parse(r, it->line, it->len, msg, sizeof msg) != 0) {
+        record_failed(w, it, msg);
+        return;
+    }
+    const char *lang = r->has_lang ? r->lang.p : w->o->lang;
+    int st = KURZ_ERR_UNSUPPORTED_LANG;
+    kurz_summarizer *s = NULL;
+    if (!r->has_lang || strlen(lang) + 1 == r->lang.n)
+        s = summarizer_for(w, lang, &st);
+    if (!s) {
+        if (st == KURZ_ERR_UNSUPPORTED_LANG || st == KURZ_ERR_INVALID_ARG) {
+            buf m = {0};
+            buf_adds(&m, "unsupported language ");
+            json_str(&m, r->lang.p, r->lang.n ? r->lang.n - 1 : 0);
+            buf_addc(&m, '\0');
+            record_failed(w, it, m.p);
+            buf_free(&m);
+        } else {
+            record_failed(w, it, kurz_strerror(st));
+        }
+        return;
+    }
+    buf why = {0};
+    kurz_summary *sum = run_doc(w, s, r->text.p ? r->text.p : "", r->text.n, &why);
+    if (!sum) {
+        buf_addc(&why, '\0');
+        record_failed(w, it, why.p);
+        buf_free(&why);
+        return;
+    }
+    put_record_key(w, it);
+    buf_adds(&it->out, ", ");
+    put_json_body(&it->out, s, sum, r->text.p);
+    kurz_summary_free(sum);
+}
+
+static void process(worker *w, item *it)
+{
+    if (it->kind == IT_FILE)
+        do_file(w, it);
+    else if (it->kind == IT_LINE)
+        do_line(w, it);
+}
+
+/* ---- Input: the stream of items ------------------------------------------- */
+
+typedef struct source {
+    const kz_opts *o;
+    size_t next_file;
+    /* --jsonl */
+    int fd;           /* -1: no file open */
+    const char *file;
+    buf rb;           /* read buffer */
+    size_t pos;       /* start of the unread part of rb */
+    int eof;
+    size_t lineno;
+} source;
+
+static item *item_new(int kind, const char *file)
+{
+    item *it = xmalloc(sizeof *it);
+    memset(it, 0, sizeof *it);
+    it->kind = kind;
+    it->file = file;
+    return it;
+}
+
+static int blank(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+            return 0;
+    return 1;
+}
+
+/* The next item, or NULL at the end of the input. */
+static item *source_next(source *src)
+{
+    const kz_opts *o = src->o;
+    if (!o->jsonl) {
+        if (src->next_file >= o->nfiles)
+            return NULL;
+        return item_new(IT_FILE, o->files[src->next_file++]);
+    }
+    for (;;) {
+        if (src->fd < 0) {
+            if (src->next_file >= o->nfiles)
+                return NULL;
+            src->file = o->files[src->next_file++];
+            src->fd = 0;
+            if (strcmp(src->file, "-") != 0)
+                src->fd = open(src->file, O_RDONLY | O_CLOEXEC);
+            src->rb.n = src->pos = 0;
+            src->eof = 0;
+            src->lineno = 0;
+            if (src->fd < 0) {
+                char msg[256];
+                errno_str(errno, msg, sizeof msg);
+                item *it = item_new(IT_ERROR, src->file);
+                it->failed = 1;
+                buf_addf(&it->err, "kurz: %s: %s\n", display_name(src->file), msg);
+                return it;
+            }
+        }
+        /* Find the next line in the buffer, reading more as needed. */
+        size_t scan = src->pos;
+        for (;;) {
+            char *nl = src->rb.n > scan ? memchr(src->rb.p + scan, '\n', src->rb.n - scan) : NULL;
+            size_t end;
+            if (nl) {
+                end = (size_t)(nl - src->rb.p);
+            } else if (src->eof) {
+                end = src->rb.n;
+                if (end == src->pos)
+                    break; /* this file is done */
+            } else {
+                /* Move the partial line to the front, then read. */
+                if (src->pos) {
+                    memmove(src->rb.p, src->rb.p + src->pos, src->rb.n - src->pos);
+                    src->rb.n -= src->pos;
+                    src->pos = 0;
+                }
+                scan = src->rb.n;
+                buf_reserve(&src->rb, 1 << 20);
+                ssize_t r = read(src->fd, src->rb.p + src->rb.n, src->rb.cap - src->rb.n);
+                if (r < 0 && errno == EINTR)
+                    continue;
+                if (r < 0) {
+                    char msg[256];
+                    errno_str(errno, msg, sizeof msg);
+                    item *it = item_new(IT_ERROR, src->file);
+                    it->failed = 1;
+                    buf_addf(&it->err, "kurz: %s: %s\n", display_name(src->file), msg);
+                    src->eof = 1;
+                    src->rb.n = src->pos = 0;
+                    return it;
+                }
+                if (r == 0)
+                    src->eof = 1;
+                src->rb.n += (size_t)r;
+                continue;
+            }
+            const char *line = src->rb.p + src->pos;
+            size_t len = end - src->pos;
+            src->pos = nl ? end + 1 : end;
+            src->lineno++;
+            if (src->lineno == 1 && len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
+                line += 3; /* a byte-order mark */
+                len -= 3;
+            }
+            if (blank(line, len)) {
+                scan = src->pos;
+                continue;
+            }
+            item *it = item_new(IT_LINE, src->file);
+            it->line = xmalloc(len + 1);
+            memcpy(it->line, line, len);
+            it->line[len] = '\0';
+            it->len = len;
+            it->lineno = src->lineno;
+            return it;
+        }
+        if (src->fd > 0)
+            close(src->fd);
+        src->fd = -1;
+    }
+}
+
+/* Counts the non-blank lines of the --jsonl inputs, for the progress
+ * display; 0 when an input is not a regular file (or cannot be read). */
+static size_t count_records(const kz_opts *o)
+{
+    size_t total = 0;
+    char *block = xmalloc(1 << 16);
+    for (size_t f = 0; f < o->nfiles; f++) {
+        int fd = strcmp(o->files[f], "-") == 0 ? -1 : open(o->files[f], O_RDONLY | O_CLOEXEC);
+        struct stat st;
+        if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+            if (fd >= 0)
+                close(fd);
+            total = 0;
+            break;
+        }
+        int nonblank = 0;
+        ssize_t r;
+        while ((r = read(fd, block, 1 << 16)) > 0) {
+            for (ssize_t i = 0; i < r; i++) {
+                char c = block[i];
+                if (c == '\n') {
+                    total += (size_t)nonblank;
+                    nonblank = 0;
+                } else if (c != ' ' && c != '\t' && c != '\r') {
+                    nonblank = 1;
+                }
+            }
+        }
+        total += (size_t)nonblank;
+        close(fd);
+    }
+    free(block);
+    return total;
+}
+
+/* ---- Output ----------------------------------------------------------------- */
+
+typedef struct writer {
+    const kz_opts *o;
+    int failed;        /* an input failed */
+    int write_error;   /* stdout failed: stop */
+    size_t sections;   /* text sections written */
+    size_t records;    /* --jsonl records written */
+    size_t total;      /* expected records, 0 if unknown */
+    int progress_shown;
+    struct timespec last;
+} writer;
+
+static double seconds_since(const struct timespec *t)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)(now.tv_sec - t->tv_sec) + (double)(now.tv_nsec - t->tv_nsec) / 1e9;
+}
+
+static void show_progress(writer *wr, int force)
+{
+    if (!wr->o->progress)
+        return;
+    if (!force && wr->progress_shown && seconds_since(&wr->last) < 0.1)
+        return;
+    clock_gettime(CLOCK_MONOTONIC, &wr->last);
+    if (wr->total)
+        fprintf(stderr, "\r%zu/%zu documents", wr->records, wr->total);
+    else
+        fprintf(stderr, "\r%zu documents", wr->records);
+    wr->progress_shown = 1;
+}
+
+static void report_write_error(writer *wr, int e)
+{
+    if (wr->write_error)
+        return;
+    wr->write_error = 1;
+    if (wr->progress_shown)
+        fputs("\r\033[K", stderr);
+    fprintf(stderr, "kurz: write error: %s\n", strerror(e ? e : EIO));
+}
+
+/* Writes an item's output; 0, or -1 when stdout failed. */
+static int emit(writer *wr, item *it)
+{
+    if (it->failed)
+        wr->failed = 1;
+    if (it->err.n) {
+        if (fflush(stdout) != 0) {
+            report_write_error(wr, errno);
+            return -1;
+        }
+        if (wr->progress_shown)
+            fputs("\r\033[K", stderr);
+        fwrite(it->err.p, 1, it->err.n, stderr);
+    }
+    if (it->section && wr->sections++ > 0 && putchar('\n') == EOF) {
+        report_write_error(wr, errno);
+        return -1;
+    }
+    if (it->out.n && fwrite(it->out.p, 1, it->out.n, stdout) != it->out.n) {
+        report_write_error(wr, errno);
+        return -1;
+    }
+    if (it->kind == IT_LINE) {
+        wr->records++;
+        show_progress(wr, 0);
+    }
+    return 0;
+}
+
+/* ---- The engine ---------------------------------------------------------------- */
+
+typedef struct engine {
+    pthread_mutex_t mu;
+    pthread_cond_t work_cv; /* workers: new items, or the end */
+    pthread_cond_t done_cv; /* the main thread: an item is done */
+    item **ring;
+    size_t cap;
+    size_t head, claim, tail; /* item sequence numbers: written < head <= claim <= tail */
+    item *wait_for;           /* the item the main thread sleeps on, or NULL */
+    int eof, stop;
+} engine;
+
+static void *worker_main(void *arg)
+{
+    worker *w = arg;
+    engine *e = w->e;
+    pthread_mutex_lock(&e->mu);
+    for (;;) {
+        while (!e->stop && e->claim == e->tail && !e->eof)
+            pthread_cond_wait(&e->work_cv, &e->mu);
+        if (e->stop || e->claim == e->tail)
+            break;
+        item *it = e->ring[e->claim % e->cap];
+        e->claim++;
+        pthread_mutex_unlock(&e->mu);
+        process(w, it);
+        pthread_mutex_lock(&e->mu);
+        it->done = 1;
+        if (e->wait_for == it)
+            pthread_cond_signal(&e->done_cv);
+    }
+    pthread_mutex_unlock(&e->mu);
+    return NULL;
+}
+
+static void run_sequential(const kz_opts *o, source *src, writer *wr)
+{
+    worker w;
+    worker_init(&w, o);
+    item *it;
+    while ((it = source_next(src)) != NULL) {
+        process(&w, it);
+        int r = emit(wr, it);
+        item_free(it);
+        if (r)
+            break;
+    }
+    worker_free(&w);
+}
+
+/* Input bytes the window may hold before it waits for output. */
+#define WINDOW_BYTES ((size_t)64 << 20)
+
+static void run_parallel(const kz_opts *o, source *src, writer *wr)
+{
+    engine e;
+    memset(&e, 0, sizeof e);
+    pthread_mutex_init(&e.mu, NULL);
+    pthread_cond_init(&e.work_cv, NULL);
+    pthread_cond_init(&e.done_cv, NULL);
+    e.cap = (size_t)o->jobs * 16;
+    e.ring = xmalloc(e.cap * sizeof *e.ring);
+
+    size_t nw = (size_t)o->jobs;
+    worker *ws = xmalloc(nw * sizeof *ws);
+    size_t started = 0;
+    for (size_t i = 0; i < nw; i++) {
+        worker_init(&ws[i], o);
+        ws[i].e = &e;
+        if (pthread_create(&ws[i].tid, NULL, worker_main, &ws[i]) != 0)
+            break;
+        started++;
+    }
+    if (!started) {
+        /* No thread could be made: do the work here. */
+        pthread_mutex_destroy(&e.mu);
+        pthread_cond_destroy(&e.work_cv);
+        pthread_cond_destroy(&e.done_cv);
+        free(e.ring);
+        free(ws);
+        run_sequential(o, src, wr);
+        return;
+    }
+
+    size_t window_bytes = 0;
+    int input_done = 0;
+    for (;;) {
+        /* Read ahead while the window has room. */
+        while (!input_done && e.tail - e.head < e.cap &&
+               (window_bytes < WINDOW_BYTES || e.tail == e.head)) {
+            item *it = source_next(src);
+            pthread_mutex_lock(&e.mu);
+            if (!it) {
+                input_done = 1;
+                e.eof = 1;
+                pthread_cond_broadcast(&e.work_cv);
+            } else {
+                if (it->kind == IT_ERROR)
+                    it->done = 1;
+                window_bytes += it->len;
+                e.ring[e.tail % e.cap] = it;
+                e.tail++;
+                pthread_cond_signal(&e.work_cv);
+            }
+            pthread_mutex_unlock(&e.mu);
+        }
+        if (e.head == e.tail)
+            break;
+        /* Write the oldest item once it is done. */
+        item *it = e.ring[e.head % e.cap];
+        pthread_mutex_lock(&e.mu);
+        while (!it->done) {
+            e.wait_for = it;
+            pthread_cond_wait(&e.done_cv, &e.mu);
+        }
+        e.wait_for = NULL;
+        pthread_mutex_unlock(&e.mu);
+        int r = emit(wr, it);
+        window_bytes -= it->len;
+        item_free(it);
+        e.head++;
+        if (r)
+            break;
+    }
+
+    pthread_mutex_lock(&e.mu);
+    e.stop = 1;
+    pthread_cond_broadcast(&e.work_cv);
+    pthread_mutex_unlock(&e.mu);
+    for (size_t i = 0; i < started; i++)
+        pthread_join(ws[i].tid, NULL);
+    /* After a write error, items may be left in the window. */
+    for (size_t k = e.head; k < e.tail; k++)
+        item_free(e.ring[k % e.cap]);
+    for (size_t i = 0; i < nw; i++)
+        worker_free(&ws[i]);
+    free(ws);
+    free(e.ring);
+    pthread_mutex_destroy(&e.mu);
+    pthread_cond_destroy(&e.work_cv);
+    pthread_cond_destroy(&e.done_cv);
+}
+
+int kz_run(const kz_opts *o)
+{
+    static char stdin_name[] = "-";
+    static char *stdin_only[] = {stdin_name, NULL};
+    kz_opts opts = *o;
+    if (opts.nfiles == 0) {
+        opts.files = stdin_only;
+        opts.nfiles = 1;
+    }
+    if (!isatty(1))
+        setvbuf(stdout, NULL, _IOFBF, 1 << 16);
+
+    writer wr;
+    memset(&wr, 0, sizeof wr);
+    wr.o = &opts;
+    if (opts.progress)
+        wr.total = count_records(&opts);
+
+    source src;
+    memset(&src, 0, sizeof src);
+    src.o = &opts;
+    src.fd = -1;
+
+    /* More threads than items would only idle; and two workers must not
+     * read standard input at once. */
+    if (!opts.jsonl) {
+        size_t dashes = 0;
+        for (size_t i = 0; i < opts.nfiles; i++)
+            dashes += strcmp(opts.files[i], "-") == 0;
+        if ((size_t)opts.jobs > opts.nfiles || dashes > 1)
+            opts.jobs = dashes > 1 ? 1 : (int)opts.nfiles;
+    }
+    if (opts.jobs <= 1)
+        run_sequential(&opts, &src, &wr);
+    else
+        run_parallel(&opts, &src, &wr);
+
+    if (src.fd > 0)
+        close(src.fd);
+    buf_free(&src.rb);
+
+    if (!wr.write_error && (fflush(stdout) != 0 || ferror(stdout)))
+        report_write_error(&wr, errno);
+    if (wr.progress_shown) {
+        show_progress(&wr, 1);
+        fputc('\n', stderr);
+    }
+    return wr.failed || wr.write_error ? 1 : 0;
+}

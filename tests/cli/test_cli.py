@@ -1,0 +1,659 @@
+#!/usr/bin/python3
+"""Tests of the kurz command-line tool.
+
+Usage: test_cli.py KURZ_EXECUTABLE DATA_DIR
+
+Python 3 standard library only. Exits non-zero when any check fails.
+"""
+import json
+import math
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+
+KURZ = None
+DATA = None
+
+
+def run(args, stdin=None, stdout=subprocess.PIPE, timeout=60):
+    """Runs kurz; returns (exit status, stdout bytes, stderr text)."""
+    if isinstance(stdin, str):
+        stdin = stdin.encode("utf-8")
+    kwargs = {}
+    if stdin is None:
+        kwargs["stdin"] = subprocess.DEVNULL
+    else:
+        kwargs["input"] = stdin
+    p = subprocess.run([KURZ] + list(args), stdout=stdout, stderr=subprocess.PIPE,
+                       timeout=timeout, **kwargs)
+    return p.returncode, p.stdout if p.stdout is not None else b"", \
+        p.stderr.decode("utf-8", "replace")
+
+
+def fold(s):
+    """The text output's rule: runs of ASCII white space become one space."""
+    return re.sub(r"[ \t\n\r\v\f]+", " ", s).strip(" ")
+
+
+def words(s):
+    """Words as the library counts them: runs of letters, digits and '_'."""
+    return len(re.findall(r"\w+", s))
+
+
+def data(name):
+    return os.path.join(DATA, name)
+
+
+def read(name):
+    with open(data(name), "rb") as f:
+        return f.read()
+
+
+class Base(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="kurz-cli-")
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def tmpfile(self, name, content):
+        path = os.path.join(self.tmp, name)
+        with open(path, "wb") as f:
+            f.write(content if isinstance(content, bytes) else content.encode("utf-8"))
+        return path
+
+    def ok(self, args, stdin=None):
+        rc, out, err = run(args, stdin)
+        self.assertEqual(rc, 0, "kurz %s failed: %s" % (" ".join(args), err))
+        self.assertEqual(err, "", "unexpected stderr")
+        return out.decode("utf-8")
+
+    def lines(self, args, stdin=None):
+        out = self.ok(args, stdin)
+        self.assertTrue(out == "" or out.endswith("\n"))
+        return out.splitlines()
+
+    def assert_in_order(self, lines, text):
+        """Every line is a piece of the folded text, in document order."""
+        folded = fold(text)
+        pos = 0
+        for line in lines:
+            self.assertTrue(line, "empty line in output")
+            self.assertEqual(line, fold(line), "line not folded: %r" % line)
+            at = folded.find(line, pos)
+            self.assertGreaterEqual(at, 0, "not in the input (or out of order): %r" % line)
+            pos = at + len(line)
+
+    def usage_error(self, args, stdin=None):
+        rc, out, err = run(args, stdin)
+        self.assertEqual(rc, 2, "kurz %r: exit %d, stderr %r" % (args, rc, err))
+        self.assertEqual(out, b"")
+        errlines = err.splitlines()
+        self.assertEqual(len(errlines), 2, err)
+        self.assertTrue(errlines[0].startswith("kurz: "), err)
+        self.assertEqual(errlines[1], "Try 'kurz --help'.")
+        return errlines[0]
+
+
+class Summary(Base):
+    def test_sentences_de(self):
+        text = read("de_artikel.txt").decode()
+        for n in (1, 3, 5):
+            lines = self.lines(["-n", str(n), data("de_artikel.txt")])
+            self.assertEqual(len(lines), n)
+            self.assert_in_order(lines, text)
+
+    def test_default_is_three_sentences_german(self):
+        de = self.lines([data("de_artikel.txt")])
+        self.assertEqual(len(de), 3)
+        self.assertEqual(de, self.lines(["-l", "de", "-n", "3", data("de_artikel.txt")]))
+
+    def test_sentences_fr(self):
+        text = read("fr_article.txt").decode()
+        lines = self.lines(["-l", "fr", "-n", "4", data("fr_article.txt")])
+        self.assertEqual(len(lines), 4)
+        self.assert_in_order(lines, text)
+        # Long options and --opt=value work the same.
+        self.assertEqual(lines, self.lines(["--language=fr", "--sentences", "4",
+                                            data("fr_article.txt")]))
+        self.assertEqual(lines, self.lines(["-lfr", "-n4", data("fr_article.txt")]))
+
+    def test_ratio(self):
+        for lang, name in (("de", "de_artikel.txt"), ("fr", "fr_article.txt")):
+            text = read(name).decode()
+            total = len(self.lines(["-l", lang, "--split", data(name)]))
+            for r in ("0.2", "0.5", "1"):
+                lines = self.lines(["-l", lang, "-r", r, data(name)])
+                self.assertGreaterEqual(len(lines), 1)
+                self.assertLessEqual(len(lines), max(1, math.ceil(float(r) * total)))
+                self.assert_in_order(lines, text)
+            self.assertEqual(self.lines(["-l", lang, "-r", "0.2", data(name)]),
+                             self.lines(["-l", lang, "-r", "20%", data(name)]))
+            self.assertEqual(self.lines(["-l", lang, "-r", "0.2", data(name)]),
+                             self.lines(["-l", lang, "--ratio=.2", data(name)]))
+
+    def test_words(self):
+        for lang, name in (("de", "de_artikel.txt"), ("fr", "fr_article.txt")):
+            text = read(name).decode()
+            for w in (1, 25, 60):
+                lines = self.lines(["-l", lang, "-w", str(w), data(name)])
+                self.assert_in_order(lines, text)
+                self.assertGreaterEqual(words(" ".join(lines)), w)
+                # Sentences are only added while the summary is shorter: the
+                # last one added (at least the longest) made it long enough.
+                if len(lines) > 1:
+                    self.assertLess(words(" ".join(lines)) - max(words(l) for l in lines), w)
+
+    def test_strict_words(self):
+        for lang, name in (("de", "de_artikel.txt"), ("fr", "fr_article.txt")):
+            text = read(name).decode()
+            for w in (10, 25, 40, 60, 100):
+                lines = self.lines(["-l", lang, "-w", str(w), "--strict", data(name)])
+                self.assert_in_order(lines, text)
+                self.assertLessEqual(words(" ".join(lines)), w,
+                                     "--strict -w %d exceeded: %r" % (w, lines))
+            self.assertGreaterEqual(len(self.lines(["-l", lang, "-w", "60", "--strict",
+                                                    data(name)])), 1)
+
+    def test_algorithms_and_knobs(self):
+        text = read("de_artikel.txt").decode()
+        for extra in (["--algorithm", "textrank"], ["--algorithm=lexrank"],
+                      ["--damping", "0.5", "--position-weight", "0", "--redundancy", "1",
+                       "--title-weight", "50%"],
+                      ["--no-boilerplate-filter"], ["--max-input-bytes", "1M"]):
+            lines = self.lines(extra + ["-n", "3", data("de_artikel.txt")])
+            self.assertEqual(len(lines), 3, extra)
+            self.assert_in_order(lines, text)
+
+    def test_folding(self):
+        text = "Das  ist\tein   Satz\x0b mit Lücken.\n"
+        self.assertEqual(self.lines(["--split"], text), ["Das ist ein Satz mit Lücken."])
+
+    def test_nul_bytes(self):
+        path = self.tmpfile("nul.txt", b"Eins\x00zwei drei vier. F\xc3\xbcnf sechs sieben.\n")
+        out = self.ok(["--format", "json", "--split", path])
+        doc = json.loads(out)
+        raw = read_path(path)
+        for s in doc["sentences"]:
+            self.assertEqual(raw[s["start"]:s["end"]].decode(), s["text"])
+        self.assertIn("\x00", "".join(s["text"] for s in doc["sentences"]))
+
+
+def read_path(path):
+    with open(path, "rb") as f:
+        return f.read()
+
+
+# The hand-made split of the samples: title, dateline, then the sentences.
+DE_SENTENCES = 20
+FR_SENTENCES = 17
+
+
+class Split(Base):
+    def check_cover(self, lines, text):
+        """The sentences cover the text: nothing lost, nothing added."""
+        self.assertEqual(re.sub(r"\s+", "", "".join(lines)), re.sub(r"\s+", "", text))
+        self.assert_in_order(lines, text)
+
+    def test_split_de_covers_text(self):
+        text = read("de_artikel.txt").decode()
+        self.check_cover(self.lines(["--split", data("de_artikel.txt")]), text)
+
+    def test_split_fr_covers_text(self):
+        text = read("fr_article.txt").decode()
+        self.check_cover(self.lines(["-l", "fr", "--split", data("fr_article.txt")]), text)
+
+    def test_split_de_count(self):
+        lines = self.lines(["--split", data("de_artikel.txt")])
+        self.assertEqual(len(lines), DE_SENTENCES, "\n".join(lines))
+        self.assertEqual(lines[0], "Neue Straßenbahnlinie verbindet den Ahrensfelder Westen "
+                                   "mit der Innenstadt")
+        self.assertEqual(lines[1], "Ahrensfeld, 4. Oktober 2024")
+        self.assertEqual(lines[-1], "Weitere Auskünfte gibt es in den Kundenzentren der Stadt.")
+
+    def test_split_fr_count(self):
+        lines = self.lines(["-l", "fr", "--split", data("fr_article.txt")])
+        self.assertEqual(len(lines), FR_SENTENCES, "\n".join(lines))
+        self.assertEqual(lines[1], "Saint-Aubin-des-Prés, le 12 mars 2024")
+        self.assertIn("Faut-il investir dans des panneaux solaires ?", lines)
+
+    def assert_not_split(self, lines, phrases):
+        for p in phrases:
+            self.assertTrue(any(p in l for l in lines), "split inside %r" % p)
+
+    def test_abbreviations_de(self):
+        lines = self.lines(["--split", data("de_artikel.txt")])
+        self.assert_not_split(lines, [
+            "Oberbürgermeisterin Dr. Sabine Keller sprach",
+            "am 3. Oktober in Betrieb",
+            "rund 2.800 Menschen",
+            "mit 212 Mio. Euro etwas",
+            "nahmen u. a. Vertreter",
+            "Geschäften, z. B. am neuen Marktplatz.",
+            "Projektleiter Prof. Martin Brandt.",
+            "mit ca. 600 Stellplätzen.",
+            "„Endlich!“, rief eine Anwohnerin",
+            "bis zum 13. Oktober kostenlos",
+            "Tarif, d. h. eine Einzelfahrt kostet 2,90 Euro.",
+        ])
+        # A quote that ends a sentence ends it together with its mark.
+        self.assertTrue(any(l.endswith("für die ganze Region“.") for l in lines))
+
+    def test_abbreviations_fr(self):
+        lines = self.lines(["-l", "fr", "--split", data("fr_article.txt")])
+        self.assert_not_split(lines, [
+            "Pour M. Dupont, président",
+            "Le maire, M. Lambert, espère",
+            "coûté 3,8 millions d'euros",
+            "le 1er juin.",
+            "« Sans la coopérative, j'aurais arrêté il y a longtemps. »",
+        ])
+
+    def test_split_matches_document_sentences(self):
+        out = self.ok(["--format", "json", data("de_artikel.txt")])
+        n = json.loads(out)["document_sentences"]
+        self.assertEqual(n, len(self.lines(["--split", data("de_artikel.txt")])))
+
+
+class Json(Base):
+    def check_doc(self, doc, raw, lang, path):
+        self.assertEqual(set(doc), {"file", "language", "sentences", "document_sentences"})
+        self.assertEqual(doc["file"], path)
+        self.assertEqual(doc["language"], lang)
+        last = -1
+        for s in doc["sentences"]:
+            self.assertEqual(set(s), {"index", "start", "end", "score", "text"})
+            self.assertGreater(s["index"], last)
+            last = s["index"]
+            self.assertLess(s["index"], doc["document_sentences"])
+            self.assertLess(s["start"], s["end"])
+            self.assertEqual(raw[s["start"]:s["end"]].decode("utf-8"), s["text"])
+            self.assertIsInstance(s["score"], (int, float))
+        starts = [s["start"] for s in doc["sentences"]]
+        self.assertEqual(starts, sorted(starts))
+
+    def test_json_matches_text(self):
+        for lang, name in (("de", "de_artikel.txt"), ("fr", "fr_article.txt")):
+            raw = read(name)
+            out = self.ok(["-l", lang, "--format", "json", "-n", "4", data(name)])
+            self.assertEqual(out.count("\n"), 1)
+            doc = json.loads(out)
+            self.check_doc(doc, raw, lang, data(name))
+            self.assertEqual(len(doc["sentences"]), 4)
+            text_lines = self.lines(["-l", lang, "-n", "4", data(name)])
+            self.assertEqual([fold(s["text"]) for s in doc["sentences"]], text_lines)
+
+    def test_json_split(self):
+        raw = read("de_artikel.txt")
+        doc = json.loads(self.ok(["--split", "--format=json", data("de_artikel.txt")]))
+        self.check_doc(doc, raw, "de", data("de_artikel.txt"))
+        self.assertEqual(len(doc["sentences"]), doc["document_sentences"])
+        self.assertEqual([s["index"] for s in doc["sentences"]],
+                         list(range(doc["document_sentences"])))
+        self.assertTrue(all(s["score"] == 0 for s in doc["sentences"]))
+
+    def test_json_escaping(self):
+        text = 'Er sagte "Hallo" und \\ ging\tweg.\x01 Grüße „aus“ Köln \U0001F600.\n'
+        path = self.tmpfile("esc.txt", text)
+        out = self.ok(["--split", "--format", "json", path])
+        doc = json.loads(out)
+        self.check_doc(doc, text.encode(), "de", path)
+        joined = "".join(s["text"] for s in doc["sentences"])
+        self.assertIn('"Hallo"', joined)
+        self.assertIn("\\", joined)
+        self.assertIn("\t", joined)
+        self.assertIn("\x01", joined)
+        # Control characters as \uXXXX; non-ASCII UTF-8 copied as it is.
+        self.assertIn("\\u0001", out)
+        self.assertIn("\\u0009", out)
+        self.assertIn("Grüße „aus“ Köln \U0001F600", out)
+        self.assertIn('\\"Hallo\\"', out)
+        self.assertNotRegex(out, "[\x00-\x09\x0b-\x1f]")
+
+    def test_json_several_files(self):
+        out = self.ok(["--format", "json", data("de_artikel.txt"), data("de_artikel.txt")])
+        docs = [json.loads(l) for l in out.splitlines()]
+        self.assertEqual(len(docs), 2)
+        self.assertEqual(docs[0], docs[1])
+
+    def test_json_stdin_is_dash(self):
+        doc = json.loads(self.ok(["--format", "json"], read("de_artikel.txt")))
+        self.check_doc(doc, read("de_artikel.txt"), "de", "-")
+
+    def test_json_failing_file(self):
+        missing = os.path.join(self.tmp, "missing.txt")
+        rc, out, err = run(["--format", "json", missing, data("de_artikel.txt")])
+        self.assertEqual(rc, 1)
+        docs = [json.loads(l) for l in out.decode().splitlines()]
+        self.assertEqual(len(docs), 2)
+        self.assertEqual(docs[0]["file"], missing)
+        self.assertIn("error", docs[0])
+        self.assertEqual(len(docs[1]["sentences"]), 3)
+        self.assertIn(missing, err)
+
+    def test_json_empty_input(self):
+        doc = json.loads(self.ok(["--format", "json"], ""))
+        self.assertEqual(doc["sentences"], [])
+        self.assertEqual(doc["document_sentences"], 0)
+
+
+class Inputs(Base):
+    def test_stdin_and_dash(self):
+        want = self.ok(["-n", "2", data("de_artikel.txt")])
+        self.assertEqual(self.ok(["-n", "2"], read("de_artikel.txt")), want)
+        self.assertEqual(self.ok(["-n", "2", "-"], read("de_artikel.txt")), want)
+        self.assertEqual(self.ok(["-n", "2", "--", "-"], read("de_artikel.txt")), want)
+
+    def test_several_files(self):
+        a, b = data("de_artikel.txt"), data("fr_article.txt")
+        out_a = self.ok(["-n", "2", a])
+        out_b = self.ok(["-n", "2", b])
+        want = "==> %s <==\n%s\n==> %s <==\n%s" % (a, out_a, b, out_b)
+        self.assertEqual(self.ok(["-n", "2", a, b]), want)
+        # Threads change nothing in the output.
+        self.assertEqual(self.ok(["-j", "2", "-n", "2", a, b]), want)
+        self.assertEqual(self.ok(["-j", "0", "-n", "2", a, b]), want)
+        # A single file has no header.
+        self.assertFalse(out_a.startswith("==>"))
+
+    def test_stdin_among_files(self):
+        a = data("de_artikel.txt")
+        out = self.ok(["-n", "1", a, "-"], read("fr_article.txt"))
+        self.assertIn("==> standard input <==\n", out)
+
+    def test_empty_input(self):
+        self.assertEqual(self.ok([], ""), "")
+        self.assertEqual(self.ok(["--split"], " \n\t\n"), "")
+        path = self.tmpfile("empty.txt", b"")
+        self.assertEqual(self.ok([path]), "")
+        self.assertEqual(self.ok(["--jsonl"], ""), "")
+        self.assertEqual(self.ok(["--jsonl", "-j", "2"], "\n\n"), "")
+
+    def test_bom(self):
+        out = self.ok(["--split", "--format", "json"], b"\xef\xbb\xbfEin Satz.\n")
+        s = json.loads(out)["sentences"]
+        self.assertEqual(s[0]["text"], "Ein Satz.")
+        self.assertEqual(s[0]["start"], 3)
+
+    def test_missing_file(self):
+        missing = os.path.join(self.tmp, "gibt-es-nicht.txt")
+        rc, out, err = run([missing])
+        self.assertEqual(rc, 1)
+        self.assertEqual(out, b"")
+        self.assertRegex(err, r"^kurz: %s: " % re.escape(missing))
+        # The run goes on with the next file.
+        rc, out, err = run(["-n", "2", missing, data("de_artikel.txt")])
+        self.assertEqual(rc, 1)
+        self.assertIn(missing, err)
+        lines = out.decode().splitlines()
+        self.assertEqual(lines[0], "==> %s <==" % data("de_artikel.txt"))
+        self.assertEqual(len(lines), 3)
+
+    def test_directory(self):
+        rc, out, err = run([self.tmp])
+        self.assertEqual(rc, 1)
+        self.assertIn(self.tmp, err)
+
+    def test_invalid_utf8(self):
+        bad = self.tmpfile("bad.txt", b"Ein guter Satz. Dann \xff kaputt.\n")
+        rc, out, err = run([bad])
+        self.assertEqual(rc, 1)
+        self.assertEqual(out, b"")
+        self.assertEqual(err, "kurz: %s: invalid UTF-8 at byte 21\n" % bad)
+        trunc = self.tmpfile("trunc.txt", b"abc \xc3")
+        rc, out, err = run([trunc, data("de_artikel.txt")])
+        self.assertEqual(rc, 1)
+        self.assertIn("%s: invalid UTF-8 at byte 4" % trunc, err)
+        self.assertIn("==> %s <==" % data("de_artikel.txt"), out.decode())
+        # From standard input.
+        rc, out, err = run([], b"\xc0\xaf overlong")
+        self.assertEqual(rc, 1)
+        self.assertIn("invalid UTF-8 at byte 0", err)
+        # An encoded surrogate is not UTF-8 either.
+        rc, out, err = run(["--split"], b"ok \xed\xa0\x80")
+        self.assertEqual(rc, 1)
+        self.assertIn("invalid UTF-8 at byte 3", err)
+
+    def test_max_input_bytes(self):
+        rc, out, err = run(["--max-input-bytes", "100", data("de_artikel.txt")])
+        self.assertEqual(rc, 1)
+        self.assertIn("larger than 100 bytes", err)
+        rc, out, err = run(["--max-input-bytes", "100"], read("de_artikel.txt"))
+        self.assertEqual(rc, 1)
+        self.assertEqual(self.ok(["--max-input-bytes", "100"], "Kurz. Knapp.\n"),
+                         self.ok([], "Kurz. Knapp.\n"))
+        self.assertEqual(self.ok(["--max-input-bytes", "0"], ""), "")
+
+    def test_large_input(self):
+        # Far beyond any fixed buffer, through a pipe.
+        text = read("de_artikel.txt").decode() * 300
+        out = self.ok(["-n", "2"], text)
+        self.assertEqual(len(out.splitlines()), 2)
+
+
+class Errors(Base):
+    def test_usage_errors(self):
+        cases = [
+            ["--frobnicate"], ["-x"], ["-n"], ["-n", "abc"], ["-n", "-1"], ["-n", "3x"],
+            ["-n", " 3"], ["-n", "+3"], ["-n", "0"], ["-n", ""], ["-n", "99999999999999999999"],
+            ["-n", "1", "-w", "5"], ["-n", "2", "-r", "0.5"], ["-r", "0.5", "-w", "9"],
+            ["-r", "2"], ["-r", "0"], ["-r", "150%"], ["-r", "abc"], ["-r", "0.5x"],
+            ["-r", "-0.5"], ["-w", "-5"], ["-w", "1.5"],
+            ["-l", "xx"], ["-l", ""], ["--language=klingon"], ["--strict"], ["--strict", "-n", "3"],
+            ["--format", "xml"], ["--format"], ["--algorithm", "pagerank"],
+            ["--damping", "1.5"], ["--damping", "1"], ["--redundancy", "-1"],
+            ["--position-weight", "x"], ["--title-weight", "2"],
+            ["--max-input-bytes", "1X"], ["--max-input-bytes", "-1"],
+            ["--max-input-bytes", "99999999999"],
+            ["--split", "-n", "3"], ["--jsonl", "--format", "text"], ["-j", "abc"],
+            ["-j", "-1"], ["--split=yes"], ["--help=me"], ["-hx"],
+        ]
+        for args in cases:
+            with self.subTest(args=args):
+                self.usage_error(args + [data("de_artikel.txt")])
+
+    def test_usage_messages(self):
+        msg = self.usage_error(["-n", "2", "-w", "5"])
+        self.assertIn("-n", msg)
+        self.assertIn("-w", msg)
+        self.assertIn("'--frobnicate'", self.usage_error(["--frobnicate"]))
+        self.assertIn("xx", self.usage_error(["-l", "xx"]))
+
+    def test_write_error(self):
+        if not os.path.exists("/dev/full"):
+            self.skipTest("no /dev/full")
+        for args in (["-n", "2", data("de_artikel.txt")],
+                     ["--format", "json", data("de_artikel.txt"), data("fr_article.txt")],
+                     ["--split", "-j", "2", data("de_artikel.txt"), data("fr_article.txt")]):
+            with self.subTest(args=args), open("/dev/full", "wb") as full:
+                rc, _, err = run(args, stdout=full)
+                self.assertEqual(rc, 1)
+                self.assertIn("kurz: write error", err)
+        with open("/dev/full", "wb") as full:
+            rc, _, err = run(["--jsonl", "-j", "2"], corpus(200)[0], stdout=full)
+            self.assertEqual(rc, 1)
+            self.assertIn("kurz: write error", err)
+        with open("/dev/full", "wb") as full:
+            rc, _, err = run(["--help"], stdout=full)
+            self.assertEqual(rc, 1)
+
+
+class Info(Base):
+    def test_help(self):
+        out = self.ok(["--help"])
+        self.assertEqual(self.ok(["-h"]), out)
+        self.assertTrue(out.startswith("Usage: kurz "))
+        for opt in ("-l, --language", "--list-languages", "-n, --sentences", "-r, --ratio",
+                    "-w, --words", "--strict", "--algorithm", "--damping", "--position-weight",
+                    "--redundancy", "--title-weight", "--no-boilerplate-filter",
+                    "--max-input-bytes", "--format", "--split", "--jsonl", "-j, --jobs",
+                    "--help", "--version", "default: de", "default: 3 sentences"):
+            self.assertIn(opt, out)
+        # Help wins over other options, as in GNU tools.
+        self.assertEqual(self.ok(["-n", "3", "--help"]), out)
+
+    def test_version(self):
+        out = self.ok(["--version"])
+        self.assertRegex(out, r"^kurz \d+\.\d+\.\d+\n$")
+        self.assertEqual(self.ok(["-V"]), out)
+
+    def test_languages(self):
+        codes = self.lines(["-l", "list"])
+        self.assertIn("de", codes)
+        self.assertIn("fr", codes)
+        self.assertEqual(self.lines(["--list-languages"]), codes)
+        # Snowball names and any letter case are accepted too.
+        self.assertEqual(len(self.lines(["-l", "FR", "-n", "1", data("fr_article.txt")])), 1)
+        self.assertEqual(len(self.lines(["-l", "french", "-n", "1", data("fr_article.txt")])), 1)
+
+
+def corpus(n):
+    """A JSON Lines corpus of n good records made from the samples."""
+    de = read("de_artikel.txt").decode().split("\n\n")
+    fr = read("fr_article.txt").decode().split("\n\n")
+    lines, ids = [], []
+    for i in range(n):
+        if i % 2:
+            paras = fr[1:][i % (len(fr) - 1):] + fr[1:][:i % (len(fr) - 1)]
+            rec = {"id": "fr-%d" % i, "lang": "fr", "text": fr[0] + "\n\n" + "\n\n".join(paras)}
+        else:
+            paras = de[1:][i % (len(de) - 1):] + de[1:][:i % (len(de) - 1)]
+            rec = {"id": i, "text": de[0] + "\n\n" + "\n\n".join(paras),
+                   "meta": {"tags": ["a", {"b": [1, 2.5e3, None, True]}], "s": "}\"]"}}
+        lines.append(json.dumps(rec, ensure_ascii=bool(i % 3)))
+        ids.append(rec["id"])
+    return ("\n".join(lines) + "\n").encode(), ids
+
+
+class Jsonl(Base):
+    def check_record(self, rec, text, lang):
+        self.assertEqual(rec["language"], lang)
+        raw = text.encode("utf-8")
+        for s in rec["sentences"]:
+            self.assertEqual(raw[s["start"]:s["end"]].decode("utf-8"), s["text"])
+        self.assertLessEqual(len(rec["sentences"]), rec["document_sentences"])
+
+    def test_records(self):
+        de = read("de_artikel.txt").decode()
+        fr = read("fr_article.txt").decode()
+        recs = [
+            '{"id": "a", "text": %s}' % json.dumps(de),
+            '{"text": %s, "lang": "fr", "id": 2}' % json.dumps(fr, ensure_ascii=False),
+            '{"id": 3.50, "lang": "french", "text": %s, "x": {"y": [1, {"z": []}]}}'
+            % json.dumps(fr),
+            '{"id": null, "text": "Caf\\u00e9 au lait. Un \\ud83d\\ude00 sourire.\\nFin.",'
+            ' "lang": null}',
+            '',
+            '  {"id": true, "text": "Tab\\there. Slash\\/ here. Quote \\" here.", "lang": "de"} ',
+        ]
+        out = self.ok(["--jsonl", "-n", "2"], "\n".join(recs) + "\n")
+        lines = out.splitlines()
+        self.assertEqual(len(lines), 5)
+        docs = [json.loads(l) for l in lines]
+        self.assertEqual([d["id"] for d in docs], ["a", 2, 3.5, None, True])
+        self.assertTrue(lines[2].startswith('{"id": 3.50, '), "id not copied as written")
+        self.check_record(docs[0], de, "de")
+        self.check_record(docs[1], fr, "fr")
+        self.check_record(docs[2], fr, "fr")
+        self.assertEqual(len(docs[0]["sentences"]), 2)
+        self.check_record(docs[3], "Café au lait. Un \U0001F600 sourire.\nFin.", "de")
+        self.check_record(docs[4], "Tab\there. Slash/ here. Quote \" here.", "de")
+
+    def test_default_language_from_l(self):
+        fr = read("fr_article.txt").decode()
+        out = self.ok(["--jsonl", "-l", "fr"], json.dumps({"id": 1, "text": fr}) + "\n")
+        self.assertEqual(json.loads(out)["language"], "fr")
+
+    def test_split_records(self):
+        out = self.ok(["--jsonl", "--split"], json.dumps({"id": 1, "text": "Eins. Zwei."}))
+        rec = json.loads(out)
+        self.assertEqual(len(rec["sentences"]), rec["document_sentences"])
+
+    def test_bad_records(self):
+        recs = [
+            '{"id": "ok1", "text": "Ein Satz. Noch einer."}',
+            '{"id": "bad1", "text": 5}',
+            'not json',
+            '{"id": "bad3", "text": "x", "lang": "xx"}',
+            '{"text": "abc"',
+            '{"id": "bad5", "text": "\\ud800 x"}',
+            '{"id": "bad6", "text": "a", "text": "b"}',
+            '{"id": [1], "text": "a"}',
+            '{"id": "bad8"}',
+            '{"id": "bad9", "text": "a"} trailing',
+            '{"id": "bad10", "text": "a\tb"}',
+            '{"id": 01, "text": "a"}',
+            '{"id": "bad12", "text": "a", "x": [1, 2,]}',
+            '{"id": "bad13", "text": "\\x"}',
+            '[1, 2]',
+            '{"id": "ok2", "text": "Letzter Satz."}',
+        ]
+        data_in = ("\n".join(recs) + "\n").encode() + b'{"id": "bad16", "text": "\xff"}\n'
+        rc, out, err = run(["--jsonl"], data_in)
+        self.assertEqual(rc, 1)
+        lines = out.decode().splitlines()
+        self.assertEqual(len(lines), len(recs) + 1)
+        docs = [json.loads(l) for l in lines]
+        self.assertEqual(docs[0]["id"], "ok1")
+        self.assertIn("sentences", docs[0])
+        self.assertEqual(docs[-2]["id"], "ok2")
+        self.assertIn("sentences", docs[-2])
+        for d in docs[1:-2] + docs[-1:]:
+            self.assertIn("error", d)
+            self.assertNotIn("sentences", d)
+        self.assertEqual(docs[1]["id"], "bad1")
+        self.assertEqual(docs[2], {"line": 3, "error": docs[2]["error"]})
+        self.assertIn("xx", docs[3]["error"])
+        self.assertEqual(docs[4]["line"], 5)
+        self.assertEqual(docs[5]["id"], "bad5")
+        self.assertEqual(docs[-1]["line"], len(recs) + 1)  # not parsed: no id
+        self.assertIn("UTF-8", docs[-1]["error"])
+        # Each bad record is reported on stderr with its line.
+        self.assertIn("kurz: standard input:2: ", err)
+        self.assertIn("kurz: standard input:3: ", err)
+
+    def test_jobs_same_output(self):
+        data_in, ids = corpus(240)
+        bad = data_in + b'{"id": "x", "text": 1}\n' + data_in
+        outs = {}
+        for j in ("1", "2", "3"):
+            rc, out, err = run(["--jsonl", "-j", j, "-w", "40"], bad)
+            self.assertEqual(rc, 1, err)
+            self.assertNotIn("documents", err)  # no progress when stderr is no terminal
+            outs[j] = out
+        self.assertEqual(outs["1"], outs["2"])
+        self.assertEqual(outs["1"], outs["3"])
+        docs = [json.loads(l) for l in outs["1"].decode().splitlines()]
+        self.assertEqual([d["id"] for d in docs], ids + ["x"] + ids)
+
+        path = self.tmpfile("corpus.jsonl", data_in)
+        rc, out2, err = run(["--jsonl", "-j", "2", path])
+        self.assertEqual(rc, 0, err)
+        self.assertEqual(err, "")
+        rc, out1, err = run(["--jsonl", path])
+        self.assertEqual(out1, out2)
+        self.assertEqual(len(out1.splitlines()), 240)
+
+    def test_several_jsonl_files(self):
+        a = self.tmpfile("a.jsonl", '{"id": 1, "text": "Eins."}\n')
+        b = self.tmpfile("b.jsonl", '{"text": 1}\n{"id": 2, "text": "Zwei."}')
+        rc, out, err = run(["--jsonl", a, b])
+        self.assertEqual(rc, 1)
+        docs = [json.loads(l) for l in out.decode().splitlines()]
+        self.assertEqual(len(docs), 3)
+        self.assertEqual(docs[1]["file"], b)
+        self.assertEqual(docs[1]["line"], 1)
+        self.assertEqual(docs[2]["id"], 2)
+        self.assertIn("%s:1: " % b, err)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) < 3:
+        sys.exit("usage: test_cli.py KURZ DATA_DIR")
+    KURZ = os.path.abspath(sys.argv[1])
+    DATA = os.path.abspath(sys.argv[2])
+    unittest.main(argv=[sys.argv[0]] + sys.argv[3:], verbosity=2)
