@@ -276,7 +276,7 @@ static void print_help(void)
         "                           centrality (default: %s)\n"
         "      --redundancy=X       skip a sentence this similar or more to one\n"
         "                           already chosen; 1 never skips (default: %s)\n"
-        "      --title-weight=X     weight of the similarity to the first paragraph\n"
+        "      --title-weight=X     weight of the similarity to the first sentence\n"
         "                           (default: %s)\n"
         "      --no-boilerplate-filter\n"
         "                           also choose headings, bylines, navigation and\n"

@@ -112,14 +112,17 @@ typedef enum kurz_option {
                                         add sentences while the summary is shorter than it */
     KURZ_OPT_ALGORITHM = 104,        /* a kurz_algorithm; default KURZ_ALGO_LEXRANK */
     KURZ_OPT_DAMPING_PERMILLE = 105, /* random-walk damping of the ranking; default 850 */
-    KURZ_OPT_POSITION_PERMILLE = 106,/* weight of the position prior blended with centrality */
+    KURZ_OPT_POSITION_PERMILLE = 106,/* weight of the position prior blended with centrality;
+                                        default 600 */
     KURZ_OPT_REDUNDANCY_PERMILLE = 107, /* reject a candidate whose similarity to a chosen
-                                        sentence is at least this; 1000 = never reject */
+                                        sentence is at least this; 1000 = never reject;
+                                        default 600 */
     KURZ_OPT_BOILERPLATE = 108,      /* 1 (default) = never select headings, bylines, navigation
                                         and comment lines unless nothing else exists */
     KURZ_OPT_MAX_INPUT_BYTES = 109,  /* refuse longer input with KURZ_ERR_TOO_LARGE;
                                         default 256 MiB; the maximum is INT_MAX */
-    KURZ_OPT_TITLE_PERMILLE = 110    /* weight of similarity to the first paragraph */
+    KURZ_OPT_TITLE_PERMILLE = 110    /* weight of similarity to the first real sentence;
+                                        default 0 */
 } kurz_option;
 
 typedef enum kurz_algorithm {
