@@ -39,6 +39,8 @@ void *kurz__calloc(const kurz__mem *m, size_t n, size_t size)
 {
     if (size && n > SIZE_MAX / size)
         return NULL;
+    if (m->malloc_fn == std_malloc) /* fresh pages come zeroed: no memset */
+        return calloc(n ? n : 1, size ? size : 1);
     void *p = kurz__malloc(m, n * size);
     if (p)
         memset(p, 0, n * size);

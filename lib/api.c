@@ -96,8 +96,8 @@ KURZ_API int kurz_validate_utf8(const char *text, size_t len, size_t *bad_offset
 
 static int opt_slot(kurz_option o)
 {
-    int k = (int)o - KURZ_OPT_SENTENCES;
-    return k >= 0 && k < NOPTS ? k : -1;
+    long k = (long)o - KURZ_OPT_SENTENCES; /* any int, INT_MIN too */
+    return k >= 0 && k < NOPTS ? (int)k : -1;
 }
 
 KURZ_API int kurz_option_bounds(kurz_option option, int *min_out, int *max_out)

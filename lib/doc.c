@@ -9,8 +9,10 @@
 
 #include "kurz-private.h"
 
+/* 16 bytes: big tables are touched at random, so every byte costs cache
+ * misses and page faults. */
 struct kurz__hslot {
-    uint64_t hash; /* 0 = empty */
+    uint32_t hash; /* upper half of the 64-bit hash, never 0: 0 = empty */
     uint32_t off, len;
     uint32_t val;
 };
@@ -42,8 +44,14 @@ static uint64_t hash_bytes(const uint8_t *p, size_t n)
         memcpy(&w, p, n);
         h = (h ^ mix(w ^ n)) * 0x9e3779b97f4a7c15ull;
     }
-    h = mix(h);
-    return h ? h : 1;
+    return mix(h);
+}
+
+/* The slot's tag: the hash's upper half (the lower bits pick the slot). */
+static uint32_t tag_of(uint64_t h)
+{
+    uint32_t t = (uint32_t)(h >> 32);
+    return t ? t : 1;
 }
 
 static void hash_clear(kurz__hash *h)
@@ -70,7 +78,8 @@ static int hash_rehash(kurz__hash *h, const kurz__mem *m, size_t ncap)
         struct kurz__hslot *s = &h->slots[i];
         if (!s->hash)
             continue;
-        size_t j = s->hash & (ncap - 1);
+        const uint8_t *key = s->len ? h->pool + s->off : (const uint8_t *)"";
+        size_t j = hash_bytes(key, s->len) & (ncap - 1);
         while (ns[j].hash)
             j = (j + 1) & (ncap - 1);
         ns[j] = *s;
@@ -90,14 +99,16 @@ static int hash_get_or_put(kurz__hash *h, const kurz__mem *m, const uint8_t *key
     if (n > UINT32_MAX)
         return KURZ_ERR_NOMEM;
     if ((h->n + 1) * 2 > h->cap) {
-        if (hash_rehash(h, m, h->cap ? h->cap * 2 : 1024))
+        if (hash_rehash(h, m, h->cap ? h->cap * 2 : h->min_cap ? h->min_cap : 1024))
             return KURZ_ERR_NOMEM;
     }
-    uint64_t hv = hash_bytes(key, n);
-    size_t j = hv & (h->cap - 1);
+    uint64_t full = hash_bytes(key, n);
+    uint32_t hv = tag_of(full);
+    size_t j = full & (h->cap - 1);
     while (h->slots[j].hash) {
         struct kurz__hslot *s = &h->slots[j];
-        if (s->hash == hv && s->len == n && memcmp(h->pool + s->off, key, n) == 0) {
+        if (s->hash == hv && s->len == n &&
+            (n == 0 || memcmp(h->pool + s->off, key, n) == 0)) {
             *slot = s;
             return 0;
         }
@@ -107,7 +118,8 @@ static int hash_get_or_put(kurz__hash *h, const kurz__mem *m, const uint8_t *key
         return KURZ_ERR_NOMEM; /* keys are addressed with 32 bits */
     if (KURZ__GROW(m, h->pool, h->pool_cap, h->pool_n + n))
         return KURZ_ERR_NOMEM;
-    memcpy(h->pool + h->pool_n, key, n);
+    if (n) /* a stem may be empty; the pool may then still be NULL */
+        memcpy(h->pool + h->pool_n, key, n);
     h->slots[j] = (struct kurz__hslot){hv, (uint32_t)h->pool_n, (uint32_t)n, val};
     h->pool_n += n;
     h->n++;
@@ -135,6 +147,14 @@ void kurz__doc_free(kurz__doc *d, const kurz__mem *m)
     hash_free(&d->stems, m);
     kurz__tok_free(&d->tok);
     memset(d, 0, sizeof *d);
+}
+
+static size_t pow2_at_least(size_t want, size_t lo, size_t hi)
+{
+    size_t c = lo;
+    while (c < want && c < hi)
+        c *= 2;
+    return c;
 }
 
 static void forget_words(kurz__doc *d)
@@ -243,6 +263,10 @@ int kurz__doc_build(kurz__doc *d, const kurz__mem *m, kurz__lang lang, kurz__ste
     size_t n = d->sents.n;
     if (d->words.n > KURZ__WORD_CACHE || d->words.pool_n > 64 * KURZ__WORD_CACHE)
         forget_words(d);
+    /* size fresh tables for the text at hand, sparing a chain of rehashes
+     * (distinct word forms stay well below one per 12 bytes of text) */
+    d->words.min_cap = pow2_at_least(len / 12, 1024, (size_t)1 << 22);
+    d->stems.min_cap = pow2_at_least(len / 24, 1024, (size_t)1 << 21);
     if (++d->epoch == 0) { /* wrapped: no stale stamp may look current */
         if (d->stamp)
             memset(d->stamp, 0, d->nglobal * sizeof *d->stamp);

@@ -131,6 +131,7 @@ typedef struct kurz__entry {
 typedef struct kurz__hash {
     struct kurz__hslot *slots;
     size_t cap, n;   /* cap is a power of two (or 0) */
+    size_t min_cap;  /* the first allocation's size (0: 1024) */
     uint8_t *pool;   /* key bytes */
     size_t pool_n, pool_cap;
 } kurz__hash;
