@@ -28,8 +28,10 @@ void *kurz__calloc(const kurz__mem *m, size_t n, size_t size);  /* zeroed; check
 int kurz__grow(const kurz__mem *m, void **p, size_t *cap, size_t need, size_t elem);
 void kurz__free(const kurz__mem *m, void *p);
 
-#define KURZ__GROW(m, arr, cap, need) \
-    kurz__grow((m), (void **)&(arr), &(cap), (need), sizeof(*(arr)))
+/* The common case (room left) costs no call; need is evaluated twice. */
+#define KURZ__GROW(m, arr, cap, need)                                    \
+    ((size_t)(need) <= (cap) ? 0                                         \
+                             : kurz__grow((m), (void **)&(arr), &(cap), (need), sizeof(*(arr))))
 
 /* ---- Languages (lang.c) ---------------------------------------------- */
 typedef enum kurz__lang {

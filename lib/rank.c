@@ -204,9 +204,17 @@ int kurz__rank(const kurz__mem *m, const kurz__doc *d, const kurz__rank_opts *o,
 
     /* power iteration: p' = (1-d)/n + d * (sum_i p_i w_ij / rowsum_i + dangling/n) */
     double damp = o->damping;
+    /* Start from the weighted degrees: on a symmetric graph they are the
+     * walk's stationary distribution without damping, so few iterations
+     * remain. */
+    double total = 0;
     for (size_t i = 0; i < n; i++)
-        score[i] = 1.0 / (double)n;
-    for (int it = 0; it < 100; it++) {
+        total += rowsum[i];
+    for (size_t i = 0; i < n; i++)
+        score[i] = total > 0 ? (rowsum[i] + total / (double)n) / (2.0 * total)
+                             : 1.0 / (double)n;
+    int it;
+    for (it = 0; it < 100; it++) {
         double dangling = 0;
         for (size_t j = 0; j < n; j++)
             next[j] = 0;
@@ -229,11 +237,11 @@ int kurz__rank(const kurz__mem *m, const kurz__doc *d, const kurz__rank_opts *o,
         }
         for (size_t j = 0; j < n; j++)
             score[j] /= sum;
-        if (diff < 1e-8)
+        if (diff < 1e-6)
             break;
     }
 #ifdef KURZ_DEBUG_RANK
-    fprintf(stderr, "rank: n=%zu edges=%zu\n", n, edge_n);
+    fprintf(stderr, "rank: n=%zu edges=%zu iterations=%d\n", n, edge_n, it);
 #endif
     rc = 0;
 done:
