@@ -107,7 +107,10 @@ KURZ_API int kurz_validate_utf8(const char *text, size_t len, size_t *bad_offset
 typedef enum kurz_option {
     KURZ_OPT_SENTENCES = 100,        /* this many sentences; 0 = unset */
     KURZ_OPT_RATIO_PERMILLE = 101,   /* this share of the sentences (at least one); 0 = unset */
-    KURZ_OPT_WORDS = 102,            /* about this many words; 0 = unset */
+    KURZ_OPT_WORDS = 102,            /* about this many words; 0 = unset. Words are
+                                        counted as a reader (and ROUGE) counts them:
+                                        runs of letters, digits and marks, so "l'eau"
+                                        is two words */
     KURZ_OPT_STRICT = 103,           /* with WORDS: 1 = never exceed the budget, 0 (default) =
                                         add sentences while the summary is shorter than it */
     KURZ_OPT_ALGORITHM = 104,        /* a kurz_algorithm; default KURZ_ALGO_LEXRANK */
@@ -150,9 +153,9 @@ KURZ_API void kurz_summarizer_free(kurz_summarizer *s);
  * for a valid summarizer. */
 KURZ_API const char *kurz_summarizer_language(const kurz_summarizer *s);
 
-/* Sets or reads one option. KURZ_ERR_INVALID_ARG for a NULL summarizer or an
- * unknown option, KURZ_ERR_OUT_OF_RANGE for a value outside the bounds (the
- * option then keeps its previous value). */
+/* Sets or reads one option. KURZ_ERR_INVALID_ARG for a NULL summarizer, an
+ * unknown option or (get) a NULL value pointer; KURZ_ERR_OUT_OF_RANGE for a
+ * value outside the bounds (the option then keeps its previous value). */
 KURZ_API int kurz_summarizer_set_option(kurz_summarizer *s, kurz_option option, int value);
 KURZ_API int kurz_summarizer_get_option(const kurz_summarizer *s, kurz_option option, int *value);
 
@@ -161,7 +164,8 @@ KURZ_API int kurz_summarizer_get_option(const kurz_summarizer *s, kurz_option op
  * malloc_fn and free_fn must both be given, or both NULL to go back to the C
  * library's. realloc_fn may be NULL (kurz then allocates and copies). Set it
  * before the first summary: summaries must be freed with the allocator that
- * made them, which kurz remembers per summary. */
+ * made them, which kurz remembers per summary. The summarizer's reusable
+ * buffers go back to the old allocator at once. */
 typedef void *(*kurz_malloc_fn)(void *user, size_t size);
 typedef void *(*kurz_realloc_fn)(void *user, void *ptr, size_t size);
 typedef void (*kurz_free_fn)(void *user, void *ptr);
@@ -181,8 +185,10 @@ typedef struct kurz_summary kurz_summary;
  * text without words). The summary holds offsets and scores only: it does
  * not point into text or the summarizer and may outlive both.
  * Errors: KURZ_ERR_INVALID_ARG (NULL out or s, or NULL text with len > 0),
- * KURZ_ERR_INVALID_UTF8, KURZ_ERR_TOO_LARGE, KURZ_ERR_NOMEM; the summarizer
- * stays usable after any of them. */
+ * KURZ_ERR_TOO_LARGE (checked first, before a byte is read),
+ * KURZ_ERR_INVALID_UTF8, KURZ_ERR_NOMEM; the summarizer stays usable after
+ * any of them. A summarizer keeps its working buffers and a cache of word
+ * forms between calls (bounded; all released by kurz_summarizer_free). */
 KURZ_API int kurz_summarize(kurz_summary **out, kurz_summarizer *s, const char *text, size_t len);
 
 /* Splits text into sentences without ranking: *out holds every sentence,
