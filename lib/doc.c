@@ -90,6 +90,25 @@ static int hash_rehash(kurz__hash *h, const kurz__mem *m, size_t ncap)
     return 0;
 }
 
+/* Words are short: compare them inline, eight bytes at a time. */
+static int same_bytes(const uint8_t *a, const uint8_t *b, size_t n)
+{
+    while (n >= 8) {
+        uint64_t x, y;
+        memcpy(&x, a, 8);
+        memcpy(&y, b, 8);
+        if (x != y)
+            return 0;
+        a += 8;
+        b += 8;
+        n -= 8;
+    }
+    while (n--)
+        if (*a++ != *b++)
+            return 0;
+    return 1;
+}
+
 /* Finds key, inserting it with value val when absent. *slot points at its
  * slot (valid until the next insertion); returns 1 when inserted, 0 when
  * found, negative on error. */
@@ -108,7 +127,7 @@ static int hash_get_or_put(kurz__hash *h, const kurz__mem *m, const uint8_t *key
     while (h->slots[j].hash) {
         struct kurz__hslot *s = &h->slots[j];
         if (s->hash == hv && s->len == n &&
-            (n == 0 || memcmp(h->pool + s->off, key, n) == 0)) {
+            (n == 0 || same_bytes(h->pool + s->off, key, n))) {
             *slot = s;
             return 0;
         }
@@ -264,9 +283,10 @@ int kurz__doc_build(kurz__doc *d, const kurz__mem *m, kurz__lang lang, kurz__ste
     if (d->words.n > KURZ__WORD_CACHE || d->words.pool_n > 64 * KURZ__WORD_CACHE)
         forget_words(d);
     /* size fresh tables for the text at hand, sparing a chain of rehashes
-     * (distinct word forms stay well below one per 12 bytes of text) */
-    d->words.min_cap = pow2_at_least(len / 12, 1024, (size_t)1 << 22);
-    d->stems.min_cap = pow2_at_least(len / 24, 1024, (size_t)1 << 21);
+     * (at two slots per distinct form: one form per 32 bytes of
+     * text is typical of small texts, big ones have far fewer) */
+    d->words.min_cap = pow2_at_least(len / 16, 1024, (size_t)1 << 22);
+    d->stems.min_cap = pow2_at_least(len / 32, 1024, (size_t)1 << 21);
     if (++d->epoch == 0) { /* wrapped: no stale stamp may look current */
         if (d->stamp)
             memset(d->stamp, 0, d->nglobal * sizeof *d->stamp);
@@ -321,7 +341,19 @@ int kurz__doc_build(kurz__doc *d, const kurz__mem *m, kurz__lang lang, kurz__ste
         size_t cnt = d->ent_n - r0;
         if (cnt > 1) {
             kurz__entry *e = d->ent + r0;
-            qsort(e, cnt, sizeof *e, cmp_entry);
+            if (cnt <= 32) { /* most sentences: insertion sort beats a call */
+                for (size_t a = 1; a < cnt; a++) {
+                    kurz__entry v = e[a];
+                    size_t b = a;
+                    while (b > 0 && e[b - 1].term > v.term) {
+                        e[b] = e[b - 1];
+                        b--;
+                    }
+                    e[b] = v;
+                }
+            } else {
+                qsort(e, cnt, sizeof *e, cmp_entry);
+            }
             size_t k = 0;
             for (size_t j = 1; j < cnt; j++) {
                 if (e[j].term == e[k].term)

@@ -183,8 +183,8 @@ typedef struct kurz__rank_opts {
 
 /* The defaults kurz_summarize uses. */
 #define KURZ__EXACT_LIMIT 2000
-#define KURZ__DF_CAP 64
-#define KURZ__MAX_NEIGHBOURS 24
+#define KURZ__DF_CAP 32
+#define KURZ__MAX_NEIGHBOURS 16
 
 /* idf of a term found in df of n sentences; never 0 for df <= n. */
 double kurz__idf(uint32_t df, size_t n);
