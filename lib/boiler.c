@@ -1131,8 +1131,11 @@ static void scan(const ctx *c, size_t idx, unit *u)
             u->has_date = 1;
         if ((cats & C_TLD) && ws > b && t[ws - 1] == '.' && last_we == ws - 1)
             u->domains++; /* example.de */
-        if (!toolong && (!strcmp(buf, "http") || !strcmp(buf, "https") || !strcmp(buf, "www")) &&
-            we < e && (t[we] == ':' || t[we] == '.') && !(ws > b && t[ws - 1] == '/'))
+        /* cheap tests first: this runs for every word */
+        if (!toolong && we < e && (t[we] == ':' || t[we] == '.') &&
+            (buf[0] == 'h' || buf[0] == 'w') &&
+            (!strcmp(buf, "http") || !strcmp(buf, "https") || !strcmp(buf, "www")) &&
+            !(ws > b && t[ws - 1] == '/'))
             u->links++; /* http://www.x.de counts once */
         if (first_upper)
             u->caps++;
