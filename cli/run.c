@@ -583,14 +583,46 @@ static int emit(writer *wr, item *it)
 
 typedef struct engine {
     pthread_mutex_t mu;
-    pthread_cond_t work_cv; /* workers: new items, or the end */
-    pthread_cond_t done_cv; /* the main thread: an item is done */
+    pthread_cond_t work_cv;  /* workers: new items, or the end */
+    pthread_cond_t space_cv; /* the reader: room in the window, or all written */
     item **ring;
     size_t cap;
     size_t head, claim, tail; /* item sequence numbers: written < head <= claim <= tail */
-    item *wait_for;           /* the item the main thread sleeps on, or NULL */
+    size_t window_bytes;      /* input bytes of the items in the window */
+    writer *wr;
+    int idle;                 /* workers waiting for work */
+    int reader_waits;         /* the reader sleeps on space_cv */
     int eof, stop;
 } engine;
+
+/* Input bytes the window may hold before the reader waits for output. */
+#define WINDOW_BYTES ((size_t)64 << 20)
+
+/* With e->mu held: write every finished item at the head of the window, in
+ * input order. Whichever worker finishes the head item writes, so no thread
+ * has to be woken for each record. */
+static void write_ready(engine *e)
+{
+    size_t before = e->head;
+    while (!e->stop && e->head < e->tail) {
+        item *it = e->ring[e->head % e->cap];
+        if (!it->done)
+            break;
+        int r = emit(e->wr, it);
+        e->window_bytes -= it->len;
+        item_free(it);
+        e->head++;
+        if (r) {
+            e->stop = 1;
+            pthread_cond_broadcast(&e->work_cv);
+        }
+    }
+    /* wake the reader when half the window is free (not per record), at the
+     * end, or on a write error */
+    if (e->reader_waits && e->head != before &&
+        (e->stop || e->tail - e->head <= e->cap / 2 || e->head == e->tail))
+        pthread_cond_signal(&e->space_cv);
+}
 
 static void *worker_main(void *arg)
 {
@@ -598,18 +630,21 @@ static void *worker_main(void *arg)
     engine *e = w->e;
     pthread_mutex_lock(&e->mu);
     for (;;) {
-        while (!e->stop && e->claim == e->tail && !e->eof)
+        while (!e->stop && e->claim == e->tail && !e->eof) {
+            e->idle++;
             pthread_cond_wait(&e->work_cv, &e->mu);
+            e->idle--;
+        }
         if (e->stop || e->claim == e->tail)
             break;
         item *it = e->ring[e->claim % e->cap];
         e->claim++;
         pthread_mutex_unlock(&e->mu);
-        process(w, it);
+        if (!it->done) /* read errors come done */
+            process(w, it);
         pthread_mutex_lock(&e->mu);
         it->done = 1;
-        if (e->wait_for == it)
-            pthread_cond_signal(&e->done_cv);
+        write_ready(e);
     }
     pthread_mutex_unlock(&e->mu);
     return NULL;
@@ -630,18 +665,16 @@ static void run_sequential(const kz_opts *o, source *src, writer *wr)
     worker_free(&w);
 }
 
-/* Input bytes the window may hold before it waits for output. */
-#define WINDOW_BYTES ((size_t)64 << 20)
-
 static void run_parallel(const kz_opts *o, source *src, writer *wr)
 {
     engine e;
     memset(&e, 0, sizeof e);
     pthread_mutex_init(&e.mu, NULL);
     pthread_cond_init(&e.work_cv, NULL);
-    pthread_cond_init(&e.done_cv, NULL);
-    e.cap = (size_t)o->jobs * 16;
+    pthread_cond_init(&e.space_cv, NULL);
+    e.cap = (size_t)o->jobs * 64;
     e.ring = xmalloc(e.cap * sizeof *e.ring);
+    e.wr = wr;
 
     size_t nw = (size_t)o->jobs;
     worker *ws = xmalloc(nw * sizeof *ws);
@@ -657,55 +690,48 @@ static void run_parallel(const kz_opts *o, source *src, writer *wr)
         /* No thread could be made: do the work here. */
         pthread_mutex_destroy(&e.mu);
         pthread_cond_destroy(&e.work_cv);
-        pthread_cond_destroy(&e.done_cv);
+        pthread_cond_destroy(&e.space_cv);
         free(e.ring);
+        for (size_t i = 0; i < nw; i++)
+            worker_free(&ws[i]);
         free(ws);
         run_sequential(o, src, wr);
         return;
     }
 
-    size_t window_bytes = 0;
-    int input_done = 0;
-    for (;;) {
-        /* Read ahead while the window has room. */
-        while (!input_done && e.tail - e.head < e.cap &&
-               (window_bytes < WINDOW_BYTES || e.tail == e.head)) {
-            item *it = source_next(src);
-            pthread_mutex_lock(&e.mu);
-            if (!it) {
-                input_done = 1;
-                e.eof = 1;
-                pthread_cond_broadcast(&e.work_cv);
-            } else {
-                if (it->kind == IT_ERROR)
-                    it->done = 1;
-                window_bytes += it->len;
-                e.ring[e.tail % e.cap] = it;
-                e.tail++;
-                pthread_cond_signal(&e.work_cv);
-            }
-            pthread_mutex_unlock(&e.mu);
-        }
-        if (e.head == e.tail)
-            break;
-        /* Write the oldest item once it is done. */
-        item *it = e.ring[e.head % e.cap];
-        pthread_mutex_lock(&e.mu);
-        while (!it->done) {
-            e.wait_for = it;
-            pthread_cond_wait(&e.done_cv, &e.mu);
-        }
-        e.wait_for = NULL;
-        pthread_mutex_unlock(&e.mu);
-        int r = emit(wr, it);
-        window_bytes -= it->len;
-        item_free(it);
-        e.head++;
-        if (r)
-            break;
-    }
-
+    /* This thread reads; the workers summarize and write in input order. */
     pthread_mutex_lock(&e.mu);
+    for (;;) {
+        while (!e.stop && (e.tail - e.head >= e.cap ||
+                           (e.window_bytes >= WINDOW_BYTES && e.tail != e.head))) {
+            e.reader_waits = 1;
+            pthread_cond_wait(&e.space_cv, &e.mu);
+            e.reader_waits = 0;
+        }
+        if (e.stop)
+            break;
+        pthread_mutex_unlock(&e.mu);
+        item *it = source_next(src); /* read without holding the lock */
+        pthread_mutex_lock(&e.mu);
+        if (!it) {
+            e.eof = 1;
+            pthread_cond_broadcast(&e.work_cv);
+            break;
+        }
+        if (it->kind == IT_ERROR)
+            it->done = 1;
+        e.window_bytes += it->len;
+        e.ring[e.tail % e.cap] = it;
+        e.tail++;
+        if (e.idle)
+            pthread_cond_signal(&e.work_cv);
+    }
+    /* wait until everything is written (or a write failed) */
+    while (!e.stop && e.head != e.tail) {
+        e.reader_waits = 1;
+        pthread_cond_wait(&e.space_cv, &e.mu);
+        e.reader_waits = 0;
+    }
     e.stop = 1;
     pthread_cond_broadcast(&e.work_cv);
     pthread_mutex_unlock(&e.mu);
@@ -720,7 +746,7 @@ static void run_parallel(const kz_opts *o, source *src, writer *wr)
     free(e.ring);
     pthread_mutex_destroy(&e.mu);
     pthread_cond_destroy(&e.work_cv);
-    pthread_cond_destroy(&e.done_cv);
+    pthread_cond_destroy(&e.space_cv);
 }
 
 int kz_run(const kz_opts *o)
