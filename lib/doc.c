@@ -160,6 +160,7 @@ void kurz__doc_free(kurz__doc *d, const kurz__mem *m)
     kurz__free(m, d->nwords);
     kurz__free(m, d->ncontent);
     kurz__free(m, d->df);
+    kurz__free(m, d->idf);
     kurz__free(m, d->local);
     kurz__free(m, d->stamp);
     hash_free(&d->words, m);
@@ -367,6 +368,13 @@ int kurz__doc_build(kurz__doc *d, const kurz__mem *m, kurz__lang lang, kurz__ste
             d->df[d->ent[j].term]++;
     }
     d->row[n] = d->ent_n;
+    /* one logarithm per term, not one per occurrence in every later pass */
+    if (KURZ__GROW(m, d->idf, d->idf_cap, d->nterms + 1)) {
+        rc = KURZ_ERR_NOMEM;
+        goto fail;
+    }
+    for (size_t t = 0; t < d->nterms; t++)
+        d->idf[t] = kurz__idf(d->df[t], n);
     return 0;
 fail:
     /* a word may have been entered half-way: start the cache afresh */

@@ -148,6 +148,8 @@ typedef struct kurz__doc {
     size_t nw_cap, nc_cap;
     uint32_t *df;         /* sentences containing each term */
     size_t nterms, df_cap;
+    double *idf;          /* kurz__idf of each term, or NULL (then computed as needed) */
+    size_t idf_cap;
     /* Kept from one document to the next (the summarizer's language is
      * fixed), so a word form is normalised, looked up and stemmed once per
      * summarizer rather than once per document; cleared when large. */

@@ -21,13 +21,18 @@ double kurz__idf(uint32_t df, size_t n)
     return log(1.0 + (double)n / (double)df);
 }
 
+static double term_idf(const kurz__doc *d, uint32_t t)
+{
+    return d->idf ? d->idf[t] : kurz__idf(d->df[t], d->sents.n);
+}
+
 void kurz__norms(const kurz__doc *d, double *norm)
 {
     size_t n = d->sents.n;
     for (size_t i = 0; i < n; i++) {
         double s = 0;
         for (size_t k = d->row[i]; k < d->row[i + 1]; k++) {
-            double w = d->ent[k].tf * kurz__idf(d->df[d->ent[k].term], n);
+            double w = d->ent[k].tf * term_idf(d, d->ent[k].term);
             s += w * w;
         }
         norm[i] = sqrt(s);
@@ -38,7 +43,6 @@ double kurz__cosine(const kurz__doc *d, size_t a, size_t b, const double *norm)
 {
     if (norm[a] <= 0 || norm[b] <= 0)
         return 0.0;
-    size_t n = d->sents.n;
     size_t i = d->row[a], ie = d->row[a + 1], j = d->row[b], je = d->row[b + 1];
     double dot = 0;
     while (i < ie && j < je) {
@@ -48,7 +52,7 @@ double kurz__cosine(const kurz__doc *d, size_t a, size_t b, const double *norm)
         } else if (tj < ti) {
             j++;
         } else {
-            double idf = kurz__idf(d->df[ti], n);
+            double idf = term_idf(d, ti);
             dot += d->ent[i].tf * d->ent[j].tf * idf * idf;
             i++;
             j++;
@@ -135,7 +139,7 @@ int kurz__rank(const kurz__mem *m, const kurz__doc *d, const kurz__rank_opts *o,
     /* inverted index: sentences of each term, in sentence order */
     for (size_t t = 0; t < nt; t++) {
         post_row[t + 1] = post_row[t] + d->df[t];
-        double idf = kurz__idf(d->df[t], n);
+        double idf = term_idf(d, (uint32_t)t);
         idf2[t] = o->algorithm == KURZ_ALGO_TEXTRANK ? 1.0 : idf * idf;
     }
     {
