@@ -217,8 +217,7 @@ int kurz__rank(const kurz__mem *m, const kurz__doc *d, const kurz__rank_opts *o,
     for (size_t i = 0; i < n; i++)
         score[i] = total > 0 ? (rowsum[i] + total / (double)n) / (2.0 * total)
                              : 1.0 / (double)n;
-    int it;
-    for (it = 0; it < 100; it++) {
+    for (int it = 0; it < 100; it++) {
         double dangling = 0;
         for (size_t j = 0; j < n; j++)
             next[j] = 0;
@@ -244,9 +243,6 @@ int kurz__rank(const kurz__mem *m, const kurz__doc *d, const kurz__rank_opts *o,
         if (diff < 1e-6)
             break;
     }
-#ifdef KURZ_DEBUG_RANK
-    fprintf(stderr, "rank: n=%zu edges=%zu iterations=%d\n", n, edge_n, it);
-#endif
     rc = 0;
 done:
     kurz__free(m, post_row);
