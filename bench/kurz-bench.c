@@ -399,12 +399,12 @@ static int st_graph(pline *p)
 {
     kurz__rank_opts ro = p->ro;
     ro.damping = 0.0;
-    return kurz__rank(&p->mem, &p->doc, &ro, p->score);
+    return kurz__rank(&p->mem, &p->doc, &ro, NULL, p->score);
 }
 
 static int st_rank(pline *p)
 {
-    return kurz__rank(&p->mem, &p->doc, &p->ro, p->score);
+    return kurz__rank(&p->mem, &p->doc, &p->ro, NULL, p->score);
 }
 
 static int st_boilerplate(pline *p)

@@ -295,9 +295,9 @@ KURZ_API int kurz_summarize(kurz_summary **out, kurz_summarizer *s, const char *
 
     kurz__rank_opts ro = {OPT(s, KURZ_OPT_ALGORITHM), OPT(s, KURZ_OPT_DAMPING_PERMILLE) / 1000.0,
                           KURZ__EXACT_LIMIT, KURZ__DF_CAP, KURZ__MAX_NEIGHBOURS};
-    if ((rc = kurz__rank(m, d, &ro, score)))
-        goto fail;
     kurz__norms(d, norm);
+    if ((rc = kurz__rank(m, d, &ro, norm, score)))
+        goto fail;
     if (OPT(s, KURZ_OPT_BOILERPLATE))
         kurz__eligible(d, text, len, ok);
     else

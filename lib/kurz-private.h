@@ -191,8 +191,10 @@ typedef struct kurz__rank_opts {
 /* idf of a term found in df of n sentences; never 0 for df <= n. */
 double kurz__idf(uint32_t df, size_t n);
 /* Centrality of every sentence of d into score[0..n) (sums to 1; uniform when
- * there are no edges). 0 or KURZ_ERR_NOMEM. */
-int kurz__rank(const kurz__mem *m, const kurz__doc *d, const kurz__rank_opts *o, double *score);
+ * there are no edges). lexnorm: the sentences' kurz__norms when the caller
+ * has them already, else NULL. 0 or KURZ_ERR_NOMEM. */
+int kurz__rank(const kurz__mem *m, const kurz__doc *d, const kurz__rank_opts *o,
+               const double *lexnorm, double *score);
 /* idf-weighted cosine similarity of sentences a and b of d (0..1). */
 double kurz__cosine(const kurz__doc *d, size_t a, size_t b, const double *norm);
 /* Fills norm[i] = the idf-weighted length of sentence i's vector. */

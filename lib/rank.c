@@ -108,7 +108,8 @@ static size_t keep_strongest(edge *e, size_t n, size_t k)
     return k;
 }
 
-int kurz__rank(const kurz__mem *m, const kurz__doc *d, const kurz__rank_opts *o, double *score)
+int kurz__rank(const kurz__mem *m, const kurz__doc *d, const kurz__rank_opts *o,
+               const double *lexnorm, double *score)
 {
     size_t n = d->sents.n;
     if (n == 0)
@@ -155,6 +156,8 @@ int kurz__rank(const kurz__mem *m, const kurz__doc *d, const kurz__rank_opts *o,
     if (o->algorithm == KURZ_ALGO_TEXTRANK) {
         for (size_t i = 0; i < n; i++)
             norm[i] = log(1.0 + (double)(d->row[i + 1] - d->row[i]));
+    } else if (lexnorm) {
+        memcpy(norm, lexnorm, n * sizeof *norm);
     } else {
         kurz__norms(d, norm);
     }

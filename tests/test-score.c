@@ -34,7 +34,7 @@ static void star_centre_wins(void **state)
     fixture f;
     build(&f, 5, t);
     double score[5];
-    assert_int_equal(kurz__rank(&f.m, &f.d, &lexrank, score), 0);
+    assert_int_equal(kurz__rank(&f.m, &f.d, &lexrank, NULL, score), 0);
     double sum = 0;
     for (int i = 0; i < 5; i++) {
         sum += score[i];
@@ -45,10 +45,25 @@ static void star_centre_wins(void **state)
     /* the leaves are symmetric */
     assert_true(fabs(score[0] - score[1]) < 1e-12);
     assert_true(fabs(score[0] - score[4]) < 1e-12);
-    assert_int_equal(kurz__rank(&f.m, &f.d, &textrank, score), 0);
+    assert_int_equal(kurz__rank(&f.m, &f.d, &textrank, NULL, score), 0);
     for (int i = 0; i < 5; i++)
         if (i != 2)
             assert_true(score[2] > score[i]);
+}
+
+static void given_norms_change_nothing(void **state)
+{
+    (void)state;
+    static const int t[4][8] = {{0, 1, 2, -1}, {1, 2, 2, -1}, {0, 3, -1}, {3, 4, 1, -1}};
+    fixture f;
+    build(&f, 4, t);
+    double norm[4], a[4], b[4];
+    kurz__norms(&f.d, norm);
+    assert_int_equal(kurz__rank(&f.m, &f.d, &lexrank, NULL, a), 0);
+    assert_int_equal(kurz__rank(&f.m, &f.d, &lexrank, norm, b), 0);
+    assert_memory_equal(a, b, sizeof a);
+    /* and the scores are not flat: sentence 1 and 3 share term 1 with others */
+    assert_true(fabs(a[0] - a[2]) > 1e-6);
 }
 
 static void no_edges_gives_uniform(void **state)
@@ -58,7 +73,7 @@ static void no_edges_gives_uniform(void **state)
     fixture f;
     build(&f, 3, t);
     double score[3];
-    assert_int_equal(kurz__rank(&f.m, &f.d, &lexrank, score), 0);
+    assert_int_equal(kurz__rank(&f.m, &f.d, &lexrank, NULL, score), 0);
     for (int i = 0; i < 3; i++)
         assert_true(fabs(score[i] - 1.0 / 3) < 1e-12);
 }
@@ -91,10 +106,10 @@ static void capped_graph_drops_frequent_terms_only_when_large(void **state)
     build(&f, 4, t);
     double exact[4], capped[4];
     kurz__rank_opts o = lexrank;
-    assert_int_equal(kurz__rank(&f.m, &f.d, &o, exact), 0);
+    assert_int_equal(kurz__rank(&f.m, &f.d, &o, NULL, exact), 0);
     o.exact_limit = 2;
     o.df_cap = 2;
-    assert_int_equal(kurz__rank(&f.m, &f.d, &o, capped), 0);
+    assert_int_equal(kurz__rank(&f.m, &f.d, &o, NULL, capped), 0);
     assert_true(fabs(capped[2] - capped[3]) < 1e-12);
     assert_true(capped[0] > capped[2]);
     assert_true(fabs(exact[0] - capped[0]) > 1e-6); /* the cap changed the graph */
@@ -109,7 +124,7 @@ static void damping_zero_is_uniform(void **state)
     double score[3];
     kurz__rank_opts o = lexrank;
     o.damping = 0.0;
-    assert_int_equal(kurz__rank(&f.m, &f.d, &o, score), 0);
+    assert_int_equal(kurz__rank(&f.m, &f.d, &o, NULL, score), 0);
     for (int i = 0; i < 3; i++)
         assert_true(fabs(score[i] - 1.0 / 3) < 1e-12);
 }
@@ -119,6 +134,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(idf_never_vanishes),
         cmocka_unit_test(star_centre_wins),
+        cmocka_unit_test(given_norms_change_nothing),
         cmocka_unit_test(no_edges_gives_uniform),
         cmocka_unit_test(cosine_is_symmetric_and_bounded),
         cmocka_unit_test(capped_graph_drops_frequent_terms_only_when_large),
