@@ -883,12 +883,7 @@ static size_t next_cp(const uint8_t *t, size_t i, size_t e, int32_t *cp)
 
 static int is_word_cp(int32_t cp)
 {
-    if (cp < 0x80)
-        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9') ||
-               cp == '_';
-    utf8proc_category_t c = utf8proc_category(cp);
-    return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_ND) ||
-           c == UTF8PROC_CATEGORY_NL || c == UTF8PROC_CATEGORY_NO || c == UTF8PROC_CATEGORY_PC;
+    return kurz__is_word_cp(cp);
 }
 
 static int is_space_cp(int32_t cp)

@@ -1,11 +1,10 @@
 /* Document model: sentences -> sparse vectors of stem ids.
  *
- * Every distinct word form of a document is normalised, looked up in the
- * stop list and stemmed once; later occurrences cost a hash lookup. */
+ * Every distinct word form is normalised, looked up in the stop list and
+ * stemmed once per summarizer (the cache outlives the document); later
+ * occurrences cost a hash lookup. */
 #include <stdlib.h>
 #include <string.h>
-
-#include <utf8proc.h>
 
 #include "kurz-private.h"
 
@@ -253,10 +252,7 @@ static uint32_t count_words(const uint8_t *s, size_t start, size_t end)
         } else {
             int32_t cp;
             i += kurz__utf8_decode(s + i, end - i, &cp);
-            utf8proc_category_t cat = utf8proc_category(cp);
-            w = (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_ND) ||
-                cat == UTF8PROC_CATEGORY_NL || cat == UTF8PROC_CATEGORY_NO ||
-                cat == UTF8PROC_CATEGORY_PC;
+            w = kurz__is_word_cp(cp);
         }
         if (w && !in)
             n++;

@@ -56,6 +56,9 @@ int kurz__utf8_valid(const uint8_t *text, size_t len, size_t *bad);
 /* Decodes one code point of valid UTF-8 at s[0..n); returns its length
  * (1..4) and stores the code point. n must be >= 1. */
 size_t kurz__utf8_decode(const uint8_t *s, size_t n, int32_t *cp);
+/* A character of a word as a reader (and ROUGE's \w) counts it: letters,
+ * marks, digits, other numbers and connector punctuation such as '_'. */
+int kurz__is_word_cp(int32_t cp);
 
 /* ---- Sentence segmentation (segment.c, segment-data.h) ----------------------- */
 enum {

@@ -1,4 +1,7 @@
-/* Strict UTF-8 validation and decoding (RFC 3629). */
+/* Strict UTF-8 validation and decoding (RFC 3629), and what a word
+ * character is. */
+#include <utf8proc.h>
+
 #include "kurz-private.h"
 
 int kurz__utf8_valid(const uint8_t *s, size_t len, size_t *bad)
@@ -71,4 +74,14 @@ size_t kurz__utf8_decode(const uint8_t *s, size_t n, int32_t *cp)
     }
     *cp = ((c & 0x07) << 18) | ((s[1] & 0x3F) << 12) | ((s[2] & 0x3F) << 6) | (s[3] & 0x3F);
     return 4;
+}
+
+int kurz__is_word_cp(int32_t cp)
+{
+    if (cp < 0x80)
+        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9') ||
+               cp == '_';
+    utf8proc_category_t c = utf8proc_category(cp);
+    return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_ND) || c == UTF8PROC_CATEGORY_NL ||
+           c == UTF8PROC_CATEGORY_NO || c == UTF8PROC_CATEGORY_PC;
 }
