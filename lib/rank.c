@@ -118,7 +118,8 @@ int kurz__rank(const kurz__mem *m, const kurz__doc *d, const kurz__rank_opts *o,
     size_t nt = d->nterms;
     size_t *post_row = NULL;
     kurz__entry *post = NULL; /* (sentence, tf) per occurrence */
-    double *idf2 = NULL, *norm = NULL, *acc = NULL, *next = NULL, *rowsum = NULL;
+    double *idf2 = NULL, *own_norm = NULL, *acc = NULL, *next = NULL, *rowsum = NULL;
+    const double *norm = lexnorm;
     uint32_t *touched = NULL;
     size_t *erow = NULL;
     edge *edges = NULL;
@@ -128,7 +129,9 @@ int kurz__rank(const kurz__mem *m, const kurz__doc *d, const kurz__rank_opts *o,
     post_row = kurz__calloc(m, nt + 1, sizeof *post_row);
     post = kurz__calloc(m, d->ent_n, sizeof *post);
     idf2 = kurz__calloc(m, nt, sizeof *idf2);
-    norm = kurz__calloc(m, n, sizeof *norm);
+    int textrank = o->algorithm == KURZ_ALGO_TEXTRANK;
+    if (textrank || !norm)
+        norm = own_norm = kurz__calloc(m, n, sizeof *own_norm);
     acc = kurz__calloc(m, n, sizeof *acc);
     next = kurz__calloc(m, n, sizeof *next);
     rowsum = kurz__calloc(m, n, sizeof *rowsum);
@@ -141,7 +144,7 @@ int kurz__rank(const kurz__mem *m, const kurz__doc *d, const kurz__rank_opts *o,
     for (size_t t = 0; t < nt; t++) {
         post_row[t + 1] = post_row[t] + d->df[t];
         double idf = term_idf(d, (uint32_t)t);
-        idf2[t] = o->algorithm == KURZ_ALGO_TEXTRANK ? 1.0 : idf * idf;
+        idf2[t] = textrank ? 1.0 : idf * idf;
     }
     {
         size_t *fill = kurz__calloc(m, nt + 1, sizeof *fill);
@@ -153,14 +156,13 @@ int kurz__rank(const kurz__mem *m, const kurz__doc *d, const kurz__rank_opts *o,
                 post[fill[d->ent[k].term]++] = (kurz__entry){(uint32_t)i, d->ent[k].tf};
         kurz__free(m, fill);
     }
-    if (o->algorithm == KURZ_ALGO_TEXTRANK) {
+    /* TextRank divides the overlap by the sum of log lengths, LexRank the dot
+     * product by the product of the vector lengths */
+    if (textrank)
         for (size_t i = 0; i < n; i++)
-            norm[i] = log(1.0 + (double)(d->row[i + 1] - d->row[i]));
-    } else if (lexnorm) {
-        memcpy(norm, lexnorm, n * sizeof *norm);
-    } else {
-        kurz__norms(d, norm);
-    }
+            own_norm[i] = log(1.0 + (double)(d->row[i + 1] - d->row[i]));
+    else if (!lexnorm)
+        kurz__norms(d, own_norm);
 
     /* edges, row by row */
     for (size_t i = 0; i < n; i++) {
@@ -177,7 +179,7 @@ int kurz__rank(const kurz__mem *m, const kurz__doc *d, const kurz__rank_opts *o,
                     continue;
                 if (acc[j] == 0.0)
                     touched[nt_i++] = j;
-                acc[j] += o->algorithm == KURZ_ALGO_TEXTRANK ? 1.0 : wi * post[p].tf;
+                acc[j] += textrank ? 1.0 : wi * post[p].tf;
             }
         }
         /* touched[] is in a fixed order (terms, then postings), so sums are
@@ -185,14 +187,8 @@ int kurz__rank(const kurz__mem *m, const kurz__doc *d, const kurz__rank_opts *o,
         size_t row0 = edge_n;
         for (size_t a = 0; a < nt_i; a++) {
             uint32_t j = touched[a];
-            double w;
-            if (o->algorithm == KURZ_ALGO_TEXTRANK) {
-                double den = norm[i] + norm[j];
-                w = den > 0 ? acc[j] / den : 0.0;
-            } else {
-                double den = norm[i] * norm[j];
-                w = den > 0 ? acc[j] / den : 0.0;
-            }
+            double den = textrank ? norm[i] + norm[j] : norm[i] * norm[j];
+            double w = den > 0 ? acc[j] / den : 0.0;
             acc[j] = 0.0;
             if (w <= 0)
                 continue;
@@ -251,7 +247,7 @@ done:
     kurz__free(m, post_row);
     kurz__free(m, post);
     kurz__free(m, idf2);
-    kurz__free(m, norm);
+    kurz__free(m, own_norm);
     kurz__free(m, acc);
     kurz__free(m, next);
     kurz__free(m, rowsum);
