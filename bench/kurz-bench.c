@@ -51,6 +51,14 @@ static double now(void)
 
 /* CPU seconds of the whole process (all threads, user + system): unlike the
  * wall clock, not inflated when other processes compete for the cores. */
+/* Minor page faults of the process so far: on a virtual machine each one
+ * can cost microseconds, so memory touched is time. */
+static long minflt_now(void)
+{
+    struct rusage ru;
+    return getrusage(RUSAGE_SELF, &ru) == 0 ? ru.ru_minflt : 0;
+}
+
 static double cpu_now(void)
 {
     struct timespec ts;
@@ -555,6 +563,7 @@ static int run_e2e(const corpus *c, const opts *o)
         for (int k = 0; k < nt; k++)
             worker_summarizer(&w[k], c->v[i].lang);
     double t0 = now(), c0 = cpu_now();
+    long f0 = minflt_now();
     if (nt == 1) {
         worker_run(&w[0]);
     } else {
@@ -565,6 +574,7 @@ static int run_e2e(const corpus *c, const opts *o)
             pthread_join(tid[k], NULL);
     }
     double wall = now() - t0, cpu = cpu_now() - c0;
+    long faults = minflt_now() - f0;
     size_t sentences = 0, chosen = 0, docs = 0, errors = 0;
     double busy = 0;
     for (int k = 0; k < nt; k++) {
@@ -578,7 +588,7 @@ static int run_e2e(const corpus *c, const opts *o)
     }
     printf("mode=e2e\nthreads=%d\ndocs=%zu\nbytes=%zu\nsentences=%zu\nchosen=%zu\nerrors=%zu\n",
            nt, docs, c->bytes, sentences, chosen, errors);
-    printf("time=%.6f\ncpu_time=%.6f\nbusy=%.6f\n", wall, cpu, busy);
+    printf("time=%.6f\ncpu_time=%.6f\nbusy=%.6f\nfaults=%ld\n", wall, cpu, busy, faults);
     free(w);
     free(tid);
     return errors ? 1 : 0;
@@ -587,6 +597,7 @@ static int run_e2e(const corpus *c, const opts *o)
 static int run_stages(const corpus *c, const opts *o)
 {
     double t[NSTAGES] = {0}, tc[NSTAGES] = {0};
+    long flt[NSTAGES] = {0};
     heap_stats heap = {0};
     size_t sentences = 0, chosen = 0, mismatches = 0, errors = 0;
     pline p;
@@ -626,9 +637,11 @@ static int run_stages(const corpus *c, const opts *o)
         int rc = 0;
         for (size_t k = 0; k < NSTAGES && !rc; k++) {
             double t0 = now(), c0 = cpu_now();
+            long f0 = minflt_now();
             rc = STAGES[k].run(&p);
             t[k] += now() - t0;
             tc[k] += cpu_now() - c0;
+            flt[k] += minflt_now() - f0;
         }
         if (rc) {
             fprintf(stderr, "kurz-bench: document %zu: %s\n", i, kurz_strerror(rc));
@@ -663,16 +676,20 @@ static int run_stages(const corpus *c, const opts *o)
     printf("\n");
     for (size_t k = 0; k < NSTAGES; k++) {
         double v = t[k], vc = tc[k];
+        long f = flt[k];
         for (size_t j = 0; STAGES[k].minus && j < NSTAGES; j++)
             if (strcmp(STAGES[j].name, STAGES[k].minus) == 0) {
                 v -= t[j];
                 vc -= tc[j];
+                f -= flt[j];
             }
+        f = f < 0 ? 0 : f;
         v = v < 0 ? 0 : v;
         vc = vc < 0 ? 0 : vc;
         total += v;
         total_cpu += vc;
-        printf("stage.%s=%.6f\nstage_cpu.%s=%.6f\n", STAGES[k].name, v, STAGES[k].name, vc);
+        printf("stage.%s=%.6f\nstage_cpu.%s=%.6f\nstage_faults.%s=%ld\n", STAGES[k].name, v,
+               STAGES[k].name, vc, STAGES[k].name, f);
     }
     printf("time=%.6f\ncpu_time=%.6f\n", total, total_cpu);
     printf("stages_match=%d\n", mismatches == 0 && errors == 0);

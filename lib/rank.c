@@ -122,12 +122,13 @@ int kurz__rank(const kurz__mem *m, const kurz__doc *d, const kurz__rank_opts *o,
     const double *norm = lexnorm;
     uint32_t *touched = NULL;
     size_t *erow = NULL;
-    edge *edges = NULL;
+    edge *edges = NULL, *cand = NULL;
     size_t edge_n = 0, edge_cap = 0;
 
     int capped = n > o->exact_limit;
+    /* terms the graph uses: all of them, or beyond exact_limit the rarer ones */
+#define USED(t) (!capped || d->df[t] <= o->df_cap)
     post_row = kurz__calloc(m, nt + 1, sizeof *post_row);
-    post = kurz__calloc(m, d->ent_n, sizeof *post);
     idf2 = kurz__calloc(m, nt, sizeof *idf2);
     int textrank = o->algorithm == KURZ_ALGO_TEXTRANK;
     if (textrank || !norm)
@@ -137,23 +138,41 @@ int kurz__rank(const kurz__mem *m, const kurz__doc *d, const kurz__rank_opts *o,
     rowsum = kurz__calloc(m, n, sizeof *rowsum);
     touched = kurz__calloc(m, n, sizeof *touched);
     erow = kurz__calloc(m, n + 1, sizeof *erow);
-    if (!post_row || !post || !idf2 || !norm || !acc || !next || !rowsum || !touched || !erow)
+    if (capped && o->max_neighbours > 0) {
+        /* a row's candidates gather in cand; only the strongest are kept,
+         * so edges never holds more than n * max_neighbours */
+        size_t k = o->max_neighbours < n ? o->max_neighbours : n;
+        cand = kurz__malloc(m, n * sizeof *cand);
+        if (n <= SIZE_MAX / sizeof *edges / k)
+            edges = kurz__malloc(m, n * k * sizeof *edges);
+        if (!cand || !edges)
+            goto done;
+        edge_cap = n * k;
+    }
+    if (!post_row || !idf2 || !norm || !acc || !next || !rowsum || !touched || !erow)
         goto done;
 
-    /* inverted index: sentences of each term, in sentence order */
+    /* inverted index: sentences of each used term, in sentence order (memory
+     * touched is time: the postings of unused terms are not stored) */
     for (size_t t = 0; t < nt; t++) {
-        post_row[t + 1] = post_row[t] + d->df[t];
+        post_row[t + 1] = post_row[t] + (USED(t) ? d->df[t] : 0);
         double idf = term_idf(d, (uint32_t)t);
         idf2[t] = textrank ? 1.0 : idf * idf;
     }
+    post = kurz__malloc(m, (post_row[nt] ? post_row[nt] : 1) * sizeof *post);
+    if (!post)
+        goto done;
     {
-        size_t *fill = kurz__calloc(m, nt + 1, sizeof *fill);
+        size_t *fill = kurz__malloc(m, (nt + 1) * sizeof *fill);
         if (!fill)
             goto done;
         memcpy(fill, post_row, (nt + 1) * sizeof *fill);
         for (size_t i = 0; i < n; i++)
-            for (size_t k = d->row[i]; k < d->row[i + 1]; k++)
-                post[fill[d->ent[k].term]++] = (kurz__entry){(uint32_t)i, d->ent[k].tf};
+            for (size_t k = d->row[i]; k < d->row[i + 1]; k++) {
+                uint32_t t = d->ent[k].term;
+                if (USED(t))
+                    post[fill[t]++] = (kurz__entry){(uint32_t)i, d->ent[k].tf};
+            }
         kurz__free(m, fill);
     }
     /* TextRank divides the overlap by the sum of log lengths, LexRank the dot
@@ -170,7 +189,7 @@ int kurz__rank(const kurz__mem *m, const kurz__doc *d, const kurz__rank_opts *o,
         size_t nt_i = 0;
         for (size_t k = d->row[i]; k < d->row[i + 1]; k++) {
             uint32_t t = d->ent[k].term;
-            if (capped && d->df[t] > o->df_cap)
+            if (!USED(t))
                 continue;
             double wi = d->ent[k].tf * idf2[t];
             for (size_t p = post_row[t]; p < post_row[t + 1]; p++) {
@@ -184,7 +203,7 @@ int kurz__rank(const kurz__mem *m, const kurz__doc *d, const kurz__rank_opts *o,
         }
         /* touched[] is in a fixed order (terms, then postings), so sums are
          * reproducible for a given input. */
-        size_t row0 = edge_n;
+        size_t row0 = edge_n, nc = 0;
         for (size_t a = 0; a < nt_i; a++) {
             uint32_t j = touched[a];
             double den = textrank ? norm[i] + norm[j] : norm[i] * norm[j];
@@ -192,14 +211,21 @@ int kurz__rank(const kurz__mem *m, const kurz__doc *d, const kurz__rank_opts *o,
             acc[j] = 0.0;
             if (w <= 0)
                 continue;
+            if (cand) {
+                cand[nc++] = (edge){j, (float)w};
+                continue;
+            }
             if (KURZ__GROW(m, edges, edge_cap, edge_n + 1))
                 goto done;
             edges[edge_n++] = (edge){j, (float)w};
         }
         /* beyond exact_limit, keep a bounded neighbourhood: the row's
          * strongest edges */
-        if (capped && o->max_neighbours > 0)
-            edge_n = row0 + keep_strongest(edges + row0, edge_n - row0, o->max_neighbours);
+        if (cand) {
+            nc = keep_strongest(cand, nc, o->max_neighbours);
+            memcpy(edges + edge_n, cand, nc * sizeof *cand);
+            edge_n += nc;
+        }
         for (size_t e = row0; e < edge_n; e++)
             rowsum[i] += edges[e].w;
     }
@@ -254,5 +280,7 @@ done:
     kurz__free(m, touched);
     kurz__free(m, erow);
     kurz__free(m, edges);
+    kurz__free(m, cand);
     return rc;
+#undef USED
 }
