@@ -1,6 +1,13 @@
 /* Allocation through the caller's allocator (or the C library's). */
+/* madvise and MADV_POPULATE_WRITE are outside POSIX */
+#define _DEFAULT_SOURCE 1
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__linux__)
+#include <sys/mman.h>
+#include <unistd.h>
+#endif
 
 #include "kurz-private.h"
 
@@ -80,4 +87,25 @@ int kurz__grow(const kurz__mem *m, void **p, size_t *cap, size_t need, size_t el
     *p = np;
     *cap = ncap;
     return 0;
+}
+
+void kurz__prefault(const kurz__mem *m, void *p, size_t bytes)
+{
+#if defined(__linux__) && defined(MADV_POPULATE_WRITE)
+    /* only the C library's memory (a caller's allocator may hand out
+     * anything) and only blocks big enough to span many pages */
+    if (!p || m->malloc_fn != std_malloc || bytes < KURZ__PREFAULT_MIN)
+        return;
+    long ps = sysconf(_SC_PAGESIZE);
+    if (ps <= 0 || (ps & (ps - 1)))
+        return;
+    uintptr_t a = ((uintptr_t)p + (uintptr_t)ps - 1) & ~((uintptr_t)ps - 1);
+    uintptr_t e = ((uintptr_t)p + bytes) & ~((uintptr_t)ps - 1);
+    if (e > a) /* advice only: an old kernel says EINVAL, and nothing changes */
+        (void)madvise((void *)a, e - a, MADV_POPULATE_WRITE);
+#else
+    (void)m;
+    (void)p;
+    (void)bytes;
+#endif
 }

@@ -292,6 +292,9 @@ KURZ_API int kurz_summarize(kurz_summary **out, kurz_summarizer *s, const char *
     chosen = kurz__calloc(m, n, sizeof *chosen);
     if (!score || !norm || !ok || !chosen)
         goto fail;
+    kurz__prefault(m, score, n * sizeof *score);
+    kurz__prefault(m, norm, n * sizeof *norm);
+    kurz__prefault(m, ok, n * sizeof *ok);
 
     kurz__rank_opts ro = {OPT(s, KURZ_OPT_ALGORITHM), OPT(s, KURZ_OPT_DAMPING_PERMILLE) / 1000.0,
                           KURZ__EXACT_LIMIT, KURZ__DF_CAP, KURZ__MAX_NEIGHBOURS};

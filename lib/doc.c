@@ -74,6 +74,7 @@ static int hash_rehash(kurz__hash *h, const kurz__mem *m, size_t ncap)
     struct kurz__hslot *ns = kurz__calloc(m, ncap, sizeof *ns);
     if (!ns)
         return KURZ_ERR_NOMEM;
+    kurz__prefault(m, ns, ncap * sizeof *ns); /* filled at random: every page */
     for (size_t i = 0; i < h->cap; i++) {
         struct kurz__hslot *s = &h->slots[i];
         if (!s->hash)
@@ -117,7 +118,7 @@ static int hash_get_or_put(kurz__hash *h, const kurz__mem *m, const uint8_t *key
 {
     if (n > UINT32_MAX)
         return KURZ_ERR_NOMEM;
-    if ((h->n + 1) * 10 > h->cap * 7) { /* load factor at most 0.7 */
+    if ((h->n + 1) * 100 > h->cap * (h->max_load ? h->max_load : 50)) {
         if (hash_rehash(h, m, h->cap ? h->cap * 2 : h->min_cap ? h->min_cap : 1024))
             return KURZ_ERR_NOMEM;
     }
@@ -148,6 +149,11 @@ static int hash_get_or_put(kurz__hash *h, const kurz__mem *m, const uint8_t *key
 void kurz__doc_init(kurz__doc *d, const kurz__mem *m, kurz__lang lang)
 {
     memset(d, 0, sizeof *d);
+    /* Every word of the text is looked up in words: a short probe matters.
+     * Only new forms go on to stems (about 3 stems per 4 forms), where a
+     * fuller table costs little and saves memory. */
+    d->words.max_load = 70;
+    d->stems.max_load = 80;
     kurz__tok_init(&d->tok, m, lang);
 }
 
@@ -293,14 +299,16 @@ int kurz__doc_build(kurz__doc *d, const kurz__mem *m, kurz__lang lang, kurz__ste
      * (each of which touches a new table: memory touched is time). */
     size_t forms = distinct_forms(len);
     d->words.min_cap = pow2_at_least(forms + forms / 2, 1024, (size_t)1 << 22);
-    d->stems.min_cap = pow2_at_least(forms, 1024, (size_t)1 << 21);
+    d->stems.min_cap = pow2_at_least(forms * 15 / 16, 1024, (size_t)1 << 21);
     if (!d->words.pool && KURZ__GROW(m, d->words.pool, d->words.pool_cap, forms * 10))
         return KURZ_ERR_NOMEM;
     if (!d->stems.pool && KURZ__GROW(m, d->stems.pool, d->stems.pool_cap, forms * 6))
         return KURZ_ERR_NOMEM;
     /* a content word takes at least two bytes with its separator */
-    if (!d->ent && KURZ__GROW(m, d->ent, d->ent_cap, len / 8 + 16))
+    if (KURZ__GROW(m, d->ent, d->ent_cap, len / 8 + 16))
         return KURZ_ERR_NOMEM;
+    /* prose has a content word per 13 bytes or so: that much will be written */
+    kurz__prefault(m, d->ent, len / 16 * sizeof *d->ent);
     if (++d->epoch == 0) { /* wrapped: no stale stamp may look current */
         if (d->stamp)
             memset(d->stamp, 0, d->nglobal * sizeof *d->stamp);
@@ -314,6 +322,9 @@ int kurz__doc_build(kurz__doc *d, const kurz__mem *m, kurz__lang lang, kurz__ste
         return KURZ_ERR_NOMEM;
     if (KURZ__GROW(m, d->ncontent, d->nc_cap, n + 1))
         return KURZ_ERR_NOMEM;
+    kurz__prefault(m, d->row, (n + 1) * sizeof *d->row);
+    kurz__prefault(m, d->nwords, (n + 1) * sizeof *d->nwords);
+    kurz__prefault(m, d->ncontent, (n + 1) * sizeof *d->ncontent);
 
     const uint8_t *s = (const uint8_t *)text;
     for (size_t i = 0; i < n; i++) {
@@ -386,6 +397,7 @@ int kurz__doc_build(kurz__doc *d, const kurz__mem *m, kurz__lang lang, kurz__ste
         rc = KURZ_ERR_NOMEM;
         goto fail;
     }
+    kurz__prefault(m, d->idf, d->nterms * sizeof *d->idf);
     for (size_t t = 0; t < d->nterms; t++)
         d->idf[t] = kurz__idf(d->df[t], n);
     return 0;

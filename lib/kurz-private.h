@@ -27,6 +27,12 @@ void *kurz__calloc(const kurz__mem *m, size_t n, size_t size);  /* zeroed; check
  * capacity in elements. Returns 0 or KURZ_ERR_NOMEM (then *p is unchanged). */
 int kurz__grow(const kurz__mem *m, void **p, size_t *cap, size_t need, size_t elem);
 void kurz__free(const kurz__mem *m, void *p);
+/* p[0..bytes) is about to be written: where the system allows, map its pages
+ * in one call instead of one page fault each (a fault costs microseconds on
+ * a virtual machine). Advice only; does nothing for small blocks or a
+ * caller's allocator. */
+#define KURZ__PREFAULT_MIN ((size_t)64 << 10)
+void kurz__prefault(const kurz__mem *m, void *p, size_t bytes);
 
 /* The common case (room left) costs no call; need is evaluated twice. */
 #define KURZ__GROW(m, arr, cap, need)                                    \
@@ -137,6 +143,7 @@ typedef struct kurz__hash {
     struct kurz__hslot *slots;
     size_t cap, n;   /* cap is a power of two (or 0) */
     size_t min_cap;  /* the first allocation's size (0: 1024) */
+    unsigned max_load; /* percent of the slots in use before it grows */
     uint8_t *pool;   /* key bytes */
     size_t pool_n, pool_cap;
 } kurz__hash;

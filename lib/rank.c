@@ -116,7 +116,7 @@ int kurz__rank(const kurz__mem *m, const kurz__doc *d, const kurz__rank_opts *o,
         return 0;
     int rc = KURZ_ERR_NOMEM;
     size_t nt = d->nterms;
-    size_t *post_row = NULL;
+    uint32_t *post_row = NULL; /* input is at most INT_MAX bytes: < 2^31 entries */
     kurz__entry *post = NULL; /* (sentence, tf) per occurrence */
     double *idf2 = NULL, *own_norm = NULL, *acc = NULL, *next = NULL, *rowsum = NULL;
     const double *norm = lexnorm;
@@ -151,30 +151,35 @@ int kurz__rank(const kurz__mem *m, const kurz__doc *d, const kurz__rank_opts *o,
     }
     if (!post_row || !idf2 || !norm || !acc || !next || !rowsum || !touched || !erow)
         goto done;
+    kurz__prefault(m, post_row, (nt + 1) * sizeof *post_row);
+    kurz__prefault(m, idf2, nt * sizeof *idf2);
+    kurz__prefault(m, acc, n * sizeof *acc);
+    kurz__prefault(m, next, n * sizeof *next);
+    kurz__prefault(m, rowsum, n * sizeof *rowsum);
+    kurz__prefault(m, erow, (n + 1) * sizeof *erow);
+    kurz__prefault(m, edges, edge_cap * sizeof *edges);
 
-    /* inverted index: sentences of each used term, in sentence order (memory
-     * touched is time: the postings of unused terms are not stored) */
+    /* Inverted index: sentences of each used term, in sentence order (memory
+     * touched is time: the postings of unused terms are not stored).
+     * post_row[t + 1] starts as the offset of term t and is the fill cursor,
+     * so it ends as the offset of term t + 1. */
+    uint32_t npost = 0;
     for (size_t t = 0; t < nt; t++) {
-        post_row[t + 1] = post_row[t] + (USED(t) ? d->df[t] : 0);
+        post_row[t + 1] = npost;
+        npost += USED(t) ? d->df[t] : 0;
         double idf = term_idf(d, (uint32_t)t);
         idf2[t] = textrank ? 1.0 : idf * idf;
     }
-    post = kurz__malloc(m, (post_row[nt] ? post_row[nt] : 1) * sizeof *post);
+    post = kurz__malloc(m, (npost ? npost : 1) * sizeof *post);
     if (!post)
         goto done;
-    {
-        size_t *fill = kurz__malloc(m, (nt + 1) * sizeof *fill);
-        if (!fill)
-            goto done;
-        memcpy(fill, post_row, (nt + 1) * sizeof *fill);
-        for (size_t i = 0; i < n; i++)
-            for (size_t k = d->row[i]; k < d->row[i + 1]; k++) {
-                uint32_t t = d->ent[k].term;
-                if (USED(t))
-                    post[fill[t]++] = (kurz__entry){(uint32_t)i, d->ent[k].tf};
-            }
-        kurz__free(m, fill);
-    }
+    kurz__prefault(m, post, npost * sizeof *post);
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = d->row[i]; k < d->row[i + 1]; k++) {
+            uint32_t t = d->ent[k].term;
+            if (USED(t))
+                post[post_row[t + 1]++] = (kurz__entry){(uint32_t)i, d->ent[k].tf};
+        }
     /* TextRank divides the overlap by the sum of log lengths, LexRank the dot
      * product by the product of the vector lengths */
     if (textrank)
