@@ -1,12 +1,12 @@
 /* Running kurz over its inputs: files, or the records of --jsonl input.
  *
  * Every input is an item: a file to summarize or a line to parse and
- * summarize. Items are processed by worker threads, each with its own
- * summarizers (one per language, reused for every document), and written by
- * the main thread strictly in input order. The main thread reads ahead
- * through a bounded window of items, so memory stays bounded however long
- * the input is, and a slow document only holds back the output, not the
- * other workers. With one job there are no threads at all. */
+ * summarize. Items are processed by workers (the main thread and jobs - 1
+ * more threads), each with its own summarizers (one per language, reused for
+ * every document), and written strictly in input order. Workers run at most
+ * a bounded window of items ahead of the output, so memory stays bounded
+ * however long the input is, and a slow document only holds back the
+ * output, not the other workers. With one job there are no threads at all. */
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -426,7 +426,10 @@ static item *source_next(source *src)
                     src->pos = 0;
                 }
                 scan = src->rb.n;
-                buf_reserve(&src->rb, 1 << 20);
+                /* Small reads into a buffer that is used again and again:
+                 * the workers get their first record sooner, and few pages
+                 * are ever touched (the buffer only grows for a longer line). */
+                buf_reserve(&src->rb, 64 << 10);
                 ssize_t r = read(src->fd, src->rb.p + src->rb.n, src->rb.cap - src->rb.n);
                 if (r < 0 && errno == EINTR)
                     continue;
@@ -581,26 +584,31 @@ static int emit(writer *wr, item *it)
 
 /* ---- The engine ---------------------------------------------------------------- */
 
+/* Every worker (the main thread is one of them) takes the next item from the
+ * input itself, under in_mu, so the text is copied on the core that will
+ * summarize it and no thread exists only to read. Items wait in a ring until
+ * they can be written in input order; whoever finishes the item at the head
+ * writes it and every finished item behind it, so no thread is woken per
+ * record. */
 typedef struct engine {
-    pthread_mutex_t mu;
-    pthread_cond_t work_cv;  /* workers: new items, or the end */
-    pthread_cond_t space_cv; /* the reader: room in the window, or all written */
+    pthread_mutex_t in_mu;   /* the source */
+    pthread_mutex_t mu;      /* everything below */
+    pthread_cond_t space_cv; /* room in the window */
+    source *src;
     item **ring;
     size_t cap;
-    size_t head, claim, tail; /* item sequence numbers: written < head <= claim <= tail */
-    size_t window_bytes;      /* input bytes of the items in the window */
+    size_t head, tail;       /* item sequence numbers: written < head <= tail */
+    size_t window_bytes;     /* input bytes of the items in the window */
     writer *wr;
-    int idle;                 /* workers waiting for work */
-    int reader_waits;         /* the reader sleeps on space_cv */
+    int waiting;             /* workers sleeping on space_cv */
     int eof, stop;
 } engine;
 
-/* Input bytes the window may hold before the reader waits for output. */
+/* Input bytes the window may hold before a worker waits for output. */
 #define WINDOW_BYTES ((size_t)64 << 20)
 
 /* With e->mu held: write every finished item at the head of the window, in
- * input order. Whichever worker finishes the head item writes, so no thread
- * has to be woken for each record. */
+ * input order. */
 static void write_ready(engine *e)
 {
     size_t before = e->head;
@@ -612,41 +620,56 @@ static void write_ready(engine *e)
         e->window_bytes -= it->len;
         item_free(it);
         e->head++;
-        if (r) {
+        if (r)
             e->stop = 1;
-            pthread_cond_broadcast(&e->work_cv);
-        }
     }
-    /* wake the reader when half the window is free (not per record), at the
-     * end, or on a write error */
-    if (e->reader_waits && e->head != before &&
-        (e->stop || e->tail - e->head <= e->cap / 2 || e->head == e->tail))
-        pthread_cond_signal(&e->space_cv);
+    if (e->waiting && (e->head != before || e->stop))
+        pthread_cond_broadcast(&e->space_cv);
+}
+
+static int window_full(const engine *e)
+{
+    return e->tail - e->head >= e->cap ||
+           (e->window_bytes >= WINDOW_BYTES && e->tail != e->head);
 }
 
 static void *worker_main(void *arg)
 {
     worker *w = arg;
     engine *e = w->e;
-    pthread_mutex_lock(&e->mu);
     for (;;) {
-        while (!e->stop && e->claim == e->tail && !e->eof) {
-            e->idle++;
-            pthread_cond_wait(&e->work_cv, &e->mu);
-            e->idle--;
+        pthread_mutex_lock(&e->in_mu);
+        pthread_mutex_lock(&e->mu);
+        /* a slot in the window first: the item at its head is being
+         * worked on by another worker, who makes room when done */
+        while (!e->stop && !e->eof && window_full(e)) {
+            e->waiting++;
+            pthread_cond_wait(&e->space_cv, &e->mu);
+            e->waiting--;
         }
-        if (e->stop || e->claim == e->tail)
-            break;
-        item *it = e->ring[e->claim % e->cap];
-        e->claim++;
+        int quit = e->stop || e->eof;
         pthread_mutex_unlock(&e->mu);
-        if (!it->done) /* read errors come done */
+        item *it = quit ? NULL : source_next(e->src);
+        pthread_mutex_lock(&e->mu);
+        if (!it) {
+            e->eof = 1;
+            pthread_mutex_unlock(&e->mu);
+            pthread_mutex_unlock(&e->in_mu);
+            break;
+        }
+        e->window_bytes += it->len;
+        e->ring[e->tail % e->cap] = it;
+        e->tail++;
+        pthread_mutex_unlock(&e->mu);
+        pthread_mutex_unlock(&e->in_mu);
+
+        if (it->kind != IT_ERROR) /* read errors come with their message */
             process(w, it);
         pthread_mutex_lock(&e->mu);
         it->done = 1;
         write_ready(e);
+        pthread_mutex_unlock(&e->mu);
     }
-    pthread_mutex_unlock(&e->mu);
     return NULL;
 }
 
@@ -669,73 +692,27 @@ static void run_parallel(const kz_opts *o, source *src, writer *wr)
 {
     engine e;
     memset(&e, 0, sizeof e);
+    pthread_mutex_init(&e.in_mu, NULL);
     pthread_mutex_init(&e.mu, NULL);
-    pthread_cond_init(&e.work_cv, NULL);
     pthread_cond_init(&e.space_cv, NULL);
     e.cap = (size_t)o->jobs * 64;
     e.ring = xmalloc(e.cap * sizeof *e.ring);
     e.wr = wr;
+    e.src = src;
 
     size_t nw = (size_t)o->jobs;
     worker *ws = xmalloc(nw * sizeof *ws);
-    size_t started = 0;
     for (size_t i = 0; i < nw; i++) {
         worker_init(&ws[i], o);
         ws[i].e = &e;
-        if (pthread_create(&ws[i].tid, NULL, worker_main, &ws[i]) != 0)
-            break;
+    }
+    /* this thread is worker 0; a thread that cannot be made is one worker
+     * fewer, never an error */
+    size_t started = 1;
+    while (started < nw && pthread_create(&ws[started].tid, NULL, worker_main, &ws[started]) == 0)
         started++;
-    }
-    if (!started) {
-        /* No thread could be made: do the work here. */
-        pthread_mutex_destroy(&e.mu);
-        pthread_cond_destroy(&e.work_cv);
-        pthread_cond_destroy(&e.space_cv);
-        free(e.ring);
-        for (size_t i = 0; i < nw; i++)
-            worker_free(&ws[i]);
-        free(ws);
-        run_sequential(o, src, wr);
-        return;
-    }
-
-    /* This thread reads; the workers summarize and write in input order. */
-    pthread_mutex_lock(&e.mu);
-    for (;;) {
-        while (!e.stop && (e.tail - e.head >= e.cap ||
-                           (e.window_bytes >= WINDOW_BYTES && e.tail != e.head))) {
-            e.reader_waits = 1;
-            pthread_cond_wait(&e.space_cv, &e.mu);
-            e.reader_waits = 0;
-        }
-        if (e.stop)
-            break;
-        pthread_mutex_unlock(&e.mu);
-        item *it = source_next(src); /* read without holding the lock */
-        pthread_mutex_lock(&e.mu);
-        if (!it) {
-            e.eof = 1;
-            pthread_cond_broadcast(&e.work_cv);
-            break;
-        }
-        if (it->kind == IT_ERROR)
-            it->done = 1;
-        e.window_bytes += it->len;
-        e.ring[e.tail % e.cap] = it;
-        e.tail++;
-        if (e.idle)
-            pthread_cond_signal(&e.work_cv);
-    }
-    /* wait until everything is written (or a write failed) */
-    while (!e.stop && e.head != e.tail) {
-        e.reader_waits = 1;
-        pthread_cond_wait(&e.space_cv, &e.mu);
-        e.reader_waits = 0;
-    }
-    e.stop = 1;
-    pthread_cond_broadcast(&e.work_cv);
-    pthread_mutex_unlock(&e.mu);
-    for (size_t i = 0; i < started; i++)
+    worker_main(&ws[0]);
+    for (size_t i = 1; i < started; i++)
         pthread_join(ws[i].tid, NULL);
     /* After a write error, items may be left in the window. */
     for (size_t k = e.head; k < e.tail; k++)
@@ -744,8 +721,8 @@ static void run_parallel(const kz_opts *o, source *src, writer *wr)
         worker_free(&ws[i]);
     free(ws);
     free(e.ring);
+    pthread_mutex_destroy(&e.in_mu);
     pthread_mutex_destroy(&e.mu);
-    pthread_cond_destroy(&e.work_cv);
     pthread_cond_destroy(&e.space_cv);
 }
 
@@ -758,8 +735,11 @@ int kz_run(const kz_opts *o)
         opts.files = stdin_only;
         opts.nfiles = 1;
     }
+    /* Big writes to a pipe or file. The buffer must be given: glibc ignores
+     * the size when it allocates the buffer itself (and writes 4 kB). */
+    static char outbuf[1 << 16];
     if (!isatty(1))
-        setvbuf(stdout, NULL, _IOFBF, 1 << 16);
+        setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
 
     writer wr;
     memset(&wr, 0, sizeof wr);

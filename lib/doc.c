@@ -47,7 +47,8 @@ static uint64_t hash_bytes(const uint8_t *p, size_t n)
     return mix(h);
 }
 
-/* The slot's tag: the hash's upper half (the lower bits pick the slot). */
+/* The slot's tag: the hash's upper half, never 0. Its low bits pick the slot, so
+ * growing the table never reads a key again. */
 static uint32_t tag_of(uint64_t h)
 {
     uint32_t t = (uint32_t)(h >> 32);
@@ -79,8 +80,7 @@ static int hash_rehash(kurz__hash *h, const kurz__mem *m, size_t ncap)
         struct kurz__hslot *s = &h->slots[i];
         if (!s->hash)
             continue;
-        const uint8_t *key = s->len ? h->pool + s->off : (const uint8_t *)"";
-        size_t j = hash_bytes(key, s->len) & (ncap - 1);
+        size_t j = s->hash & (ncap - 1);
         while (ns[j].hash)
             j = (j + 1) & (ncap - 1);
         ns[j] = *s;
@@ -123,7 +123,7 @@ static int hash_get_or_put(kurz__hash *h, const kurz__mem *m, const uint8_t *key
             return KURZ_ERR_NOMEM;
     }
     uint32_t hv = tag_of(full);
-    size_t j = full & (h->cap - 1);
+    size_t j = hv & (h->cap - 1); /* from the tag: a rehash needs no key */
     while (h->slots[j].hash) {
         struct kurz__hslot *s = &h->slots[j];
         if (s->hash == hv && s->len == n &&
