@@ -327,6 +327,7 @@ typedef struct pline { /* one document going through the stages */
     const kurz__langinfo *li;
     kurz__stemmer *st;
     kurz__doc doc;
+    kurz__kwindex kw;
     int have_doc;
     int boilerplate; /* KURZ_OPT_BOILERPLATE */
     const char *text;
@@ -418,7 +419,7 @@ static int st_rank(pline *p)
 static int st_boilerplate(pline *p)
 {
     if (p->boilerplate)
-        kurz__eligible(&p->doc, p->text, p->len, p->ok);
+        kurz__eligible(&p->doc, &p->kw, p->text, p->len, p->ok);
     else
         memset(p->ok, 1, p->doc.sents.n);
     return 0;
@@ -624,6 +625,7 @@ static int run_stages(const corpus *c, const opts *o)
             if (!p.st)
                 die("cannot make a stemmer for", d->lang);
             kurz__doc_init(&p.doc, &p.mem, p.li->rules);
+            kurz__kw_init(&p.kw);
             p.have_doc = 1;
             if (kurz_summarizer_new(&ref, d->lang))
                 die("kurz_summarizer_new failed for", d->lang);

@@ -33,6 +33,7 @@ struct kurz_summarizer {
     int opt[NOPTS];
     size_t error_offset;
     kurz__doc doc; /* buffers reused from one document to the next */
+    kurz__kwindex kw; /* the boilerplate filter's keywords, built once */
 };
 
 typedef struct kurz__item {
@@ -138,6 +139,7 @@ KURZ_API int kurz_summarizer_new(kurz_summarizer **out, const char *lang)
         return KURZ_ERR_NOMEM; /* the language is known, so it was memory */
     }
     kurz__doc_init(&s->doc, &s->mem, li->rules);
+    kurz__kw_init(&s->kw);
     *out = s;
     return KURZ_OK;
 }
@@ -302,7 +304,7 @@ KURZ_API int kurz_summarize(kurz_summary **out, kurz_summarizer *s, const char *
     if ((rc = kurz__rank(m, d, &ro, norm, score)))
         goto fail;
     if (OPT(s, KURZ_OPT_BOILERPLATE))
-        kurz__eligible(d, text, len, ok);
+        kurz__eligible(d, &s->kw, text, len, ok);
     else
         memset(ok, 1, n);
     kurz__blend_opts bo = {OPT(s, KURZ_OPT_POSITION_PERMILLE) / 1000.0,

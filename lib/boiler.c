@@ -719,22 +719,25 @@ static const phrase phrases[] = {
 
 /* ---- Keyword index -----------------------------------------------------------
  * An open-addressing hash set over kw_table and the first words of phrases[],
- * built on the stack by every call (a few microseconds): no global state. */
-#define KW_SLOTS 2048 /* a power of two, at least twice the entries */
+ * built once per summarizer (kurz__kw_init): no global state. */
+#define KW_SLOTS KURZ__KW_SLOTS
 _Static_assert(KW_SLOTS >= 2 * (NKW + NPHRASES), "KW_SLOTS too small");
+typedef kurz__kwindex kwindex;
 
-typedef struct kwindex {
-    uint16_t slot[KW_SLOTS];  /* 0 = empty, else 1 + entry (kw_table, then phrases) */
-    uint8_t phrase[KW_SLOTS]; /* the word starts a phrase */
-    uint8_t len[KW_SLOTS];    /* its length in bytes */
-} kwindex;
-
+/* Eight bytes at a time: this runs for every word of every unit. */
 static uint32_t kw_hash(const char *w, size_t n)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (uint8_t)w[i]) * 16777619u;
-    return h;
+    uint64_t h = 0x9e3779b97f4a7c15ull * (n + 1);
+    while (n) {
+        uint64_t x = 0;
+        size_t k = n < 8 ? n : 8;
+        memcpy(&x, w, k);
+        h = (h ^ x) * 0xff51afd7ed558ccdull;
+        h ^= h >> 29;
+        w += k;
+        n -= k;
+    }
+    return (uint32_t)(h ^ (h >> 32));
 }
 
 static const char *entry_word(size_t k, size_t *n)
@@ -752,8 +755,8 @@ static size_t kw_slot(const kwindex *ix, const char *w, size_t n)
         if (!ix->slot[j])
             return j;
         if (ix->len[j] == n) {
-            size_t en;
-            const char *e = entry_word(ix->slot[j] - 1u, &en);
+            size_t k = ix->slot[j] - 1u;
+            const char *e = k < NKW ? kw_table[k].w : phrases[k - NKW].p;
             if (memcmp(e, w, n) == 0)
                 return j;
         }
@@ -761,7 +764,7 @@ static size_t kw_slot(const kwindex *ix, const char *w, size_t n)
     }
 }
 
-static void kw_index_init(kwindex *ix)
+void kurz__kw_init(kwindex *ix)
 {
     memset(ix, 0, sizeof *ix);
     for (size_t k = 0; k < NKW + NPHRASES; k++) {
@@ -794,7 +797,7 @@ int kurz__boiler_table_ok(void);
 int kurz__boiler_table_ok(void)
 {
     kwindex ix;
-    kw_index_init(&ix);
+    kurz__kw_init(&ix);
     for (size_t k = 0; k < NKW; k++) {
         const char *w = kw_table[k].w;
         size_t n = strlen(w);
@@ -972,7 +975,7 @@ typedef struct ctx {
     const kurz__doc *d;
     const uint8_t *t;
     size_t len;
-    kwindex ix;
+    const kwindex *ix;
 } ctx;
 
 static void scan(const ctx *c, size_t idx, unit *u)
@@ -1103,14 +1106,14 @@ static void scan(const ctx *c, size_t idx, unit *u)
                 if (k <= 2 && buf[k] == 'h' && (buf[k + 1] == 0 ||
                     (is_digit((uint8_t)buf[k + 1]) && is_digit((uint8_t)buf[k + 2]) && !buf[k + 3])))
                     u->has_time = 1;
-                if (kw_get(&c->ix, buf + k, bl - k) & C_TSHORT) {
+                if (kw_get(c->ix, buf + k, bl - k) & C_TSHORT) {
                     if ((prev[0] & C_VOR) ||
                         ((prev[0] & C_A) && (prev[1] & C_Y) && (prev[2] & C_IL)))
                         u->reltime = 1;
                     cats = C_NUM | C_TSHORT;
                 }
             } else {
-                cats = kw_get(&c->ix, buf, bl);
+                cats = kw_get(c->ix, buf, bl);
             }
         }
         if (cats & C_TSHORT && !(cats & C_NUM) && (prev[0] & (C_NUM | C_ONE)) &&
@@ -1451,13 +1454,19 @@ static int unit_reason(const ctx *c, size_t i, uint32_t *x)
 #define KURZ__BOILER_VERDICT(reason) ((reason) == R_OK)
 #endif
 
-void kurz__eligible(const kurz__doc *d, const char *text, size_t len, uint8_t *ok)
+void kurz__eligible(const kurz__doc *d, const kurz__kwindex *index, const char *text, size_t len,
+                    uint8_t *ok)
 {
     ctx c;
     c.d = d;
     c.t = (const uint8_t *)text;
     c.len = len;
-    kw_index_init(&c.ix);
+    kwindex own;
+    if (!index) {
+        kurz__kw_init(&own);
+        index = &own;
+    }
+    c.ix = index;
     const uint8_t *t = c.t;
     size_t n = d->sents.n;
     unsigned teaser_left = 0, ad_left = 0;

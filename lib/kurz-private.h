@@ -214,7 +214,17 @@ void kurz__norms(const kurz__doc *d, double *norm);
  * Marks units that must not be selected while real sentences exist:
  * headings, bylines, datelines, navigation, share buttons, comment
  * headers. ok[i] = 1 for a real sentence. */
-void kurz__eligible(const kurz__doc *d, const char *text, size_t len, uint8_t *ok);
+#define KURZ__KW_SLOTS 2048 /* a power of two, at least twice the keywords */
+typedef struct kurz__kwindex { /* a hash set of boiler.c's keywords */
+    uint16_t slot[KURZ__KW_SLOTS];  /* 0 = empty, else 1 + entry */
+    uint8_t phrase[KURZ__KW_SLOTS]; /* the word starts a phrase */
+    uint8_t len[KURZ__KW_SLOTS];    /* its length in bytes */
+} kurz__kwindex;
+/* Builds the keyword index (a summarizer keeps one; it never changes). */
+void kurz__kw_init(kurz__kwindex *kw);
+/* kw: an index from kurz__kw_init, or NULL to build one for this call. */
+void kurz__eligible(const kurz__doc *d, const kurz__kwindex *kw, const char *text, size_t len,
+                    uint8_t *ok);
 
 /* ---- Scores and selection (select.c) ----------------------------------- */
 typedef struct kurz__blend_opts {

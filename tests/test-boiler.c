@@ -43,7 +43,7 @@ static void mark_len(marked *r, kurz__lang lang, const char *text, size_t len)
     r->ok = calloc(r->d.sents.n + 1, 1);
     assert_non_null(r->ok);
     memset(r->ok, 7, r->d.sents.n + 1);
-    kurz__eligible(&r->d, text, len, r->ok);
+    kurz__eligible(&r->d, NULL, text, len, r->ok);
     for (size_t i = 0; i < r->d.sents.n; i++)
         assert_true(r->ok[i] == 0 || r->ok[i] == 1);
     assert_int_equal(r->ok[r->d.sents.n], 7); /* nothing written past the end */
