@@ -764,12 +764,20 @@ static size_t kw_slot(const kwindex *ix, const char *w, size_t n)
     }
 }
 
+/* The first two bytes of w[0..n) (n >= 1), as an index into first2's bits. */
+static unsigned first2_of(const char *w, size_t n)
+{
+    return (unsigned)(uint8_t)w[0] << 8 | (n > 1 ? (uint8_t)w[1] : 0u);
+}
+
 void kurz__kw_init(kwindex *ix)
 {
     memset(ix, 0, sizeof *ix);
     for (size_t k = 0; k < NKW + NPHRASES; k++) {
         size_t n;
         const char *w = entry_word(k, &n);
+        unsigned f = first2_of(w, n);
+        ix->first2[f >> 6] |= (uint64_t)1 << (f & 63);
         size_t j = kw_slot(ix, w, n);
         if (!ix->slot[j]) {
             ix->slot[j] = (uint16_t)(k + 1);
@@ -783,6 +791,12 @@ void kurz__kw_init(kwindex *ix)
 /* Categories of the lower-case word w[0..n). */
 static uint64_t kw_get(const kwindex *ix, const char *w, size_t n)
 {
+    if (n == 0)
+        return 0;
+    /* most words start like no keyword: one bit says so, without hashing */
+    unsigned f = first2_of(w, n);
+    if (!(ix->first2[f >> 6] >> (f & 63) & 1))
+        return 0;
     size_t j = kw_slot(ix, w, n);
     if (!ix->slot[j])
         return 0;

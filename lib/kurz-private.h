@@ -219,6 +219,7 @@ typedef struct kurz__kwindex { /* a hash set of boiler.c's keywords */
     uint16_t slot[KURZ__KW_SLOTS];  /* 0 = empty, else 1 + entry */
     uint8_t phrase[KURZ__KW_SLOTS]; /* the word starts a phrase */
     uint8_t len[KURZ__KW_SLOTS];    /* its length in bytes */
+    uint64_t first2[1024];          /* bit set: some keyword starts with these 2 bytes */
 } kurz__kwindex;
 /* Builds the keyword index (a summarizer keeps one; it never changes). */
 void kurz__kw_init(kurz__kwindex *kw);
