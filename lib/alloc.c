@@ -92,9 +92,11 @@ int kurz__grow(const kurz__mem *m, void **p, size_t *cap, size_t need, size_t el
 void kurz__prefault(const kurz__mem *m, void *p, size_t bytes)
 {
 #if defined(__linux__) && defined(MADV_POPULATE_WRITE)
-    /* only the C library's memory (a caller's allocator may hand out
-     * anything) and only blocks big enough to span many pages */
-    if (!p || m->malloc_fn != std_malloc || bytes < KURZ__PREFAULT_MIN)
+    /* Only blocks big enough to span many pages. Any allocator's memory
+     * will do: the range is about to be written anyway, and populating it
+     * changes nothing but when the pages are mapped. */
+    (void)m;
+    if (!p || bytes < KURZ__PREFAULT_MIN)
         return;
     long ps = sysconf(_SC_PAGESIZE);
     if (ps <= 0 || (ps & (ps - 1)))

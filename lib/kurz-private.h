@@ -29,8 +29,7 @@ int kurz__grow(const kurz__mem *m, void **p, size_t *cap, size_t need, size_t el
 void kurz__free(const kurz__mem *m, void *p);
 /* p[0..bytes) is about to be written: where the system allows, map its pages
  * in one call instead of one page fault each (a fault costs microseconds on
- * a virtual machine). Advice only; does nothing for small blocks or a
- * caller's allocator. */
+ * a virtual machine). Advice only; does nothing for small blocks. */
 #define KURZ__PREFAULT_MIN ((size_t)64 << 10)
 void kurz__prefault(const kurz__mem *m, void *p, size_t bytes);
 

@@ -70,7 +70,7 @@ static void grow_keeps_elements(void **state)
     for (uint32_t i = 0; i < 100000; i++)
         assert_int_equal(v[i], i * 2654435761u);
     assert_true(foreign_calls > 5 && foreign_calls < 20); /* doubling, not one per element */
-    kurz__prefault(&m, v, cap * sizeof *v); /* a caller's memory: left alone */
+    kurz__prefault(&m, v, cap * sizeof *v); /* a caller's memory keeps its contents too */
     assert_int_equal(v[99999], 99999u * 2654435761u);
     kurz__free(&m, v);
     v = NULL;
