@@ -252,7 +252,8 @@ static int lookup_word(kurz__doc *d, const kurz__mem *m, kurz__lang lang, kurz__
 }
 
 /* Words as a reader (and ROUGE's \w+) counts them: runs of letters, marks,
- * digits and '_'. */
+ * digits and '_'. ASCII and the Latin-1 letters (most of German and French)
+ * are classified here, the rest by kurz__is_word_cp. */
 static uint32_t count_words(const uint8_t *s, size_t start, size_t end)
 {
     uint32_t n = 0;
@@ -262,16 +263,18 @@ static uint32_t count_words(const uint8_t *s, size_t start, size_t end)
         uint8_t c = s[i];
         int w;
         if (c < 0x80) {
-            w = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                c == '_';
+            w = (uint8_t)((c | 0x20) - 'a') < 26 || (uint8_t)(c - '0') < 10 || c == '_';
             i++;
+        } else if (c == 0xC3 && i + 1 < end) {
+            /* U+00C0..U+00FF: all letters but U+00D7 and U+00F7 (x and /) */
+            w = s[i + 1] != 0x97 && s[i + 1] != 0xB7;
+            i += 2;
         } else {
             int32_t cp;
             i += kurz__utf8_decode(s + i, end - i, &cp);
             w = kurz__is_word_cp(cp);
         }
-        if (w && !in)
-            n++;
+        n += (uint32_t)(w && !in);
         in = w;
     }
     return n;

@@ -197,6 +197,15 @@ typedef struct kurz__rank_opts {
 #define KURZ__DF_CAP 32
 #define KURZ__MAX_NEIGHBOURS 16
 
+/* An edge of the sentence graph. */
+typedef struct kurz__edge {
+    uint32_t to;
+    float w;
+} kurz__edge;
+/* Moves the k strongest of e[0..n) (higher w first, ties to the lower to)
+ * into e[0..k), in no particular order; returns min(n, k). */
+size_t kurz__keep_strongest(kurz__edge *e, size_t n, size_t k);
+
 /* idf of a term found in df of n sentences; never 0 for df <= n. */
 double kurz__idf(uint32_t df, size_t n);
 /* Centrality of every sentence of d into score[0..n) (sums to 1; uniform when

@@ -6,6 +6,7 @@
 #include <cmocka.h>
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "kurz-private.h"
@@ -129,6 +130,61 @@ static void damping_zero_is_uniform(void **state)
         assert_true(fabs(score[i] - 1.0 / 3) < 1e-12);
 }
 
+static int by_strength(const void *a, const void *b)
+{
+    const kurz__edge *x = a, *y = b;
+    if (x->w != y->w)
+        return x->w > y->w ? -1 : 1;
+    return (x->to > y->to) - (x->to < y->to);
+}
+
+static int by_target(const void *a, const void *b)
+{
+    const kurz__edge *x = a, *y = b;
+    return (x->to > y->to) - (x->to < y->to);
+}
+
+/* The kept edges are exactly the k first of a full sort, whatever the
+ * order they come in: sorted either way, all weights equal (ties go to the
+ * lower target), few distinct weights, pseudo-random. */
+static void keep_strongest_matches_a_sort(void **state)
+{
+    (void)state;
+    enum { N = 3000 };
+    static kurz__edge e[N], want[N];
+    uint32_t x = 12345;
+    for (int order = 0; order < 5; order++) {
+        for (size_t n = 1; n <= N; n = n * 3 + 1) {
+            for (size_t i = 0; i < n; i++) {
+                x = x * 1103515245u + 12345u;
+                float w = order == 0   ? (float)i
+                          : order == 1 ? (float)(n - i)
+                          : order == 2 ? 1.0f
+                          : order == 3 ? (float)(x >> 30)
+                                       : (float)(x >> 8) / 16777216.0f;
+                e[i] = (kurz__edge){(uint32_t)((i * 7919u) % 100003u), w};
+            }
+            memcpy(want, e, n * sizeof *e);
+            qsort(want, n, sizeof *want, by_strength);
+            for (size_t k = 0; k <= 40; k += 8) {
+                kurz__edge got[N];
+                memcpy(got, e, n * sizeof *e);
+                size_t kept = kurz__keep_strongest(got, n, k);
+                size_t expect = n < k ? n : k;
+                assert_int_equal(kept, expect);
+                kurz__edge top[N];
+                memcpy(top, want, expect * sizeof *top);
+                qsort(got, kept, sizeof *got, by_target);
+                qsort(top, kept, sizeof *top, by_target);
+                for (size_t i = 0; i < kept; i++) {
+                    assert_int_equal(got[i].to, top[i].to);
+                    assert_true(got[i].w == top[i].w);
+                }
+            }
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -139,6 +195,7 @@ int main(void)
         cmocka_unit_test(cosine_is_symmetric_and_bounded),
         cmocka_unit_test(capped_graph_drops_frequent_terms_only_when_large),
         cmocka_unit_test(damping_zero_is_uniform),
+        cmocka_unit_test(keep_strongest_matches_a_sort),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
