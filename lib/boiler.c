@@ -900,7 +900,16 @@ static size_t next_cp(const uint8_t *t, size_t i, size_t e, int32_t *cp)
 
 static int is_word_cp(int32_t cp)
 {
-    return kurz__is_word_cp(cp);
+    return cp < 0x80 ? ascii_word((uint8_t)cp) : kurz__is_word_cp(cp);
+}
+
+/* ASCII that scan() treats as nothing but "not a word": most punctuation
+ * and single spaces take a shortcut past the tests for separators,
+ * handles, links and prices. */
+static int plain_mark(uint8_t c)
+{
+    return c < 0x80 && !ascii_word(c) && c != '\t' && c != ' ' && c != '|' && c != '>' &&
+           c != '/' && c != '@' && c != '#' && c != '%' && c != '$';
 }
 
 static int is_space_cp(int32_t cp)
@@ -1008,6 +1017,12 @@ static void scan(const ctx *c, size_t idx, unit *u)
     size_t last_we = (size_t)-1; /* end of the last word */
     while (i < e) {
         int32_t cp;
+        uint8_t c1 = t[i];
+        if (plain_mark(c1) || (c1 == ' ' && (i + 1 >= e || t[i + 1] != ' '))) {
+            before = c1; /* what the general path below does for these */
+            i++;
+            continue;
+        }
         size_t n = next_cp(t, i, e, &cp);
         if (!is_word_cp(cp)) {
             size_t nx = i + n;
