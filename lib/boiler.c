@@ -724,18 +724,17 @@ static const phrase phrases[] = {
 _Static_assert(KW_SLOTS >= 2 * (NKW + NPHRASES), "KW_SLOTS too small");
 typedef kurz__kwindex kwindex;
 
-/* Eight bytes at a time: this runs for every word of every unit. */
+/* Eight bytes at a time: this runs for every word of every unit. w must be
+ * followed by zero bytes up to the next multiple of 8 (scan's word buffer
+ * is; kurz__kw_init copies the keywords into one that is). */
 static uint32_t kw_hash(const char *w, size_t n)
 {
     uint64_t h = 0x9e3779b97f4a7c15ull * (n + 1);
-    while (n) {
-        uint64_t x = 0;
-        size_t k = n < 8 ? n : 8;
-        memcpy(&x, w, k);
+    for (size_t i = 0; i < n; i += 8) {
+        uint64_t x;
+        memcpy(&x, w + i, 8);
         h = (h ^ x) * 0xff51afd7ed558ccdull;
         h ^= h >> 29;
-        w += k;
-        n -= k;
     }
     return (uint32_t)(h ^ (h >> 32));
 }
@@ -747,7 +746,8 @@ static const char *entry_word(size_t k, size_t *n)
     return w;
 }
 
-/* The slot holding w[0..n), or the empty slot where it would go. */
+/* The slot holding w[0..n) (zero-padded as kw_hash wants), or the empty slot
+ * where it would go. */
 static size_t kw_slot(const kwindex *ix, const char *w, size_t n)
 {
     size_t j = kw_hash(w, n) & (KW_SLOTS - 1);
@@ -775,7 +775,11 @@ void kurz__kw_init(kwindex *ix)
     memset(ix, 0, sizeof *ix);
     for (size_t k = 0; k < NKW + NPHRASES; k++) {
         size_t n;
-        const char *w = entry_word(k, &n);
+        const char *w0 = entry_word(k, &n);
+        if (n >= WMAX) /* never: test-boiler checks the table; scan's words are shorter */
+            continue;
+        char w[WMAX + 8] = {0};
+        memcpy(w, w0, n);
         unsigned f = first2_of(w, n);
         ix->first2[f >> 6] |= (uint64_t)1 << (f & 63);
         size_t j = kw_slot(ix, w, n);
@@ -807,6 +811,14 @@ static uint64_t kw_get(const kwindex *ix, const char *w, size_t n)
 /* Test hook (not in kurz-private.h): 1 when every keyword is lower case,
  * short enough, listed once, and found with its categories, and every
  * phrase fits in the words a unit keeps. */
+/* kw_get on a word that is not zero-padded (n < WMAX). */
+static uint64_t kw_get_copy(const kwindex *ix, const char *w, size_t n)
+{
+    char pad[WMAX + 8] = {0};
+    memcpy(pad, w, n);
+    return kw_get(ix, pad, n);
+}
+
 int kurz__boiler_table_ok(void);
 int kurz__boiler_table_ok(void)
 {
@@ -823,7 +835,7 @@ int kurz__boiler_table_ok(void)
         for (size_t j = 0; j < k; j++)
             if (!strcmp(kw_table[j].w, w))
                 return 0;
-        if ((kw_get(&ix, w, n) & ~C_PHRASE) != kw_table[k].cats)
+        if ((kw_get_copy(&ix, w, n) & ~C_PHRASE) != kw_table[k].cats)
             return 0;
     }
     for (size_t p = 0; p < NPHRASES; p++) {
@@ -839,7 +851,7 @@ int kurz__boiler_table_ok(void)
         }
         size_t n;
         const char *w = entry_word(NKW + p, &n);
-        if (words >= HEADW || !(kw_get(&ix, w, n) & C_PHRASE))
+        if (words >= HEADW || n >= WMAX || !(kw_get_copy(&ix, w, n) & C_PHRASE))
             return 0;
     }
     return 1;
@@ -1067,7 +1079,8 @@ static void scan(const ctx *c, size_t idx, unit *u)
         }
         /* a word: lower-case it into buf while finding its end */
         size_t ws = i;
-        char buf[WMAX];
+        char buf[WMAX + 8]; /* zero after the word, for kw_hash */
+        memset(buf, 0, sizeof buf);
         size_t bl = 0;
         int toolong = 0, first_upper = 0, first_digit = cp < 0x80 && is_digit((uint8_t)cp);
         int all_digits = 1, letters = 0;
