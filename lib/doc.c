@@ -48,6 +48,27 @@ static uint64_t hash_bytes(const uint8_t *p, size_t n)
     return mix(h);
 }
 
+/* hash_bytes of a word followed by at least 8 zero bytes (as the tokenizer
+ * leaves it): the last block is read whole, no byte-by-byte copy. */
+static uint64_t hash_padded(const uint8_t *p, size_t n)
+{
+    uint64_t h = 0x9e3779b97f4a7c15ull ^ (n * 0x100000001b3ull);
+    while (n >= 8) {
+        uint64_t w;
+        memcpy(&w, p, 8);
+        h = (h ^ w) * 0xff51afd7ed558ccdull;
+        h ^= h >> 32;
+        p += 8;
+        n -= 8;
+    }
+    if (n) {
+        uint64_t w;
+        memcpy(&w, p, 8); /* the bytes after the word are zero */
+        h = (h ^ w) * 0xff51afd7ed558ccdull;
+    }
+    return mix(h);
+}
+
 /* The slot's tag: the hash's upper half, never 0. Its low bits pick the slot, so
  * growing the table never reads a key again. */
 static uint32_t tag_of(uint64_t h)
@@ -215,7 +236,7 @@ static int all_digits(const uint8_t *w, size_t n)
 static int lookup_word(kurz__doc *d, const kurz__mem *m, kurz__lang lang, kurz__stemmer *st,
                        const uint8_t *w, size_t n, uint32_t *out)
 {
-    uint64_t hash = hash_bytes(w, n);
+    uint64_t hash = hash_padded(w, n); /* the same value as hash_bytes */
     struct kurz__hslot *slot;
     int r = hash_get_or_put(&d->words, m, w, n, hash, TERM_STOP, &slot);
     if (r < 0)
@@ -252,6 +273,20 @@ static int lookup_word(kurz__doc *d, const kurz__mem *m, kurz__lang lang, kurz__
     return 0;
 }
 
+/* ASCII letters, digits and '_'. */
+static const uint8_t ascii_word[128] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+    ['8'] = 1, ['9'] = 1, ['_'] = 1,
+    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
+    ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
+    ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+    ['Y'] = 1, ['Z'] = 1,
+    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
+    ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
+    ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+    ['y'] = 1, ['z'] = 1,
+};
+
 /* Words as a reader (and ROUGE's \w+) counts them: runs of letters, marks,
  * digits and '_'. ASCII and the Latin-1 letters (most of German and French)
  * are classified here, the rest by kurz__is_word_cp. */
@@ -264,7 +299,7 @@ static uint32_t count_words(const uint8_t *s, size_t start, size_t end)
         uint8_t c = s[i];
         int w;
         if (c < 0x80) {
-            w = (uint8_t)((c | 0x20) - 'a') < 26 || (uint8_t)(c - '0') < 10 || c == '_';
+            w = ascii_word[c];
             i++;
         } else if (c == 0xC3 && i + 1 < end) {
             /* U+00C0..U+00FF: all letters but U+00D7 and U+00F7 (x and /) */

@@ -107,7 +107,11 @@ void kurz__tok_init(kurz__tokenizer *t, const kurz__mem *m, kurz__lang lang);
 void kurz__tok_free(kurz__tokenizer *t);
 /* Starts on the bytes text[start..end) (valid UTF-8). */
 void kurz__tok_reset(kurz__tokenizer *t, const char *text, size_t start, size_t end);
-/* Next word: 1 and *word and *wlen point at t->buf (valid until the next call),
+/* Zero bytes after every word kurz__tok_next returns (besides its NUL), so a
+ * hash may read it eight bytes at a time. */
+#define KURZ__WORD_PAD 8
+/* Next word: 1 and *word and *wlen point at t->buf (valid until the next call,
+ * followed by a NUL and KURZ__WORD_PAD zero bytes),
  * *wstart and *wend are its byte span in text (either may be NULL); 0 at the end;
  * KURZ_ERR_NOMEM. Words are runs of letters, digits and combining marks;
  * French elisions (l' d' qu' ... with ' or ’) are dropped, hyphens split. */

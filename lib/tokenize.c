@@ -325,14 +325,13 @@ int kurz__tok_next(kurz__tokenizer *t, const uint8_t **word, size_t *wlen, size_
                 }
             }
         }
-        if (plain) {
-            if (i + 1 > cap && KURZ__GROW(t->m, t->buf, t->buf_cap, i + 1)) {
-                t->pos = s;
-                return KURZ_ERR_NOMEM;
-            }
-            t->buf[i] = 0;
+        if (plain)
             n = i;
+        if (KURZ__GROW(t->m, t->buf, t->buf_cap, n + KURZ__WORD_PAD + 1)) {
+            t->pos = s;
+            return KURZ_ERR_NOMEM;
         }
+        memset(t->buf + n, 0, KURZ__WORD_PAD + 1); /* the NUL and the padding */
 
         /* French elision: l' d' qu' jusqu' ... before ' or ’ */
         if (t->lang == KURZ__LANG_FR && n <= 6 && pos < end &&

@@ -40,6 +40,8 @@ static void run_len(toks *r, kurz__lang lang, const char *text, size_t len)
     while ((r->rc = kurz__tok_next(&t, &w, &wl, &s, &e)) == 1) {
         assert_true(r->n < MAXW);
         assert_int_equal(strlen((const char *)w), wl); /* NUL-terminated, no NUL inside */
+        for (size_t k = 1; k <= KURZ__WORD_PAD; k++) /* and zero-padded for hashing */
+            assert_int_equal(w[wl + k], 0);
         assert_true(s < e && e <= len);
         r->ws[r->n] = s;
         r->we[r->n] = e;
