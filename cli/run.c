@@ -333,6 +333,9 @@ static void do_line(worker *w, item *it)
         buf_free(&why);
         return;
     }
+    /* one allocation for the whole result (its sentences come from the
+     * text, JSON escapes aside), not a chain of doublings */
+    buf_reserve(&it->out, r->text.n + 256);
     put_record_key(w, it);
     buf_adds(&it->out, ", ");
     put_json_body(&it->out, s, sum, r->text.p);
@@ -665,6 +668,10 @@ static void *worker_main(void *arg)
 
         if (it->kind != IT_ERROR) /* read errors come with their message */
             process(w, it);
+        /* the input is done with: free it here, in the thread that made it,
+         * rather than wherever the output gets written */
+        free(it->line);
+        it->line = NULL;
         pthread_mutex_lock(&e->mu);
         it->done = 1;
         write_ready(e);
