@@ -49,8 +49,10 @@ void *kurz__calloc(const kurz__mem *m, size_t n, size_t size)
     if (m->malloc_fn == std_malloc) /* fresh pages come zeroed: no memset */
         return calloc(n ? n : 1, size ? size : 1);
     void *p = kurz__malloc(m, n * size);
-    if (p)
+    if (p) {
+        kurz__prefault(m, p, n * size); /* the memset writes every page */
         memset(p, 0, n * size);
+    }
     return p;
 }
 
