@@ -27,46 +27,41 @@ static uint64_t mix(uint64_t h)
     return h;
 }
 
-/* Eight bytes at a time, one multiplication each, and one full mix at the
- * end: words are short, and this runs for every word of the text. */
-static uint64_t hash_bytes(const uint8_t *p, size_t n)
+#define HASH_K 0xff51afd7ed558ccdull
+
+/* The whole 8-byte blocks of p[0..n): one multiplication each. Words are
+ * short, and this runs for every word of the text. */
+static uint64_t hash_blocks(const uint8_t *p, size_t n)
 {
     uint64_t h = 0x9e3779b97f4a7c15ull ^ (n * 0x100000001b3ull);
-    while (n >= 8) {
+    for (; n >= 8; p += 8, n -= 8) {
         uint64_t w;
         memcpy(&w, p, 8);
-        h = (h ^ w) * 0xff51afd7ed558ccdull;
+        h = (h ^ w) * HASH_K;
         h ^= h >> 32;
-        p += 8;
-        n -= 8;
     }
-    if (n) {
-        uint64_t w = 0;
-        memcpy(&w, p, n);
-        h = (h ^ w) * 0xff51afd7ed558ccdull;
-    }
-    return mix(h);
+    return h;
 }
 
-/* hash_bytes of a word followed by at least 8 zero bytes (as the tokenizer
- * leaves it): the last block is read whole, no byte-by-byte copy. */
+/* hash_blocks, then the last n % 8 bytes, then one full mix. */
+static uint64_t hash_bytes(const uint8_t *p, size_t n)
+{
+    uint64_t h = hash_blocks(p, n), w = 0;
+    if (n % 8 == 0)
+        return mix(h);
+    memcpy(&w, p + n - n % 8, n % 8);
+    return mix((h ^ w) * HASH_K);
+}
+
+/* The same value for a word followed by at least 8 zero bytes (as the
+ * tokenizer leaves it): the last block is read whole. */
 static uint64_t hash_padded(const uint8_t *p, size_t n)
 {
-    uint64_t h = 0x9e3779b97f4a7c15ull ^ (n * 0x100000001b3ull);
-    while (n >= 8) {
-        uint64_t w;
-        memcpy(&w, p, 8);
-        h = (h ^ w) * 0xff51afd7ed558ccdull;
-        h ^= h >> 32;
-        p += 8;
-        n -= 8;
-    }
-    if (n) {
-        uint64_t w;
-        memcpy(&w, p, 8); /* the bytes after the word are zero */
-        h = (h ^ w) * 0xff51afd7ed558ccdull;
-    }
-    return mix(h);
+    uint64_t h = hash_blocks(p, n), w;
+    if (n % 8 == 0)
+        return mix(h);
+    memcpy(&w, p + n - n % 8, 8); /* the bytes after the word are zero */
+    return mix((h ^ w) * HASH_K);
 }
 
 /* The slot's tag: the hash's upper half, never 0. Its low bits pick the slot, so
