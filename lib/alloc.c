@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #if defined(__linux__)
 #include <sys/mman.h>
 #include <unistd.h>
@@ -112,4 +113,20 @@ void kurz__prefault(const kurz__mem *m, void *p, size_t bytes)
     (void)p;
     (void)bytes;
 #endif
+}
+
+uint64_t kurz__seed(const void *salt)
+{
+    uint64_t s = 0;
+#if defined(__linux__)
+    if (getentropy(&s, sizeof s) == 0)
+        return s;
+#endif
+    /* no entropy at hand: the address (randomised by most systems) and the
+     * clock still keep a seed from being known in advance */
+    struct timespec ts = {0, 0};
+    clock_gettime(CLOCK_REALTIME, &ts);
+    s = (uint64_t)(uintptr_t)salt * 0x9e3779b97f4a7c15ull;
+    s ^= (uint64_t)ts.tv_nsec * 0xc4ceb9fe1a85ec53ull ^ (uint64_t)ts.tv_sec;
+    return s;
 }

@@ -30,10 +30,14 @@ static uint64_t mix(uint64_t h)
 #define HASH_K 0xff51afd7ed558ccdull
 
 /* The whole 8-byte blocks of p[0..n): one multiplication each. Words are
- * short, and this runs for every word of the text. */
-static uint64_t hash_blocks(const uint8_t *p, size_t n)
+ * short, and this runs for every word of the text. The seed is the
+ * summarizer's own and random: a text cannot be made of words that all fall
+ * into one stretch of the table (every lookup would then walk all of them).
+ * Nothing a caller sees depends on it: terms are numbered in order of
+ * appearance. */
+static uint64_t hash_blocks(uint64_t seed, const uint8_t *p, size_t n)
 {
-    uint64_t h = 0x9e3779b97f4a7c15ull ^ (n * 0x100000001b3ull);
+    uint64_t h = seed ^ (n * 0x100000001b3ull);
     for (; n >= 8; p += 8, n -= 8) {
         uint64_t w;
         memcpy(&w, p, 8);
@@ -44,9 +48,9 @@ static uint64_t hash_blocks(const uint8_t *p, size_t n)
 }
 
 /* hash_blocks, then the last n % 8 bytes, then one full mix. */
-static uint64_t hash_bytes(const uint8_t *p, size_t n)
+static uint64_t hash_bytes(uint64_t seed, const uint8_t *p, size_t n)
 {
-    uint64_t h = hash_blocks(p, n), w = 0;
+    uint64_t h = hash_blocks(seed, p, n), w = 0;
     if (n % 8 == 0)
         return mix(h);
     memcpy(&w, p + n - n % 8, n % 8);
@@ -55,9 +59,9 @@ static uint64_t hash_bytes(const uint8_t *p, size_t n)
 
 /* The same value for a word followed by at least 8 zero bytes (as the
  * tokenizer leaves it): the last block is read whole. */
-static uint64_t hash_padded(const uint8_t *p, size_t n)
+static uint64_t hash_padded(uint64_t seed, const uint8_t *p, size_t n)
 {
-    uint64_t h = hash_blocks(p, n), w;
+    uint64_t h = hash_blocks(seed, p, n), w;
     if (n % 8 == 0)
         return mix(h);
     memcpy(&w, p + n - n % 8, 8); /* the bytes after the word are zero */
@@ -171,6 +175,7 @@ void kurz__doc_init(kurz__doc *d, const kurz__mem *m, kurz__lang lang)
      * fuller table costs little and saves memory. */
     d->words.max_load = 70;
     d->stems.max_load = 80;
+    d->seed = kurz__seed(d);
     kurz__tok_init(&d->tok, m, lang);
 }
 
@@ -231,7 +236,7 @@ static int all_digits(const uint8_t *w, size_t n)
 static int lookup_word(kurz__doc *d, const kurz__mem *m, kurz__lang lang, kurz__stemmer *st,
                        const uint8_t *w, size_t n, uint32_t *out)
 {
-    uint64_t hash = hash_padded(w, n); /* the same value as hash_bytes */
+    uint64_t hash = hash_padded(d->seed, w, n); /* the same value as hash_bytes */
     struct kurz__hslot *slot;
     int r = hash_get_or_put(&d->words, m, w, n, hash, TERM_STOP, &slot);
     if (r < 0)
@@ -250,7 +255,7 @@ static int lookup_word(kurz__doc *d, const kurz__mem *m, kurz__lang lang, kurz__
         int rc = number ? 0 : kurz__stem(st, w, n, &s, &sl);
         struct kurz__hslot *ss;
         if (!rc)
-            rc = hash_get_or_put(&d->stems, m, s, sl, hash_bytes(s, sl), d->nglobal, &ss);
+            rc = hash_get_or_put(&d->stems, m, s, sl, hash_bytes(d->seed, s, sl), d->nglobal, &ss);
         if (rc == 1) {
             if (d->nglobal >= TERM_NUMBER - 2 ||
                 KURZ__GROW(m, d->local, d->local_cap, (size_t)d->nglobal + 1) ||

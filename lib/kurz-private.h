@@ -32,6 +32,9 @@ void kurz__free(const kurz__mem *m, void *p);
  * a virtual machine). Advice only; does nothing for small blocks. */
 #define KURZ__PREFAULT_MIN ((size_t)64 << 10)
 void kurz__prefault(const kurz__mem *m, void *p, size_t bytes);
+/* 64 unpredictable bits for seeding a hash (from the system's entropy; else
+ * from salt's address and the clock). */
+uint64_t kurz__seed(const void *salt);
 
 /* The common case (room left) costs no call; need is evaluated twice. */
 #define KURZ__GROW(m, arr, cap, need)                                    \
@@ -173,6 +176,7 @@ typedef struct kurz__doc {
     uint32_t *stamp;      /* stamp[g] == epoch */
     size_t local_cap, stamp_cap;
     uint32_t epoch;
+    uint64_t seed; /* of both tables' hash: unknown to whoever writes the text */
     kurz__tokenizer tok;
 } kurz__doc;
 

@@ -1,4 +1,4 @@
-/* The allocation helpers: growth and prefaulting. */
+/* The allocation helpers: growth, prefaulting, hash seeds. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -80,11 +80,21 @@ static void grow_keeps_elements(void **state)
     assert_null(v);
 }
 
+/* Hash seeds are not a constant a text could be crafted against. */
+static void seeds_differ(void **state)
+{
+    (void)state;
+    int x = 0;
+    uint64_t a = kurz__seed(&x), b = kurz__seed(&x), c = kurz__seed(&a);
+    assert_true(a != b || b != c); /* equal thrice: 2^-128 with real entropy */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(prefault_keeps_contents),
         cmocka_unit_test(grow_keeps_elements),
+        cmocka_unit_test(seeds_differ),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
