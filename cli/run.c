@@ -333,9 +333,6 @@ static void do_line(worker *w, item *it)
         buf_free(&why);
         return;
     }
-    /* one allocation for the whole result (its sentences come from the
-     * text, JSON escapes aside), not a chain of doublings */
-    buf_reserve(&it->out, r->text.n + 256);
     put_record_key(w, it);
     buf_adds(&it->out, ", ");
     put_json_body(&it->out, s, sum, r->text.p);
