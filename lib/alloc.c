@@ -47,7 +47,10 @@ void *kurz__calloc(const kurz__mem *m, size_t n, size_t size)
 {
     if (size && n > SIZE_MAX / size)
         return NULL;
-    if (m->malloc_fn == std_malloc) /* fresh pages come zeroed: no memset */
+    /* Small blocks: the C library knows when its memory is already zero.
+     * Big ones are mapped in one call before they are cleared: glibc's
+     * calloc clears reused heap memory itself, one page fault at a time. */
+    if (m->malloc_fn == std_malloc && n * size < KURZ__PREFAULT_MIN)
         return calloc(n ? n : 1, size ? size : 1);
     void *p = kurz__malloc(m, n * size);
     if (p) {
@@ -76,7 +79,16 @@ int kurz__grow(const kurz__mem *m, void **p, size_t *cap, size_t need, size_t el
     if (elem && ncap > SIZE_MAX / elem)
         return KURZ_ERR_NOMEM;
     void *np;
-    if (m->realloc_fn) {
+    if (*p && ncap * elem >= KURZ__PREFAULT_MIN) {
+        /* Big blocks move by hand: the new block's pages are mapped in one
+         * call before the copy writes them, not one fault at a time. */
+        np = m->malloc_fn(m->user, ncap * elem);
+        if (np) {
+            kurz__prefault(m, np, ncap * elem);
+            memcpy(np, *p, *cap * elem);
+            m->free_fn(m->user, *p);
+        }
+    } else if (m->realloc_fn) {
         np = m->realloc_fn(m->user, *p, ncap * elem);
     } else {
         np = m->malloc_fn(m->user, ncap * elem);
