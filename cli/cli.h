@@ -83,6 +83,9 @@ typedef struct kz_opts {
 int kz_configure(kurz_summarizer *s, const kz_opts *o);
 
 /* ---- Running (run.c) ------------------------------------------------------ */
+/* The processors kurz may run on (its affinity mask), at least 1. */
+int kz_cpus(void);
+
 /* Processes all inputs and writes the results to stdout in input order.
  * Returns the exit status: 0, or 1 when an input failed or writing failed. */
 int kz_run(const kz_opts *o);

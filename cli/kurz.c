@@ -313,8 +313,10 @@ static void print_help(void)
         "                           count bytes of the decoded text in UTF-8. When\n"
         "                           standard error is a terminal, it shows progress.\n"
         "  -j, --jobs=N             work with N threads (default: 1; 0: one per\n"
-        "                           processor), for --jsonl and for several FILEs;\n"
-        "                           the output order stays the same\n"
+        "                           processor kurz may use), for --jsonl and for\n"
+        "                           several FILEs; the output order stays the same.\n"
+        "                           When N is the number of processors kurz may use,\n"
+        "                           each thread keeps to a processor of its own\n"
         "\n"
         "  -h, --help               print this help and exit\n"
         "  -V, --version            print the version and exit\n"
@@ -557,8 +559,8 @@ int main(int argc, char **argv)
     if (o.jsonl)
         o.json = 1;
     if (o.jobs == 0) {
-        long n = sysconf(_SC_NPROCESSORS_ONLN);
-        o.jobs = n < 1 ? 1 : n > MAX_JOBS ? MAX_JOBS : (int)n;
+        int n = kz_cpus();
+        o.jobs = n > MAX_JOBS ? MAX_JOBS : n;
     }
 
     /* Check the language and the options once, up front. */

@@ -7,9 +7,12 @@
  * a bounded window of items ahead of the output, so memory stays bounded
  * however long the input is, and a slow document only holds back the
  * output, not the other workers. With one job there are no threads at all. */
+#define _GNU_SOURCE 1 /* sched_getaffinity, pthread_attr_setaffinity_np */
 #include <errno.h>
+#include <limits.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <sched.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +22,31 @@
 #include <unistd.h>
 
 #include "cli.h"
+
+/* ---- Processors ------------------------------------------------------------ */
+
+#if defined(__linux__) && defined(CPU_COUNT)
+#define KZ_AFFINITY 1
+/* The processors this process may run on (taskset, cpusets); 0 when unknown,
+ * for instance on a machine with more than CPU_SETSIZE of them. */
+static int allowed_cpus(cpu_set_t *set)
+{
+    CPU_ZERO(set);
+    return sched_getaffinity(0, sizeof *set, set) == 0 ? CPU_COUNT(set) : 0;
+}
+#endif
+
+int kz_cpus(void)
+{
+#ifdef KZ_AFFINITY
+    cpu_set_t set;
+    int allowed = allowed_cpus(&set);
+    if (allowed > 0)
+        return allowed;
+#endif
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > INT_MAX ? INT_MAX : (int)n;
+}
 
 /* ---- Items ---------------------------------------------------------------- */
 
@@ -72,6 +100,7 @@ typedef struct worker {
     buf in;   /* a file's contents */
     jrec rec; /* the current record */
     pthread_t tid;
+    int cpu;  /* the processor it keeps to, or -1 */
     struct engine *e;
 } worker;
 
@@ -79,6 +108,7 @@ static void worker_init(worker *w, const kz_opts *o)
 {
     memset(w, 0, sizeof *w);
     w->o = o;
+    w->cpu = -1;
 }
 
 static void worker_free(worker *w)
@@ -677,6 +707,38 @@ static void *worker_main(void *arg)
     return NULL;
 }
 
+#ifdef KZ_AFFINITY
+static void keep_to_cpu(pthread_t t, int cpu)
+{
+    cpu_set_t one;
+    CPU_ZERO(&one);
+    CPU_SET(cpu, &one);
+    (void)pthread_setaffinity_np(t, sizeof one, &one); /* a wish: it may fail */
+}
+#endif
+
+/* Starts a worker thread, on its own processor when it has one. */
+static int start_worker(worker *w)
+{
+#ifdef KZ_AFFINITY
+    if (w->cpu >= 0) {
+        pthread_attr_t attr;
+        cpu_set_t one;
+        CPU_ZERO(&one);
+        CPU_SET(w->cpu, &one);
+        if (pthread_attr_init(&attr) == 0) {
+            int r = pthread_attr_setaffinity_np(&attr, sizeof one, &one) == 0
+                        ? pthread_create(&w->tid, &attr, worker_main, w)
+                        : -1;
+            pthread_attr_destroy(&attr);
+            if (r == 0)
+                return 0;
+        }
+    }
+#endif
+    return pthread_create(&w->tid, NULL, worker_main, w);
+}
+
 static void run_sequential(const kz_opts *o, source *src, writer *wr)
 {
     worker w;
@@ -710,14 +772,36 @@ static void run_parallel(const kz_opts *o, source *src, writer *wr)
         worker_init(&ws[i], o);
         ws[i].e = &e;
     }
+#ifdef KZ_AFFINITY
+    /* With a worker for every processor kurz may use, each keeps to its own.
+     * Left alone, Linux tends to wake a thread that slept on a lock on its
+     * waker's processor, and on a VM both were seen sharing one processor
+     * for up to 20 ms while the other idled. Fewer workers than processors
+     * are left to the scheduler, which then has room to spare. */
+    cpu_set_t allowed;
+    if (allowed_cpus(&allowed) == (int)nw) {
+        size_t k = 0;
+        for (int c = 0; c < CPU_SETSIZE && k < nw; c++)
+            if (CPU_ISSET(c, &allowed))
+                ws[k++].cpu = c;
+    }
+#endif
     /* this thread is worker 0; a thread that cannot be made is one worker
      * fewer, never an error */
     size_t started = 1;
-    while (started < nw && pthread_create(&ws[started].tid, NULL, worker_main, &ws[started]) == 0)
+    while (started < nw && start_worker(&ws[started]) == 0)
         started++;
+#ifdef KZ_AFFINITY
+    if (ws[0].cpu >= 0)
+        keep_to_cpu(pthread_self(), ws[0].cpu);
+#endif
     worker_main(&ws[0]);
     for (size_t i = 1; i < started; i++)
         pthread_join(ws[i].tid, NULL);
+#ifdef KZ_AFFINITY
+    if (ws[0].cpu >= 0) /* the rest runs wherever it may */
+        pthread_setaffinity_np(pthread_self(), sizeof allowed, &allowed);
+#endif
     /* After a write error, items may be left in the window. */
     for (size_t k = e.head; k < e.tail; k++)
         item_free(e.ring[k % e.cap]);
