@@ -111,6 +111,7 @@ static void worker_init(worker *w, const kz_opts *o)
     w->cpu = -1;
 }
 
+/* Releases what the worker holds; it may be called again. */
 static void worker_free(worker *w)
 {
     for (size_t i = 0; i < w->ncache; i++) {
@@ -118,6 +119,8 @@ static void worker_free(worker *w)
         free(w->cache[i].name);
     }
     free(w->cache);
+    w->cache = NULL;
+    w->ncache = 0;
     buf_free(&w->in);
     buf_free(&w->rec.text);
     buf_free(&w->rec.lang);
@@ -704,6 +707,9 @@ static void *worker_main(void *arg)
         write_ready(e);
         pthread_mutex_unlock(&e->mu);
     }
+    /* Each worker releases its own summarizers, all at once rather than
+     * one after the other at the end, and into the heap they came from. */
+    worker_free(w);
     return NULL;
 }
 
@@ -805,7 +811,7 @@ static void run_parallel(const kz_opts *o, source *src, writer *wr)
     /* After a write error, items may be left in the window. */
     for (size_t k = e.head; k < e.tail; k++)
         item_free(e.ring[k % e.cap]);
-    for (size_t i = 0; i < nw; i++)
+    for (size_t i = started; i < nw; i++) /* workers that never ran hold nothing yet */
         worker_free(&ws[i]);
     free(ws);
     free(e.ring);
