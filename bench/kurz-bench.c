@@ -24,9 +24,11 @@
  * The stage list lives in one place: STAGES[] below. When the internal
  * signatures in lib/kurz-private.h change, only the st_* functions,
  * pline_options() and STAGES[] need to follow. */
+#define _GNU_SOURCE 1 /* sched_getaffinity, pthread_attr_setaffinity_np */
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -568,9 +570,35 @@ static int run_e2e(const corpus *c, const opts *o)
     if (nt == 1) {
         worker_run(&w[0]);
     } else {
-        for (int k = 0; k < nt; k++)
-            if (pthread_create(&tid[k], NULL, worker_run, &w[k]) != 0)
+        /* As the kurz command does: with a thread for every processor this
+         * process may use, each keeps to its own (see cli/run.c). */
+        pthread_attr_t *pa = NULL;
+#if defined(__linux__) && defined(CPU_COUNT)
+        pthread_attr_t attr;
+        cpu_set_t allowed;
+        CPU_ZERO(&allowed);
+        int pin = sched_getaffinity(0, sizeof allowed, &allowed) == 0 &&
+                  CPU_COUNT(&allowed) == nt && pthread_attr_init(&attr) == 0;
+        int cpu = -1;
+#endif
+        for (int k = 0; k < nt; k++) {
+#if defined(__linux__) && defined(CPU_COUNT)
+            if (pin) {
+                while (!CPU_ISSET(++cpu, &allowed))
+                    ;
+                cpu_set_t one;
+                CPU_ZERO(&one);
+                CPU_SET(cpu, &one);
+                pa = pthread_attr_setaffinity_np(&attr, sizeof one, &one) == 0 ? &attr : NULL;
+            }
+#endif
+            if (pthread_create(&tid[k], pa, worker_run, &w[k]) != 0)
                 die("pthread_create failed", NULL);
+        }
+#if defined(__linux__) && defined(CPU_COUNT)
+        if (pin)
+            pthread_attr_destroy(&attr);
+#endif
         for (int k = 0; k < nt; k++)
             pthread_join(tid[k], NULL);
     }
