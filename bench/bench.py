@@ -275,6 +275,25 @@ def loadavg():
         return "?"
 
 
+def machine_busy_s():
+    """CPU seconds the whole machine has been busy since boot (/proc/stat),
+    or None."""
+    try:
+        with open("/proc/stat") as f:
+            v = [int(x) for x in f.readline().split()[1:]]
+        hz = os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError):
+        return None
+    idle = v[3] + (v[4] if len(v) > 4 else 0)  # idle, iowait
+    return (sum(v[:8]) - idle) / hz  # user .. steal (guest time is within user)
+
+
+def own_cpu_s():
+    """CPU seconds of this process and every child it has waited for."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
 def cpu_model():
     try:
         with open("/proc/cpuinfo") as f:
@@ -481,6 +500,8 @@ def measure_corpus(a, bench, kurz, floor, scratch, reps):
     c["cli"] = cli_why or "ok"
     n = str(a.sentences)
     lib, cli, flo = {1: [], 2: []}, {1: [], 2: []}, []
+    # How much CPU others took meanwhile: the -j 2 speed-up needs both CPUs.
+    busy0, own0, t0 = machine_busy_s(), own_cpu_s(), time.perf_counter()
     for _ in range(reps):
         if floor:  # one floor run per language, on its texts concatenated
             runs = [run([floor, lang, p], keep_output=False) for lang, p in sorted(concat.items())]
@@ -492,6 +513,10 @@ def measure_corpus(a, bench, kurz, floor, scratch, reps):
             if not cli_why:
                 cli[j].append(run(cli_cmd(a.cli, kurz, j, a.sentences, cut),
                                   keep_output=False, timeout=600))
+    busy1, own1, t1 = machine_busy_s(), own_cpu_s(), time.perf_counter()
+    if busy0 is not None and busy1 is not None and t1 > t0:
+        others = max(0.0, (busy1 - busy0) - (own1 - own0))
+        c["others_cpu_share"] = others / ((t1 - t0) * (os.cpu_count() or 1))
     if not cli_why:
         c["halves_s"] = halves(a, kurz, cut, scratch, reps)
     stg = run([bench, "--docs", "--stages", "-n", n, records], scratch=scratch)
@@ -532,13 +557,17 @@ def report(res, builddir):
     P("every run a fresh process; each figure the least of %d run(s) (corpus mode: %d);"
       " summaries of %d sentences; MB = 10^6 bytes"
       % (res["reps"], res.get("corpus_reps", res["reps"]), res["sentences"]))
-    try:
-        busy = max(float(h["load_start"].split()[0]), float(h["load_end"].split()[0]))
+    try:  # at the start: at the end, the load includes this benchmark's own ots runs
+        busy = float(h["load_start"].split()[0])
     except (ValueError, IndexError):
         busy = 0
     if h["cpus"] and busy > 0.5 * h["cpus"]:
-        P("NOTE: the machine was busy (load %.1f on %d CPUs): wall times are inflated and the"
-          " -j 2 speed-up is unreliable; the cpu columns are not affected." % (busy, h["cpus"]))
+        P("NOTE: the machine was busy when the benchmark began (load %.1f on %d CPUs): wall"
+          " times may be inflated; the cpu columns are not affected." % (busy, h["cpus"]))
+    others = (res.get("corpus") or {}).get("others_cpu_share")
+    if others is not None and others > 0.10:
+        P("NOTE: other processes took %.0f%% of the CPUs during the corpus runs: the -j 2"
+          " speed-up is unreliable." % (100 * others))
     P()
 
     docs = list(res["docs"])
@@ -647,7 +676,8 @@ def report(res, builddir):
                       verdict(None if r is None else r <= 1.0)])
         sp = ratio(c.get("cli_j1_s"), c.get("cli_j2_s"))
         trows.append(["(d) kurz --jsonl: -j 2 >= 1.7x faster than -j 1" + why,
-                      fnum(sp, "%.2fx"), verdict(None if sp is None else sp >= 1.7)])
+                      # three decimals: 1.696 must not print as a failing "1.70"
+                      fnum(sp, "%.3fx"), verdict(None if sp is None else sp >= 1.7)])
         trows.append(["    (info) library alone: -j 1 vs floor; -j 2 speed-up",
                       "%s; %s" % (fnum(ratio(c.get("lib_j1_s"), c.get("floor_s")), "%.2fx"),
                                   fnum(ratio(c.get("lib_j1_s"), c.get("lib_j2_s")), "%.2fx")),
