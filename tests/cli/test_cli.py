@@ -638,6 +638,24 @@ class Jsonl(Base):
         self.assertEqual(out1, out2)
         self.assertEqual(len(out1.splitlines()), 240)
 
+    @unittest.skipUnless(hasattr(os, "sched_setaffinity"), "no CPU affinity on this system")
+    def test_jobs_under_an_affinity_mask(self):
+        # -j 0 counts the processors kurz may run on, and workers keep to
+        # processors of their own when they match them (cli/run.c): neither
+        # may change the output, and a mask smaller than -j must still work.
+        cpus = sorted(os.sched_getaffinity(0))
+        data_in, ids = corpus(60)
+        rc, want, err = run(["--jsonl", "-j", "1"], data_in)
+        self.assertEqual(rc, 0, err)
+        masks = [cpus[:1]] + ([cpus[:2]] if len(cpus) >= 2 else [])
+        for mask in masks:
+            for j in ("0", "1", "2", "3"):
+                p = subprocess.run([KURZ, "--jsonl", "-j", j], input=data_in,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=60,
+                                   preexec_fn=lambda m=mask: os.sched_setaffinity(0, m))
+                self.assertEqual(p.returncode, 0, (mask, j, p.stderr))
+                self.assertEqual(p.stdout, want, (mask, j))
+
     def test_several_jsonl_files(self):
         a = self.tmpfile("a.jsonl", '{"id": 1, "text": "Eins."}\n')
         b = self.tmpfile("b.jsonl", '{"text": 1}\n{"id": 2, "text": "Zwei."}')
