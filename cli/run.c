@@ -9,8 +9,8 @@
  * output, not the other workers. With one job there are no threads at all. */
 #define _GNU_SOURCE 1 /* sched_getaffinity, pthread_attr_setaffinity_np */
 #include <errno.h>
-#include <limits.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <pthread.h>
 #include <sched.h>
 #include <stdint.h>
