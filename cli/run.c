@@ -621,8 +621,10 @@ static int emit(writer *wr, item *it)
  * input itself, under in_mu, so the text is copied on the core that will
  * summarize it and no thread exists only to read. Items wait in a ring until
  * they can be written in input order; whoever finishes the item at the head
- * writes it and every finished item behind it, so no thread is woken per
- * record. */
+ * becomes the writer and writes it and every finished item behind it, so no
+ * thread is woken per record. The writing itself (stdio, write(2)) happens
+ * outside mu: the others only mark their items done and go on, and the
+ * writer looks again for finished items before it stops being the writer. */
 typedef struct engine {
     pthread_mutex_t in_mu;   /* the source */
     pthread_mutex_t mu;      /* everything below */
@@ -634,30 +636,47 @@ typedef struct engine {
     size_t window_bytes;     /* input bytes of the items in the window */
     writer *wr;
     int waiting;             /* workers sleeping on space_cv */
+    int writing;             /* a worker is writing the head of the window */
     int eof, stop;
 } engine;
 
 /* Input bytes the window may hold before a worker waits for output. */
 #define WINDOW_BYTES ((size_t)64 << 20)
 
-/* With e->mu held: write every finished item at the head of the window, in
- * input order. */
+/* With e->mu held: unless another worker is at it, write every finished item
+ * at the head of the window, in input order. mu is let go while writing;
+ * the items written stay in the window (head does not move) until then, so
+ * nobody else touches them or their slots. */
 static void write_ready(engine *e)
 {
-    size_t before = e->head;
-    while (!e->stop && e->head < e->tail) {
-        item *it = e->ring[e->head % e->cap];
-        if (!it->done)
+    if (e->writing)
+        return; /* the writer looks again before it stops */
+    e->writing = 1;
+    while (!e->stop) {
+        size_t n = 0;
+        while (e->head + n < e->tail && e->ring[(e->head + n) % e->cap]->done)
+            n++;
+        if (n == 0)
             break;
-        int r = emit(e->wr, it);
-        e->window_bytes -= it->len;
-        item_free(it);
-        e->head++;
-        if (r)
+        pthread_mutex_unlock(&e->mu);
+        size_t written = 0, bytes = 0;
+        int failed = 0;
+        while (written < n && !failed) {
+            item *it = e->ring[(e->head + written) % e->cap];
+            failed = emit(e->wr, it) != 0;
+            bytes += it->len;
+            item_free(it);
+            written++;
+        }
+        pthread_mutex_lock(&e->mu);
+        e->head += written;
+        e->window_bytes -= bytes;
+        if (failed)
             e->stop = 1;
+        if (e->waiting)
+            pthread_cond_broadcast(&e->space_cv);
     }
-    if (e->waiting && (e->head != before || e->stop))
-        pthread_cond_broadcast(&e->space_cv);
+    e->writing = 0;
 }
 
 static int window_full(const engine *e)

@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 import unittest
 
 KURZ = None
@@ -655,6 +656,30 @@ class Jsonl(Base):
                                    preexec_fn=lambda m=mask: os.sched_setaffinity(0, m))
                 self.assertEqual(p.returncode, 0, (mask, j, p.stderr))
                 self.assertEqual(p.stdout, want, (mask, j))
+
+    def test_slow_reader(self):
+        # The writer writes outside the engine's lock (cli/run.c), so with a
+        # full pipe the other workers go on summarizing. Read slowly, in
+        # small pieces: the output must still be complete and in order.
+        data_in, ids = corpus(300)
+        rc, want, err = run(["--jsonl", "-j", "1"], data_in)
+        self.assertEqual(rc, 0, err)
+        with tempfile.TemporaryFile() as src:
+            src.write(data_in)
+            src.seek(0)
+            p = subprocess.Popen([KURZ, "--jsonl", "-j", "3"], stdin=src,
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            got = bytearray()
+            while True:
+                chunk = p.stdout.read1(4096)
+                if not chunk:
+                    break
+                got += chunk
+                if len(got) < 64 << 10:
+                    time.sleep(0.002)  # the pipe fills while the workers run
+            err = p.stderr.read()
+            self.assertEqual(p.wait(timeout=60), 0, err)
+        self.assertEqual(bytes(got), want)
 
     def test_several_jsonl_files(self):
         a = self.tmpfile("a.jsonl", '{"id": 1, "text": "Eins."}\n')
