@@ -93,10 +93,10 @@ static void hash_free(kurz__hash *h, const kurz__mem *m)
 
 static int hash_rehash(kurz__hash *h, const kurz__mem *m, size_t ncap)
 {
+    /* kurz__calloc maps a big table in one call before clearing it */
     struct kurz__hslot *ns = kurz__calloc(m, ncap, sizeof *ns);
     if (!ns)
         return KURZ_ERR_NOMEM;
-    kurz__prefault(m, ns, ncap * sizeof *ns); /* filled at random: every page */
     for (size_t i = 0; i < h->cap; i++) {
         struct kurz__hslot *s = &h->slots[i];
         if (!s->hash)
