@@ -818,8 +818,6 @@ static void run_parallel(const kz_opts *o, source *src, writer *wr)
             if (CPU_ISSET(c, &allowed) && c != here)
                 ws[k++].cpu = c;
     }
-#endif
-#ifdef KZ_AFFINITY
     if (ws[0].cpu >= 0)
         keep_to_cpu(pthread_self(), ws[0].cpu);
 #endif
