@@ -51,15 +51,15 @@ void kurz__stemmer_free(kurz__stemmer *st)
     free(st);
 }
 
-/* w[0..n) (valid UTF-8) as ISO-8859-1 in st->in; its length, or -1 when a
- * character is above U+00FF. */
+/* w[0..n) as ISO-8859-1 in st->in; its length, or -1 when a character is
+ * above U+00FF (or the bytes are not UTF-8: they are left to libstemmer). */
 static int to_latin1(kurz__stemmer *st, const uint8_t *w, size_t n)
 {
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
         uint8_t c = w[i];
         if (c >= 0x80) {
-            if ((c != 0xC2 && c != 0xC3) || i + 1 == n)
+            if ((c != 0xC2 && c != 0xC3) || i + 1 == n || (w[i + 1] & 0xC0) != 0x80)
                 return -1;
             c = (uint8_t)(((c & 0x03) << 6) | (w[++i] & 0x3F));
         }

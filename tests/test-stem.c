@@ -151,6 +151,22 @@ static void test_other_languages(void **state)
     }
 }
 
+/* Bytes that are not UTF-8 never reach kurz__stem from the library (the
+ * input is validated), but if they do they are libstemmer's business. */
+static void test_not_utf8(void **state)
+{
+    static const char *const langs[] = {"german", "french"};
+    static const char *const words[] = {"ab\xC3", "\xC3" "Ab", "\xC2", "x\x80y", "\xFF\xFE",
+                                        "caf\xC3\xA9\xC3", "\xC3\xC3\xA9t\xC3\xA9"};
+    for (size_t i = 0; i < sizeof langs / sizeof *langs; i++) {
+        pair p;
+        pair_open(&p, langs[i]);
+        for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+            same_s(&p, words[k]);
+        pair_close(&p);
+    }
+}
+
 /* Words past KURZ__STEM_MAX bytes come back unchanged; at the limit they
  * are stemmed like any other. */
 static void test_long_words(void **state)
@@ -185,6 +201,7 @@ int main(void)
         cmocka_unit_test(test_sweep_german),
         cmocka_unit_test(test_sweep_french),
         cmocka_unit_test(test_other_languages),
+        cmocka_unit_test(test_not_utf8),
         cmocka_unit_test(test_long_words),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
