@@ -76,7 +76,7 @@ static int stem_latin1(kurz__stemmer *st, int k, const uint8_t **out, size_t *ou
         return KURZ_ERR_NOMEM;
     int m = sb_stemmer_length(st->latin1);
     if (m > LATIN1_OUT / 2)
-        return 1; /* cannot happen with these algorithms; stem it the other way */
+        return 1; /* not expected (a word of 256 bytes at most doubles): stem it the other way */
     size_t o = 0;
     for (int i = 0; i < m; i++) {
         uint8_t c = s[i];
