@@ -53,6 +53,18 @@ static void same(pair *p, const char *w, size_t n)
 
 static void same_s(pair *p, const char *w) { same(p, w, strlen(w)); }
 
+/* Every word of words[0..nw) in every language of langs[0..nl). */
+static void same_each(const char *const *langs, size_t nl, const char *const *words, size_t nw)
+{
+    for (size_t i = 0; i < nl; i++) {
+        pair p;
+        pair_open(&p, langs[i]);
+        for (size_t k = 0; k < nw; k++)
+            same_s(&p, words[k]);
+        pair_close(&p);
+    }
+}
+
 /* Written for this test: inflected forms that exercise the suffix rules,
  * with umlauts, accents, ß and ligatures. */
 static const char *const german[] = {
@@ -75,15 +87,9 @@ static const char *const french[] = {
 
 static void test_word_lists(void **state)
 {
-    pair p;
-    pair_open(&p, "german");
-    for (size_t i = 0; i < sizeof german / sizeof *german; i++)
-        same_s(&p, german[i]);
-    pair_close(&p);
-    pair_open(&p, "french");
-    for (size_t i = 0; i < sizeof french / sizeof *french; i++)
-        same_s(&p, french[i]);
-    pair_close(&p);
+    static const char *const de[] = {"german"}, *const fr[] = {"french"};
+    same_each(de, 1, german, sizeof german / sizeof *german);
+    same_each(fr, 1, french, sizeof french / sizeof *french);
 }
 
 /* Every word of one to three letters over an alphabet with the vowels,
@@ -142,13 +148,7 @@ static void test_other_languages(void **state)
     static const char *const langs[] = {"dutch", "english", "italian", "spanish", "swedish"};
     static const char *const words[] = {"ère", "ëûheden", "categorías", "città", "bröderna",
                                         "running", "œuvre", "ħalib"};
-    for (size_t i = 0; i < sizeof langs / sizeof *langs; i++) {
-        pair p;
-        pair_open(&p, langs[i]);
-        for (size_t k = 0; k < sizeof words / sizeof *words; k++)
-            same_s(&p, words[k]);
-        pair_close(&p);
-    }
+    same_each(langs, sizeof langs / sizeof *langs, words, sizeof words / sizeof *words);
 }
 
 /* Bytes that are not UTF-8 never reach kurz__stem from the library (the
@@ -158,13 +158,7 @@ static void test_not_utf8(void **state)
     static const char *const langs[] = {"german", "french"};
     static const char *const words[] = {"ab\xC3", "\xC3" "Ab", "\xC2", "x\x80y", "\xFF\xFE",
                                         "caf\xC3\xA9\xC3", "\xC3\xC3\xA9t\xC3\xA9"};
-    for (size_t i = 0; i < sizeof langs / sizeof *langs; i++) {
-        pair p;
-        pair_open(&p, langs[i]);
-        for (size_t k = 0; k < sizeof words / sizeof *words; k++)
-            same_s(&p, words[k]);
-        pair_close(&p);
-    }
+    same_each(langs, sizeof langs / sizeof *langs, words, sizeof words / sizeof *words);
 }
 
 /* Words past KURZ__STEM_MAX bytes come back unchanged; at the limit they
