@@ -681,6 +681,37 @@ class Jsonl(Base):
             self.assertEqual(p.wait(timeout=60), 0, err)
         self.assertEqual(bytes(got), want)
 
+    def test_records_after_big_and_failed_ones(self):
+        # Workers reuse their items, and the items' output buffers, from one
+        # record to the next (cli/run.c); a buffer over 64 kB is freed
+        # instead. Nothing of a record may show in the next one's output or
+        # error, whichever worker made them, in the text format and --split
+        # as well as in JSON.
+        de = read("de_artikel.txt").decode()
+        big = "\n\n".join([de] * 30)  # --split output well over 64 kB
+        recs = [{"id": "big1", "text": big}, {"id": "s1", "text": "Kurz. Gut."},
+                {"id": "bad", "text": "x", "lang": "xx"}, {"id": "s2", "text": "Eins."},
+                {"id": "big2", "text": big}, {"id": "s3", "text": "Zwei. Drei."}]
+        data_in = "".join(json.dumps(r) + "\n" for r in recs * 3).encode()
+        want_n = {"s1": 2, "s2": 1, "s3": 2}
+        for j in ("1", "2", "3"):
+            rc, out, err = run(["--jsonl", "--split", "-j", j], data_in)
+            self.assertEqual(rc, 1, err)
+            # one error line per bad record, and nothing else on stderr
+            self.assertEqual(err.count("unsupported language"), 3, err)
+            self.assertEqual(len(err.splitlines()), 3, err)
+            docs = [json.loads(l) for l in out.decode().splitlines()]
+            self.assertEqual([d["id"] for d in docs], [r["id"] for r in recs] * 3)
+            for d in docs:
+                if d["id"] == "bad":
+                    self.assertEqual(set(d), {"id", "error"})
+                elif d["id"] in want_n:
+                    self.assertNotIn("error", d)
+                    self.assertEqual(len(d["sentences"]), want_n[d["id"]], (j, d))
+                else:
+                    self.assertGreater(len(json.dumps(d)), 64 << 10)
+                    self.assertEqual(len(d["sentences"]), d["document_sentences"])
+
     def test_several_jsonl_files(self):
         a = self.tmpfile("a.jsonl", '{"id": 1, "text": "Eins."}\n')
         b = self.tmpfile("b.jsonl", '{"text": 1}\n{"id": 2, "text": "Zwei."}')
