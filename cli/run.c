@@ -85,12 +85,17 @@ static void item_free(item *it)
     free(it);
 }
 
+static int item_keepable(const item *it)
+{
+    return it->out.cap <= ITEM_KEEP_BYTES && it->err.cap <= ITEM_KEEP_BYTES;
+}
+
 /* it (written, its line freed) goes on the list *spare of its maker (with
  * the engine's mutex held when there are several workers); it is freed
- * instead when spare is NULL or its buffers grew large. */
+ * instead when its buffers grew large. */
 static void item_recycle(item *it, item **spare)
 {
-    if (!spare || it->out.cap > ITEM_KEEP_BYTES || it->err.cap > ITEM_KEEP_BYTES) {
+    if (!item_keepable(it)) {
         item_free(it);
         return;
     }
@@ -711,12 +716,17 @@ static void write_ready(engine *e)
             item *it = e->ring[(e->head + written) % e->cap];
             failed = emit(e->wr, it) != 0;
             bytes += it->len;
+            if (!item_keepable(it)) { /* freed here, outside the lock */
+                item_free(it);
+                e->ring[(e->head + written) % e->cap] = NULL;
+            }
             written++;
         }
         pthread_mutex_lock(&e->mu);
         for (size_t k = 0; k < written; k++) {
             item *it = e->ring[(e->head + k) % e->cap];
-            item_recycle(it, it->owner ? &it->owner->spare : NULL);
+            if (it)
+                item_recycle(it, &it->owner->spare);
         }
         e->head += written;
         e->window_bytes -= bytes;
