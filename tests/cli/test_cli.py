@@ -712,6 +712,60 @@ class Jsonl(Base):
                     self.assertGreater(len(json.dumps(d)), 64 << 10)
                     self.assertEqual(len(d["sentences"]), d["document_sentences"])
 
+    def test_lines_across_read_chunks(self):
+        # --jsonl input is read in pieces, the first of 64 kB (cli/run.c).
+        # Lines that end just before, on and just after the end of the first
+        # piece, CRLF split between two pieces, a line longer than two
+        # pieces, a byte-order mark, a blank line and a long last line
+        # without its newline must all come out whole and in order, whatever
+        # the number of workers.
+        chunk = 64 << 10
+
+        def text(tag, nbytes):
+            out, i = [], 0
+            while sum(map(len, out)) < nbytes:
+                i += 1
+                out.append("Satz %d von %s ist hier. " % (i, tag))
+            return "".join(out).strip()
+
+        def line(rid, body, length=None, eol="\n"):
+            rec = '{"id": "%s", "text": %s, "pad": "' % (rid, json.dumps(body))
+            if length is not None:  # pad to exactly length bytes, eol included
+                rec += "x" * (length - len(rec) - 2 - len(eol))
+            return rec + '"}' + eol
+
+        files, want = [], []
+        # where the first line's "\n" goes: before, on and after the last
+        # byte of the first chunk; with CRLF, "\r" ends the chunk
+        ends = [chunk - 2, chunk - 1, chunk, chunk + 1, chunk, chunk - 1]
+        for k, end in enumerate(ends):
+            lead = "\ufeff" if k == 0 else ""
+            eol = "\r\n" if k == 4 else "\n"
+            body = {}
+            for rid, n in (("a", 30000), ("long", 2 * chunk + 5000), ("b", 40), ("c", 40)):
+                body[rid] = text("%d%s" % (k, rid), n)
+            data = lead + line("%d-a" % k, body["a"], end + 1 - len(lead.encode()), eol)
+            data += line("%d-long" % k, body["long"], eol=eol) + "\n"  # and a blank line
+            data += line("%d-b" % k, body["b"], eol=eol)
+            at = len(data.encode())
+            if k == 5:  # a last line of 60 kB or so, without its newline
+                self.assertLess(at, 4 * chunk)
+                data += line("%d-c" % k, body["c"], 4 * chunk + 100 - at, eol="")
+            else:
+                data += line("%d-c" % k, body["c"], eol=eol)
+            raw = data.encode()
+            self.assertEqual(raw.index(b"\n"), end)
+            files.append(self.tmpfile("c%d.jsonl" % k, raw))
+            want += [("%d-%s" % (k, rid), body[rid]) for rid in ("a", "long", "b", "c")]
+        for j in ("1", "2", "3"):
+            out = self.ok(["--jsonl", "--split", "-j", j] + files)
+            docs = [json.loads(l) for l in out.splitlines()]
+            self.assertEqual([d["id"] for d in docs], [rid for rid, _ in want], j)
+            for d, (rid, body) in zip(docs, want):
+                self.check_record(d, body, "de")
+                self.assertEqual("".join(s["text"] for s in d["sentences"]).replace(" ", ""),
+                                 body.replace(" ", ""), (j, rid))
+
     def test_several_jsonl_files(self):
         a = self.tmpfile("a.jsonl", '{"id": 1, "text": "Eins."}\n')
         b = self.tmpfile("b.jsonl", '{"text": 1}\n{"id": 2, "text": "Zwei."}')
