@@ -10,12 +10,20 @@
 #include "kurz-private.h"
 
 /* 16 bytes: big tables are touched at random, so every byte costs cache
- * misses and page faults. */
+ * misses and page faults. A key of up to 8 bytes (most words) is kept in
+ * the slot itself, so that finding it touches one cache line, not two. */
 struct kurz__hslot {
-    uint32_t hash; /* upper half of the 64-bit hash, never 0: 0 = empty */
-    uint32_t off, len;
+    uint32_t hash; /* the tag (see tag_of), never 0: 0 = empty */
     uint32_t val;
+    union {
+        uint64_t key8; /* a key of up to 8 bytes, zero-padded */
+        struct {
+            uint32_t off, len; /* a longer one: its bytes in the pool */
+        } far;
+    } k;
 };
+
+#define KEY_NEAR 8 /* keys this long or shorter live in their slot */
 
 static uint64_t mix(uint64_t h)
 {
@@ -68,12 +76,23 @@ static uint64_t hash_padded(uint64_t seed, const uint8_t *p, size_t n)
     return mix((h ^ w) * HASH_K);
 }
 
-/* The slot's tag: the hash's upper half, never 0. Its low bits pick the slot, so
+/* The slot's tag: 28 bits of the hash's upper half and, in the top 4, the
+ * key's length up to KEY_NEAR (15 for longer keys), so that equal tags and
+ * equal key8 mean equal keys. Never 0. Its low bits pick the slot, so
  * growing the table never reads a key again. */
-static uint32_t tag_of(uint64_t h)
+static uint32_t tag_of(uint64_t h, size_t n)
 {
-    uint32_t t = (uint32_t)(h >> 32);
+    uint32_t t = ((uint32_t)(h >> 32) & 0x0FFFFFFFu) | (uint32_t)(n <= KEY_NEAR ? n : 15) << 28;
     return t ? t : 1;
+}
+
+/* A key of up to KEY_NEAR bytes as a slot holds it. */
+static uint64_t key8_of(const uint8_t *p, size_t n)
+{
+    uint64_t w = 0;
+    if (n) /* an empty stem */
+        memcpy(&w, p, n);
+    return w;
 }
 
 static void hash_clear(kurz__hash *h)
@@ -131,11 +150,13 @@ static int same_bytes(const uint8_t *a, const uint8_t *b, size_t n)
     return 1;
 }
 
-/* Finds key, inserting it with value val when absent. *slot points at its
- * slot (valid until the next insertion); returns 1 when inserted, 0 when
- * found, negative on error. */
+/* Finds key, inserting it with value val when absent; key8 is
+ * key8_of(key, n) when n <= KEY_NEAR. *slot points at its slot (valid until
+ * the next insertion); returns 1 when inserted, 0 when found, negative on
+ * error. */
 static int hash_get_or_put(kurz__hash *h, const kurz__mem *m, const uint8_t *key, size_t n,
-                           uint64_t full, uint32_t val, struct kurz__hslot **slot)
+                           uint64_t full, uint64_t key8, uint32_t val,
+                           struct kurz__hslot **slot)
 {
     if (n > UINT32_MAX)
         return KURZ_ERR_NOMEM;
@@ -143,27 +164,36 @@ static int hash_get_or_put(kurz__hash *h, const kurz__mem *m, const uint8_t *key
         if (hash_rehash(h, m, h->cap ? h->cap * 2 : h->min_cap ? h->min_cap : 1024))
             return KURZ_ERR_NOMEM;
     }
-    uint32_t hv = tag_of(full);
+    uint32_t hv = tag_of(full, n);
     size_t j = hv & (h->cap - 1); /* from the tag: a rehash needs no key */
-    while (h->slots[j].hash) {
-        struct kurz__hslot *s = &h->slots[j];
-        if (s->hash == hv && s->len == n &&
-            (n == 0 || same_bytes(h->pool + s->off, key, n))) {
-            *slot = s;
-            return 0;
+    struct kurz__hslot *s;
+    if (n <= KEY_NEAR) {
+        for (; (s = &h->slots[j])->hash; j = (j + 1) & (h->cap - 1)) {
+            if (s->hash == hv && s->k.key8 == key8) {
+                *slot = s;
+                return 0;
+            }
         }
-        j = (j + 1) & (h->cap - 1);
-    }
-    if (h->pool_n + n > UINT32_MAX)
-        return KURZ_ERR_NOMEM; /* keys are addressed with 32 bits */
-    if (KURZ__GROW(m, h->pool, h->pool_cap, h->pool_n + n))
-        return KURZ_ERR_NOMEM;
-    if (n) /* a stem may be empty; the pool may then still be NULL */
+        *s = (struct kurz__hslot){.hash = hv, .val = val, .k.key8 = key8};
+    } else {
+        for (; (s = &h->slots[j])->hash; j = (j + 1) & (h->cap - 1)) {
+            if (s->hash == hv && s->k.far.len == n &&
+                same_bytes(h->pool + s->k.far.off, key, n)) {
+                *slot = s;
+                return 0;
+            }
+        }
+        if (h->pool_n + n > UINT32_MAX)
+            return KURZ_ERR_NOMEM; /* keys are addressed with 32 bits */
+        if (KURZ__GROW(m, h->pool, h->pool_cap, h->pool_n + n))
+            return KURZ_ERR_NOMEM;
         memcpy(h->pool + h->pool_n, key, n);
-    h->slots[j] = (struct kurz__hslot){hv, (uint32_t)h->pool_n, (uint32_t)n, val};
-    h->pool_n += n;
+        *s = (struct kurz__hslot){.hash = hv, .val = val,
+                                  .k.far = {(uint32_t)h->pool_n, (uint32_t)n}};
+        h->pool_n += n;
+    }
     h->n++;
-    *slot = &h->slots[j];
+    *slot = s;
     return 1;
 }
 
@@ -237,8 +267,10 @@ static int lookup_word(kurz__doc *d, const kurz__mem *m, kurz__lang lang, kurz__
                        const uint8_t *w, size_t n, uint32_t *out)
 {
     uint64_t hash = hash_padded(d->seed, w, n); /* the same value as hash_bytes */
+    uint64_t w8;
+    memcpy(&w8, w, 8); /* zero-padded: key8_of(w, n) when n <= KEY_NEAR */
     struct kurz__hslot *slot;
-    int r = hash_get_or_put(&d->words, m, w, n, hash, TERM_STOP, &slot);
+    int r = hash_get_or_put(&d->words, m, w, n, hash, w8, TERM_STOP, &slot);
     if (r < 0)
         return r;
     if (r == 0) {
@@ -255,7 +287,8 @@ static int lookup_word(kurz__doc *d, const kurz__mem *m, kurz__lang lang, kurz__
         int rc = number ? 0 : kurz__stem(st, w, n, &s, &sl);
         struct kurz__hslot *ss;
         if (!rc)
-            rc = hash_get_or_put(&d->stems, m, s, sl, hash_bytes(d->seed, s, sl), d->nglobal, &ss);
+            rc = hash_get_or_put(&d->stems, m, s, sl, hash_bytes(d->seed, s, sl),
+                                 sl <= KEY_NEAR ? key8_of(s, sl) : 0, d->nglobal, &ss);
         if (rc == 1) {
             if (d->nglobal >= TERM_NUMBER - 2 ||
                 KURZ__GROW(m, d->local, d->local_cap, (size_t)d->nglobal + 1) ||

@@ -150,7 +150,7 @@ typedef struct kurz__hash {
     size_t cap, n;   /* cap is a power of two (or 0) */
     size_t min_cap;  /* the first allocation's size (0: 1024) */
     unsigned max_load; /* percent of the slots in use before it grows */
-    uint8_t *pool;   /* key bytes */
+    uint8_t *pool;   /* the bytes of keys too long for their slot */
     size_t pool_n, pool_cap;
 } kurz__hash;
 
