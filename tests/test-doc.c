@@ -168,10 +168,14 @@ static void test_tables_reused(void **state)
 }
 
 /* Enough distinct words for the tables to grow many times over, short and
- * long, each of them twice, in two sentences. */
+ * long, each of them twice, in two sentences. A short document first, so
+ * that the tables start small (a first document's length sizes them). */
 static void test_tables_grow(void **state)
 {
     fixture *f = *state;
+    check_text(f, "haus 12345678 hausbesitzer\n");
+    size_t cap0 = f->d.words.cap;
+    assert_true(cap0 > 0 && cap0 <= 1024);
     enum { N = 3000 };
     size_t cap = (size_t)N * 2 * 16 * 2 + 16;
     char *text = malloc(cap);
@@ -198,6 +202,7 @@ static void test_tables_grow(void **state)
     }
     for (size_t t = 0; t < 2 * N; t++)
         assert_int_equal(f->d.df[t], 2);
+    assert_true(f->d.words.cap >= 8 * cap0); /* grew three times at least */
     free(text);
 }
 
