@@ -4,8 +4,9 @@
  *
  * Usage: fuzz-replay-X PATH...   (a PATH is a file or a directory, whose
  * regular files are replayed in name order; a missing PATH is skipped).
- * Exit status 0 when every input passed; an input that breaks an
- * invariant aborts inside the target. */
+ * Exit status 0 when every input passed, 1 when an input could not be read
+ * or no input was found at all; an input that breaks an invariant aborts
+ * inside the target. */
 #include <dirent.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -100,5 +101,9 @@ int main(int argc, char **argv)
         free(list);
     }
     printf("replayed %d inputs%s\n", count, failed ? ", some could not be read" : "");
+    if (count == 0) { /* a moved corpus must not turn this into a test of nothing */
+        fprintf(stderr, "no input found: nothing was replayed\n");
+        return 1;
+    }
     return failed;
 }
