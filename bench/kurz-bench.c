@@ -8,7 +8,7 @@
  *           documents are shared by N threads, one summarizer each.
  *   stages  the internal stages one after the other, the way kurz_summarize
  *           in lib/api.c chains them, each timed on its own; the library's
- *           heap is counted with a tracking allocator. At the end the chosen
+ *           heap is counted with the tests' counting allocator. At the end the chosen
  *           sentences are compared with kurz_summarize's (stages_match=1),
  *           so a change of the pipeline in api.c shows up here.
  *
@@ -40,6 +40,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "counting-alloc.h"
 #include "kurz-private.h"
 
 /* ---- Helpers ------------------------------------------------------------ */
@@ -263,63 +264,6 @@ static void corpus_load(corpus *c, const char *path, const char *lang, int recor
         if (i < len && c->buf[i] == '\n')
             i++;
     }
-}
-
-/* ---- Tracking allocator (stages mode) ------------------------------------ */
-
-typedef struct heap_stats {
-    size_t cur, peak, calls;
-} heap_stats;
-
-typedef union hdr {
-    size_t size;
-    max_align_t align;
-} hdr;
-
-static void *tr_malloc(void *user, size_t size)
-{
-    heap_stats *h = user;
-    if (size > SIZE_MAX - sizeof(hdr))
-        return NULL;
-    hdr *p = malloc(sizeof(hdr) + size);
-    if (!p)
-        return NULL;
-    p->size = size;
-    h->calls++;
-    h->cur += size;
-    if (h->cur > h->peak)
-        h->peak = h->cur;
-    return p + 1;
-}
-
-static void *tr_realloc(void *user, void *ptr, size_t size)
-{
-    heap_stats *h = user;
-    if (!ptr)
-        return tr_malloc(user, size);
-    if (size > SIZE_MAX - sizeof(hdr))
-        return NULL;
-    hdr *old = (hdr *)ptr - 1;
-    size_t osize = old->size;
-    hdr *p = realloc(old, sizeof(hdr) + size);
-    if (!p)
-        return NULL;
-    p->size = size;
-    h->calls++;
-    h->cur = h->cur - osize + size;
-    if (h->cur > h->peak)
-        h->peak = h->cur;
-    return p + 1;
-}
-
-static void tr_free(void *user, void *ptr)
-{
-    heap_stats *h = user;
-    if (!ptr)
-        return;
-    hdr *p = (hdr *)ptr - 1;
-    h->cur -= p->size;
-    free(p);
 }
 
 /* ---- The pipeline of kurz_summarize, stage by stage ---------------------- */
@@ -627,13 +571,14 @@ static int run_stages(const corpus *c, const opts *o)
 {
     double t[NSTAGES] = {0}, tc[NSTAGES] = {0};
     long flt[NSTAGES] = {0};
-    heap_stats heap = {0};
+    ca_alloc heap;
+    ca_init(&heap);
     size_t sentences = 0, chosen = 0, mismatches = 0, errors = 0;
     pline p;
     memset(&p, 0, sizeof p);
-    p.mem.malloc_fn = tr_malloc;
-    p.mem.realloc_fn = tr_realloc;
-    p.mem.free_fn = tr_free;
+    p.mem.malloc_fn = ca_malloc;
+    p.mem.realloc_fn = ca_realloc;
+    p.mem.free_fn = ca_free;
     p.mem.user = &heap;
     char cur_lang[16] = "";
     kurz_summarizer *ref = NULL;
@@ -723,7 +668,7 @@ static int run_stages(const corpus *c, const opts *o)
     }
     printf("time=%.6f\ncpu_time=%.6f\n", total, total_cpu);
     printf("stages_match=%d\n", mismatches == 0 && errors == 0);
-    printf("heap_peak=%zu\nheap_calls=%zu\n", heap.peak, heap.calls);
+    printf("heap_peak=%zu\nheap_calls=%zu\n", heap.peak_bytes, heap.calls);
     if (p.have_doc)
         kurz__doc_free(&p.doc, &p.mem);
     kurz__stemmer_free(p.st);

@@ -27,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "counting-alloc.h"
 #include "fuzz-common.h"
 #include "kurz-check.h"
 #include "kurz.h"
@@ -34,56 +35,6 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 #define HDR 16
-
-/* ---- failing, counting allocator -------------------------------------- */
-typedef struct fz_alloc {
-    long events, fail_at, live, failures;
-} fz_alloc;
-
-typedef union fz_hdr {
-    size_t size;
-    max_align_t align;
-} fz_hdr;
-
-static void *fz_malloc(void *u, size_t n)
-{
-    fz_alloc *a = u;
-    if (++a->events == a->fail_at) {
-        a->failures++;
-        return NULL;
-    }
-    fz_hdr *h = malloc(sizeof *h + n);
-    if (!h)
-        return NULL;
-    h->size = n;
-    a->live++;
-    return h + 1;
-}
-
-static void fz_free(void *u, void *p)
-{
-    fz_alloc *a = u;
-    if (!p)
-        return;
-    a->live--;
-    free((fz_hdr *)p - 1);
-}
-
-static void *fz_realloc(void *u, void *p, size_t n)
-{
-    fz_alloc *a = u;
-    if (!p)
-        return fz_malloc(u, n);
-    if (++a->events == a->fail_at) {
-        a->failures++;
-        return NULL;
-    }
-    fz_hdr *h = realloc((fz_hdr *)p - 1, sizeof *h + n);
-    if (!h)
-        return NULL;
-    h->size = n;
-    return h + 1;
-}
 
 /* ---- options ---------------------------------------------------------------- */
 static unsigned u16(const uint8_t *h, int i)
@@ -207,12 +158,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     int limit, sent_budget;
     configure(s, h, &limit, &sent_budget);
 
-    fz_alloc al = {0, 0, 0, 0};
+    ca_alloc al;
+    ca_init(&al);
     int failing = (h[1] >> 7) & 1;
     if (failing) {
         unsigned f = u16(h, 14);
-        FUZZ_CHECK(kurz_summarizer_set_allocator(s, fz_malloc, (f & 0x8000) ? NULL : fz_realloc,
-                                                 fz_free, &al) == KURZ_OK,
+        FUZZ_CHECK(kurz_summarizer_set_allocator(s, ca_malloc, (f & 0x8000) ? NULL : ca_realloc,
+                                                 ca_free, &al) == KURZ_OK,
                    "set_allocator");
         al.fail_at = (long)(f & 0x7FFF);
     }

@@ -20,107 +20,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "counting-alloc.h"
 #include "kurz-check.h"
 #include "kurz.h"
 #include "robust-common.h"
 
 /* ---- counting allocator ---------------------------------------------------- */
-#define MAGIC_LIVE 0x6b75727a4c495645ull /* "kurzLIVE" */
-#define MAGIC_DEAD 0x6b75727a44454144ull /* "kurzDEAD" */
+/* tests/common/counting-alloc.c, poisoning fresh memory and moving every
+ * realloc'd block. */
+typedef ca_alloc counter;
 
-typedef union hdr {
-    struct {
-        uint64_t magic;
-        size_t size;
-    } h;
-    max_align_t align;
-} hdr;
-
-typedef struct counter {
-    long events;       /* allocation events counted so far */
-    long fail_at;      /* fail event number fail_at (1-based); 0 = never */
-    int count_malloc;  /* malloc_fn calls are events */
-    int count_realloc; /* realloc_fn calls are events */
-    long live;         /* blocks allocated and not freed */
-    long failures;     /* failures injected */
-    long bad_frees;    /* frees of pointers we did not hand out (or twice) */
-    long peak_live;
-} counter;
-
-static int should_fail(counter *c, int is_realloc)
+static void counter_init(counter *c)
 {
-    if (is_realloc ? !c->count_realloc : !c->count_malloc)
-        return 0;
-    c->events++;
-    if (c->fail_at && c->events == c->fail_at) {
-        c->failures++;
-        return 1;
-    }
-    return 0;
-}
-
-static void *c_malloc(void *user, size_t size)
-{
-    counter *c = user;
-    if (should_fail(c, 0))
-        return NULL;
-    if (size > SIZE_MAX - sizeof(hdr))
-        return NULL;
-    hdr *h = malloc(sizeof(hdr) + size);
-    if (!h)
-        return NULL;
-    h->h.magic = MAGIC_LIVE;
-    h->h.size = size;
-    /* poison fresh memory so reads of uninitialised bytes show up */
-    memset(h + 1, 0xA5, size);
-    c->live++;
-    if (c->live > c->peak_live)
-        c->peak_live = c->live;
-    return h + 1;
-}
-
-static void c_free(void *user, void *p)
-{
-    counter *c = user;
-    if (!p)
-        return;
-    hdr *h = (hdr *)p - 1;
-    if (h->h.magic != MAGIC_LIVE) {
-        c->bad_frees++;
-        return;
-    }
-    h->h.magic = MAGIC_DEAD;
-    c->live--;
-    free(h);
-}
-
-static void *c_realloc(void *user, void *p, size_t size)
-{
-    counter *c = user;
-    if (!p)
-        return c_malloc(user, size); /* realloc(NULL, n) is a malloc event */
-    if (should_fail(c, 1))
-        return NULL; /* p stays valid */
-    hdr *h = (hdr *)p - 1;
-    if (h->h.magic != MAGIC_LIVE) {
-        c->bad_frees++;
-        return NULL;
-    }
-    if (size > SIZE_MAX - sizeof(hdr))
-        return NULL;
-    /* always move, so stale pointers into the old block are caught by ASan */
-    hdr *n = malloc(sizeof(hdr) + size);
-    if (!n)
-        return NULL;
-    size_t keep = h->h.size < size ? h->h.size : size;
-    memcpy(n + 1, h + 1, keep);
-    if (size > keep)
-        memset((char *)(n + 1) + keep, 0xA5, size - keep);
-    n->h.magic = MAGIC_LIVE;
-    n->h.size = size;
-    h->h.magic = MAGIC_DEAD;
-    free(h);
-    return n + 1;
+    ca_init(c);
+    c->poison = 1;
 }
 
 /* ---- inputs ------------------------------------------------------------------ */
@@ -166,9 +79,9 @@ static kurz_summarizer *new_handle(const char *lang, counter *c, int variant)
     kurz_summarizer *s = NULL;
     assert_int_equal(kurz_summarizer_new(&s, lang), KURZ_OK);
     assert_non_null(s);
-    assert_int_equal(kurz_summarizer_set_allocator(s, c_malloc,
-                                                   (variant & V_NO_REALLOC) ? NULL : c_realloc,
-                                                   c_free, c),
+    assert_int_equal(kurz_summarizer_set_allocator(s, ca_malloc,
+                                                   (variant & V_NO_REALLOC) ? NULL : ca_realloc,
+                                                   ca_free, c),
                      KURZ_OK);
     if (variant & V_TEXTRANK)
         assert_int_equal(kurz_summarizer_set_option(s, KURZ_OPT_ALGORITHM, KURZ_ALGO_TEXTRANK),
@@ -187,8 +100,8 @@ static void warm_up(kurz_summarizer *s, entry_fn fn, const input *in)
  * Also measures how many blocks a handle keeps after a successful run. */
 static void reference(const input *in, entry_fn fn, int variant, rc_result *ref, long *kept)
 {
-    counter c = {0};
-    c.count_malloc = c.count_realloc = 1;
+    counter c;
+    counter_init(&c);
     kurz_summarizer *s = new_handle(in->lang, &c, variant);
     if (variant & V_WARM)
         warm_up(s, fn, in);
@@ -216,7 +129,8 @@ static void oom_loop(const input *in, entry_fn fn, int variant, const char *name
     long k;
     long nfail = 0;
     for (k = 1;; k++) {
-        counter c = {0};
+        counter c;
+        counter_init(&c);
         c.count_malloc = !(variant & V_ONLY_REALLOC);
         c.count_realloc = 1;
         kurz_summarizer *s = new_handle(in->lang, &c, variant);
@@ -362,8 +276,8 @@ static void test_same_handle_sequence(void **state)
     rc_result ref;
     long kept;
     reference(in, kurz_summarize, V_REALLOC, &ref, &kept);
-    counter c = {0};
-    c.count_malloc = c.count_realloc = 1;
+    counter c;
+    counter_init(&c);
     kurz_summarizer *s = new_handle(in->lang, &c, V_REALLOC);
     long k;
     for (k = 1; k < 100000; k++) {
@@ -406,15 +320,17 @@ static void test_allocator_switching(void **state)
 {
     (void)state;
     const input *in = &inputs[1];
-    counter a = {0}, b = {0};
+    counter a, b;
+    counter_init(&a);
+    counter_init(&b);
     kurz_summarizer *s = NULL;
     assert_int_equal(kurz_summarizer_new(&s, in->lang), KURZ_OK);
     /* malloc_fn and free_fn both or neither */
-    assert_int_equal(kurz_summarizer_set_allocator(s, c_malloc, c_realloc, NULL, &a),
+    assert_int_equal(kurz_summarizer_set_allocator(s, ca_malloc, ca_realloc, NULL, &a),
                      KURZ_ERR_INVALID_ARG);
-    assert_int_equal(kurz_summarizer_set_allocator(s, NULL, c_realloc, c_free, &a),
+    assert_int_equal(kurz_summarizer_set_allocator(s, NULL, ca_realloc, ca_free, &a),
                      KURZ_ERR_INVALID_ARG);
-    assert_int_equal(kurz_summarizer_set_allocator(NULL, c_malloc, c_realloc, c_free, &a),
+    assert_int_equal(kurz_summarizer_set_allocator(NULL, ca_malloc, ca_realloc, ca_free, &a),
                      KURZ_ERR_INVALID_ARG);
 
     /* default allocator first, to get the reference and warm buffers */
@@ -423,12 +339,12 @@ static void test_allocator_switching(void **state)
     rc_result r0, r1, r2;
     rc_capture(&r0, KURZ_OK, s0);
 
-    assert_int_equal(kurz_summarizer_set_allocator(s, c_malloc, c_realloc, c_free, &a), KURZ_OK);
+    assert_int_equal(kurz_summarizer_set_allocator(s, ca_malloc, ca_realloc, ca_free, &a), KURZ_OK);
     assert_int_equal(kurz_summarize(&s1, s, in->text, in->len), KURZ_OK);
     assert_true(a.live > 0);
     rc_capture(&r1, KURZ_OK, s1);
 
-    assert_int_equal(kurz_summarizer_set_allocator(s, c_malloc, NULL, c_free, &b), KURZ_OK);
+    assert_int_equal(kurz_summarizer_set_allocator(s, ca_malloc, NULL, ca_free, &b), KURZ_OK);
     long a_after_switch = a.live; /* only the summary s1 should remain with a */
     assert_int_equal(a_after_switch, 1);
     assert_int_equal(kurz_summarize(&s2, s, in->text, in->len), KURZ_OK);
@@ -456,8 +372,8 @@ static void test_allocator_switching(void **state)
 static void test_error_paths_no_leak(void **state)
 {
     (void)state;
-    counter c = {0};
-    c.count_malloc = c.count_realloc = 1;
+    counter c;
+    counter_init(&c);
     kurz_summarizer *s = new_handle("de", &c, V_REALLOC);
     kurz_summary *sum = NULL;
     static const char bad[] = "Ein Satz. Noch einer \xC3( kaputt.";
