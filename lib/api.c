@@ -136,7 +136,8 @@ KURZ_API int kurz_summarizer_new(kurz_summarizer **out, const char *lang)
     s->stemmer = kurz__stemmer_new(li->snowball);
     if (!s->stemmer) {
         kurz__free(&mem, s);
-        return KURZ_ERR_NOMEM; /* the language is known, so it was memory */
+        /* a language of lang.c that this libstemmer was built without */
+        return kurz__stem_has(li->snowball) ? KURZ_ERR_NOMEM : KURZ_ERR_UNSUPPORTED_LANG;
     }
     kurz__doc_init(&s->doc, &s->mem, li->rules);
     kurz__kw_init(&s->kw);

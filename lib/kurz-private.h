@@ -129,6 +129,8 @@ int kurz__is_stopword(kurz__lang lang, const uint8_t *w, size_t n);
 typedef struct kurz__stemmer kurz__stemmer;
 /* NULL on failure (unknown algorithm or no memory). */
 kurz__stemmer *kurz__stemmer_new(const char *snowball_name);
+/* 1 when this libstemmer has the algorithm (sb_stemmer_list()), else 0. */
+int kurz__stem_has(const char *snowball_name);
 void kurz__stemmer_free(kurz__stemmer *st);
 /* Stems w[0..n); returns 0 with *out and *outlen borrowed until the next call,
  * or KURZ_ERR_NOMEM. Words longer than KURZ__STEM_MAX bytes are returned

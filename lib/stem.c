@@ -23,6 +23,14 @@ struct kurz__stemmer {
     uint8_t out[LATIN1_OUT];
 };
 
+int kurz__stem_has(const char *name)
+{
+    for (const char **l = sb_stemmer_list(); *l; l++)
+        if (!strcmp(*l, name))
+            return 1;
+    return 0;
+}
+
 kurz__stemmer *kurz__stemmer_new(const char *name)
 {
     /* libstemmer allocates with malloc itself; our wrapper does the same so

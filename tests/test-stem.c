@@ -188,6 +188,29 @@ static void test_long_words(void **state)
     pair_close(&p);
 }
 
+/* kurz__stem_has follows sb_stemmer_list, and a language of kurz_languages
+ * that the stemmer library lacks is refused as unsupported, not as a
+ * memory failure. */
+static void test_stem_has(void **state)
+{
+    (void)state;
+    assert_int_equal(kurz__stem_has("german"), 1);
+    assert_int_equal(kurz__stem_has("french"), 1);
+    assert_int_equal(kurz__stem_has("klingon"), 0);
+    assert_int_equal(kurz__stem_has("de"), 0); /* Snowball names, not codes */
+    for (const char *const *l = kurz_languages(); *l; l++) {
+        const kurz__langinfo *li = kurz__lang_find(*l);
+        assert_non_null(li);
+        kurz_summarizer *s = NULL;
+        int rc = kurz_summarizer_new(&s, *l);
+        assert_int_equal(rc, kurz__stem_has(li->snowball) ? KURZ_OK : KURZ_ERR_UNSUPPORTED_LANG);
+        kurz__stemmer *st = kurz__stemmer_new(li->snowball);
+        assert_int_equal(st != NULL, kurz__stem_has(li->snowball));
+        kurz__stemmer_free(st);
+        kurz_summarizer_free(s);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -197,6 +220,7 @@ int main(void)
         cmocka_unit_test(test_other_languages),
         cmocka_unit_test(test_not_utf8),
         cmocka_unit_test(test_long_words),
+        cmocka_unit_test(test_stem_has),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
