@@ -6,11 +6,11 @@
  *
  *   e2e     the public kurz_summarize(), as a user calls it; with -j N the
  *           documents are shared by N threads, one summarizer each.
- *   stages  the internal stages one after the other, the way kurz_summarize
- *           in lib/api.c chains them, each timed on its own; the library's
- *           heap is counted with the tests' counting allocator. At the end the chosen
- *           sentences are compared with kurz_summarize's (stages_match=1),
- *           so a change of the pipeline in api.c shows up here.
+ *   stages  the library's own table of stages (kurz__stages in
+ *           lib/pipeline.c, the one kurz_summarize runs), each stage timed
+ *           on its own; the library's heap is counted with the tests'
+ *           counting allocator. The chosen sentences are compared with
+ *           kurz_summarize's on a second summarizer (stages_match=1).
  *
  * A third mode, --run CMD..., is a small launcher: it runs CMD, waits for it
  * and prints its wall time, CPU time and peak RSS. bench.py starts the floor,
@@ -21,9 +21,8 @@
  *   LANG SP NBYTES LF <NBYTES bytes of text> LF
  * which bench.py writes from a JSONL corpus.
  *
- * The stage list lives in one place: STAGES[] below. When the internal
- * signatures in lib/kurz-private.h change, only the st_* functions,
- * pline_options() and STAGES[] need to follow. */
+ * The stages and their options come from the library (lib/kurz-test.h):
+ * nothing here knows their signatures. */
 #define _GNU_SOURCE 1 /* sched_getaffinity, pthread_attr_setaffinity_np */
 #include <errno.h>
 #include <fcntl.h>
@@ -41,7 +40,7 @@
 #include <unistd.h>
 
 #include "counting-alloc.h"
-#include "kurz-private.h"
+#include "kurz-test.h"
 
 /* ---- Helpers ------------------------------------------------------------ */
 
@@ -52,8 +51,6 @@ static double now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
-/* CPU seconds of the whole process (all threads, user + system): unlike the
- * wall clock, not inflated when other processes compete for the cores. */
 /* Minor page faults of the process so far: on a virtual machine each one
  * can cost microseconds, so memory touched is time. */
 static long minflt_now(void)
@@ -62,6 +59,8 @@ static long minflt_now(void)
     return getrusage(RUSAGE_SELF, &ru) == 0 ? ru.ru_minflt : 0;
 }
 
+/* CPU seconds of the whole process (all threads, user + system): unlike the
+ * wall clock, not inflated when other processes compete for the cores. */
 static double cpu_now(void)
 {
     struct timespec ts;
@@ -266,156 +265,6 @@ static void corpus_load(corpus *c, const char *path, const char *lang, int recor
     }
 }
 
-/* ---- The pipeline of kurz_summarize, stage by stage ---------------------- */
-
-typedef struct pline { /* one document going through the stages */
-    kurz__mem mem;
-    const kurz__langinfo *li;
-    kurz__stemmer *st;
-    kurz__doc doc;
-    kurz__kwindex kw;
-    int have_doc;
-    int boilerplate; /* KURZ_OPT_BOILERPLATE */
-    const char *text;
-    size_t len;
-    double *score, *norm;
-    uint8_t *ok;
-    size_t *chosen, nchosen;
-    kurz__rank_opts ro;
-    kurz__blend_opts bo;
-    kurz__select_opts so;
-} pline;
-
-static int opt(const kurz_summarizer *s, kurz_option o)
-{
-    int v = 0;
-    kurz_summarizer_get_option(s, o, &v);
-    return v;
-}
-
-/* The options of the internal calls, made from a summarizer's public
- * options the way kurz_summarize in lib/api.c makes them. The constants of
- * kurz__rank_opts are private to api.c: keep them equal to its values
- * (stages_match=0 in the output says they drifted apart). */
-static void pline_options(pline *p, const kurz_summarizer *s)
-{
-    p->ro = (kurz__rank_opts){
-        .algorithm = opt(s, KURZ_OPT_ALGORITHM),
-        .damping = opt(s, KURZ_OPT_DAMPING_PERMILLE) / 1000.0,
-        .exact_limit = KURZ__EXACT_LIMIT,
-        .df_cap = KURZ__DF_CAP,
-        .max_neighbours = KURZ__MAX_NEIGHBOURS,
-    };
-    p->bo = (kurz__blend_opts){opt(s, KURZ_OPT_POSITION_PERMILLE) / 1000.0,
-                               opt(s, KURZ_OPT_TITLE_PERMILLE) / 1000.0};
-    if (p->bo.position + p->bo.title > 1.0) {
-        double t = p->bo.position + p->bo.title;
-        p->bo.position /= t;
-        p->bo.title /= t;
-    }
-    p->boilerplate = opt(s, KURZ_OPT_BOILERPLATE);
-    p->so = (kurz__select_opts){(size_t)opt(s, KURZ_OPT_SENTENCES),
-                                (unsigned)opt(s, KURZ_OPT_RATIO_PERMILLE),
-                                (size_t)opt(s, KURZ_OPT_WORDS), opt(s, KURZ_OPT_STRICT),
-                                opt(s, KURZ_OPT_REDUNDANCY_PERMILLE) / 1000.0};
-}
-
-static int st_validate(pline *p)
-{
-    size_t bad;
-    return p->len && !kurz__utf8_valid((const uint8_t *)p->text, p->len, &bad)
-               ? KURZ_ERR_INVALID_UTF8
-               : 0;
-}
-
-static int st_split(pline *p)
-{
-    p->doc.sents.n = 0;
-    return kurz__segment(&p->mem, p->li->rules, p->text, p->len, &p->doc.sents);
-}
-
-static int st_tokenize(pline *p)
-{
-    int rc = kurz__doc_build(&p->doc, &p->mem, p->li->rules, p->st, p->text, p->len, 0);
-    if (rc)
-        return rc;
-    size_t n = p->doc.sents.n;
-    p->score = kurz__calloc(&p->mem, n, sizeof *p->score);
-    p->norm = kurz__calloc(&p->mem, n, sizeof *p->norm);
-    p->ok = kurz__calloc(&p->mem, n, sizeof *p->ok);
-    p->chosen = kurz__calloc(&p->mem, n, sizeof *p->chosen);
-    return p->score && p->norm && p->ok && p->chosen ? 0 : KURZ_ERR_NOMEM;
-}
-
-/* kurz__rank builds the graph and iterates in one call. With damping 0 the
- * iteration stops after its first step, so this call costs the graph (plus
- * one sweep over the edges); "rank" below reports the full call minus it. */
-static int st_graph(pline *p)
-{
-    kurz__rank_opts ro = p->ro;
-    ro.damping = 0.0;
-    return kurz__rank(&p->mem, &p->doc, &ro, NULL, p->score);
-}
-
-static int st_rank(pline *p)
-{
-    return kurz__rank(&p->mem, &p->doc, &p->ro, NULL, p->score);
-}
-
-static int st_boilerplate(pline *p)
-{
-    if (p->boilerplate)
-        kurz__eligible(&p->doc, &p->kw, p->text, p->len, p->ok);
-    else
-        memset(p->ok, 1, p->doc.sents.n);
-    return 0;
-}
-
-static int st_blend(pline *p)
-{
-    kurz__norms(&p->doc, p->norm);
-    kurz__blend(&p->doc, p->ok, p->norm, &p->bo, p->score);
-    return 0;
-}
-
-static int st_select(pline *p)
-{
-    return kurz__select(&p->mem, &p->doc, p->score, p->ok, p->norm, &p->so, p->chosen,
-                        &p->nchosen);
-}
-
-typedef struct stage {
-    const char *name;
-    int (*run)(pline *p);
-    const char *minus; /* a stage whose work this one repeats (reported net of it) */
-} stage;
-
-/* The one list of stages, in pipeline order (the order of lib/api.c, except
- * that kurz__norms moved next to kurz__blend, its only user there). */
-static const stage STAGES[] = {
-    {"validate", st_validate, NULL},         /* kurz__utf8_valid (check_input) */
-    {"split", st_split, NULL},               /* kurz__segment */
-    {"tokenize+stem", st_tokenize, NULL},    /* kurz__doc_build, segment = 0 */
-    {"graph", st_graph, NULL},               /* kurz__rank with damping 0 */
-    {"rank", st_rank, "graph"},              /* kurz__rank, net of "graph" */
-    {"boilerplate", st_boilerplate, NULL},   /* kurz__eligible */
-    {"blend", st_blend, NULL},               /* kurz__norms, kurz__blend */
-    {"select", st_select, NULL},             /* kurz__select */
-};
-#define NSTAGES (sizeof STAGES / sizeof STAGES[0])
-
-static void pline_reset(pline *p)
-{
-    kurz__free(&p->mem, p->score);
-    kurz__free(&p->mem, p->norm);
-    kurz__free(&p->mem, p->ok);
-    kurz__free(&p->mem, p->chosen);
-    p->score = p->norm = NULL;
-    p->ok = NULL;
-    p->chosen = NULL;
-    p->nchosen = 0;
-}
-
 /* ---- Modes ---------------------------------------------------------------- */
 
 typedef struct opts {
@@ -567,53 +416,44 @@ static int run_e2e(const corpus *c, const opts *o)
     return errors ? 1 : 0;
 }
 
+static kurz_summarizer *summarizer(const char *lang, size_t want)
+{
+    kurz_summarizer *s;
+    if (kurz_summarizer_new(&s, lang))
+        die("kurz_summarizer_new failed for", lang);
+    kurz_summarizer_set_option(s, KURZ_OPT_SENTENCES, (int)want);
+    kurz_summarizer_set_option(s, KURZ_OPT_MAX_INPUT_BYTES, INT32_MAX);
+    return s;
+}
+
 static int run_stages(const corpus *c, const opts *o)
 {
-    double t[NSTAGES] = {0}, tc[NSTAGES] = {0};
-    long flt[NSTAGES] = {0};
+    double t[KURZ__NSTAGES] = {0}, tc[KURZ__NSTAGES] = {0};
+    long flt[KURZ__NSTAGES] = {0};
     ca_alloc heap;
     ca_init(&heap);
     size_t sentences = 0, chosen = 0, mismatches = 0, errors = 0;
-    pline p;
-    memset(&p, 0, sizeof p);
-    p.mem.malloc_fn = ca_malloc;
-    p.mem.realloc_fn = ca_realloc;
-    p.mem.free_fn = ca_free;
-    p.mem.user = &heap;
     char cur_lang[16] = "";
-    kurz_summarizer *ref = NULL;
+    kurz_summarizer *s = NULL, *ref = NULL; /* staged, and the reference */
 
     for (size_t i = 0; i < c->n; i++) {
         const doc *d = &c->v[i];
         if (strcmp(cur_lang, d->lang) != 0) {
-            /* new language: new stemmer, fresh document buffers */
-            if (p.have_doc)
-                kurz__doc_free(&p.doc, &p.mem);
-            kurz__stemmer_free(p.st);
+            /* new language: new summarizers, fresh document buffers */
+            kurz_summarizer_free(s);
             kurz_summarizer_free(ref);
-            p.li = kurz__lang_find(d->lang);
-            if (!p.li)
-                die("unknown language", d->lang);
-            p.st = kurz__stemmer_new(p.li->snowball);
-            if (!p.st)
-                die("cannot make a stemmer for", d->lang);
-            kurz__doc_init(&p.doc, &p.mem, p.li->rules);
-            kurz__kw_init(&p.kw);
-            p.have_doc = 1;
-            if (kurz_summarizer_new(&ref, d->lang))
-                die("kurz_summarizer_new failed for", d->lang);
-            kurz_summarizer_set_option(ref, KURZ_OPT_SENTENCES, (int)o->want);
-            kurz_summarizer_set_option(ref, KURZ_OPT_MAX_INPUT_BYTES, INT32_MAX);
-            pline_options(&p, ref);
+            s = summarizer(d->lang, o->want);
+            ref = summarizer(d->lang, o->want);
+            kurz_summarizer_set_allocator(s, ca_malloc, ca_realloc, ca_free, &heap);
             snprintf(cur_lang, sizeof cur_lang, "%s", d->lang);
         }
-        p.text = d->text;
-        p.len = d->len;
+        kurz__run r;
+        kurz__run_begin(&r, s, d->text, d->len);
         int rc = 0;
-        for (size_t k = 0; k < NSTAGES && !rc; k++) {
+        for (size_t k = 0; k < KURZ__NSTAGES && !rc; k++) {
             double t0 = now(), c0 = cpu_now();
             long f0 = minflt_now();
-            rc = STAGES[k].run(&p);
+            rc = kurz__stages[k].run(&r);
             t[k] += now() - t0;
             tc[k] += cpu_now() - c0;
             flt[k] += minflt_now() - f0;
@@ -621,57 +461,45 @@ static int run_stages(const corpus *c, const opts *o)
         if (rc) {
             fprintf(stderr, "kurz-bench: document %zu: %s\n", i, kurz_strerror(rc));
             errors++;
-            pline_reset(&p);
+            kurz__run_end(&r);
             continue;
         }
-        sentences += p.doc.sents.n;
-        chosen += p.nchosen;
+        sentences += r.doc->sents.n;
+        chosen += r.nchosen;
         /* the reference: the same document through the public call */
         kurz_summary *sum = NULL;
         if (kurz_summarize(&sum, ref, d->text, d->len) != KURZ_OK) {
             mismatches++;
         } else {
-            int same = kurz_summary_count(sum) == p.nchosen;
-            for (size_t a = 0; same && a < p.nchosen; a++) {
+            int same = kurz_summary_count(sum) == r.nchosen;
+            for (size_t a = 0; same && a < r.nchosen; a++) {
                 size_t idx;
                 kurz_summary_get(sum, a, &idx, NULL, NULL, NULL);
-                same = idx == p.chosen[a];
+                same = idx == r.chosen[a];
             }
             mismatches += !same;
             kurz_summary_free(sum);
         }
-        pline_reset(&p);
+        kurz__run_end(&r);
     }
     double total = 0, total_cpu = 0;
     printf("mode=stages\ndocs=%zu\nbytes=%zu\nsentences=%zu\nchosen=%zu\nerrors=%zu\n", c->n,
            c->bytes, sentences, chosen, errors);
     printf("stages=");
-    for (size_t k = 0; k < NSTAGES; k++)
-        printf("%s%s", k ? "," : "", STAGES[k].name);
+    for (size_t k = 0; k < KURZ__NSTAGES; k++)
+        printf("%s%s", k ? "," : "", kurz__stages[k].name);
     printf("\n");
-    for (size_t k = 0; k < NSTAGES; k++) {
-        double v = t[k], vc = tc[k];
-        long f = flt[k];
-        for (size_t j = 0; STAGES[k].minus && j < NSTAGES; j++)
-            if (strcmp(STAGES[j].name, STAGES[k].minus) == 0) {
-                v -= t[j];
-                vc -= tc[j];
-                f -= flt[j];
-            }
-        f = f < 0 ? 0 : f;
-        v = v < 0 ? 0 : v;
-        vc = vc < 0 ? 0 : vc;
-        total += v;
-        total_cpu += vc;
-        printf("stage.%s=%.6f\nstage_cpu.%s=%.6f\nstage_faults.%s=%ld\n", STAGES[k].name, v,
-               STAGES[k].name, vc, STAGES[k].name, f);
+    for (size_t k = 0; k < KURZ__NSTAGES; k++) {
+        const char *name = kurz__stages[k].name;
+        total += t[k];
+        total_cpu += tc[k];
+        printf("stage.%s=%.6f\nstage_cpu.%s=%.6f\nstage_faults.%s=%ld\n", name, t[k], name, tc[k],
+               name, flt[k]);
     }
     printf("time=%.6f\ncpu_time=%.6f\n", total, total_cpu);
     printf("stages_match=%d\n", mismatches == 0 && errors == 0);
     printf("heap_peak=%zu\nheap_calls=%zu\n", heap.peak_bytes, heap.calls);
-    if (p.have_doc)
-        kurz__doc_free(&p.doc, &p.mem);
-    kurz__stemmer_free(p.st);
+    kurz_summarizer_free(s);
     kurz_summarizer_free(ref);
     return errors ? 1 : 0;
 }

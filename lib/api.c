@@ -3,7 +3,7 @@
 #include <limits.h>
 #include <string.h>
 
-#include "kurz-private.h"
+#include "kurz-test.h"
 
 #define NOPTS 11 /* KURZ_OPT_SENTENCES .. KURZ_OPT_TITLE_PERMILLE */
 
@@ -217,7 +217,8 @@ KURZ_API size_t kurz_summarizer_error_offset(const kurz_summarizer *s)
 
 #define OPT(s, o) ((s)->opt[(o) - KURZ_OPT_SENTENCES])
 
-static int check_input(kurz_summary **out, kurz_summarizer *s, const char *text, size_t len)
+/* The checks before a text is read: arguments and the size limit. */
+static int check_args(kurz_summary **out, kurz_summarizer *s, const char *text, size_t len)
 {
     if (!out)
         return KURZ_ERR_INVALID_ARG;
@@ -227,12 +228,20 @@ static int check_input(kurz_summary **out, kurz_summarizer *s, const char *text,
     s->error_offset = 0;
     if (len > (size_t)OPT(s, KURZ_OPT_MAX_INPUT_BYTES))
         return KURZ_ERR_TOO_LARGE;
-    size_t bad = 0;
-    if (len && !kurz__utf8_valid((const uint8_t *)text, len, &bad)) {
-        s->error_offset = bad;
-        return KURZ_ERR_INVALID_UTF8;
-    }
     return KURZ_OK;
+}
+
+void kurz__run_begin(kurz__run *r, kurz_summarizer *s, const char *text, size_t len)
+{
+    memset(r, 0, sizeof *r);
+    r->m = &s->mem;
+    r->lang = s->lang->rules;
+    r->st = s->stemmer;
+    r->doc = &s->doc;
+    r->kw = &s->kw;
+    r->text = text;
+    r->len = len;
+    kurz__run_options(r, s->opt);
 }
 
 static kurz_summary *summary_new(kurz_summarizer *s, size_t n)
@@ -250,9 +259,15 @@ static kurz_summary *summary_new(kurz_summarizer *s, size_t n)
 
 KURZ_API int kurz_split(kurz_summary **out, kurz_summarizer *s, const char *text, size_t len)
 {
-    int rc = check_input(out, s, text, len);
+    int rc = check_args(out, s, text, len);
     if (rc)
         return rc;
+    kurz__run r;
+    kurz__run_begin(&r, s, text, len);
+    if ((rc = kurz__stage_validate(&r))) {
+        s->error_offset = r.error_offset;
+        return rc;
+    }
     kurz__sentvec v = {0};
     rc = kurz__segment(&s->mem, s->lang->rules, text, len, &v);
     if (rc) {
@@ -274,71 +289,28 @@ KURZ_API int kurz_split(kurz_summary **out, kurz_summarizer *s, const char *text
 
 KURZ_API int kurz_summarize(kurz_summary **out, kurz_summarizer *s, const char *text, size_t len)
 {
-    int rc = check_input(out, s, text, len);
+    int rc = check_args(out, s, text, len);
     if (rc)
         return rc;
-    const kurz__mem *m = &s->mem;
-    kurz__doc *d = &s->doc;
-    double *score = NULL, *norm = NULL;
-    uint8_t *ok = NULL;
-    size_t *chosen = NULL;
+    kurz__run r;
+    kurz__run_begin(&r, s, text, len);
+    for (size_t k = 0; k < KURZ__NSTAGES && !rc; k++)
+        rc = kurz__stages[k].run(&r);
+    if (rc == KURZ_ERR_INVALID_UTF8)
+        s->error_offset = r.error_offset;
     kurz_summary *sum = NULL;
-
-    rc = kurz__doc_build(d, m, s->lang->rules, s->stemmer, text, len, 1);
-    if (rc)
-        goto fail;
-    size_t n = d->sents.n;
-    rc = KURZ_ERR_NOMEM;
-    score = kurz__calloc(m, n, sizeof *score);
-    norm = kurz__calloc(m, n, sizeof *norm);
-    ok = kurz__calloc(m, n, sizeof *ok);
-    chosen = kurz__calloc(m, n, sizeof *chosen);
-    if (!score || !norm || !ok || !chosen)
-        goto fail;
-    kurz__prefault(m, score, n * sizeof *score);
-    kurz__prefault(m, norm, n * sizeof *norm);
-    kurz__prefault(m, ok, n * sizeof *ok);
-
-    kurz__rank_opts ro = {OPT(s, KURZ_OPT_ALGORITHM), OPT(s, KURZ_OPT_DAMPING_PERMILLE) / 1000.0,
-                          KURZ__EXACT_LIMIT, KURZ__DF_CAP, KURZ__MAX_NEIGHBOURS};
-    kurz__norms(d, norm);
-    if ((rc = kurz__rank(m, d, &ro, norm, score)))
-        goto fail;
-    if (OPT(s, KURZ_OPT_BOILERPLATE))
-        kurz__eligible(d, &s->kw, text, len, ok);
-    else
-        memset(ok, 1, n);
-    kurz__blend_opts bo = {OPT(s, KURZ_OPT_POSITION_PERMILLE) / 1000.0,
-                           OPT(s, KURZ_OPT_TITLE_PERMILLE) / 1000.0};
-    if (bo.position + bo.title > 1.0) { /* keep the mix a convex one */
-        double t = bo.position + bo.title;
-        bo.position /= t;
-        bo.title /= t;
+    if (!rc && !(sum = summary_new(s, r.nchosen)))
+        rc = KURZ_ERR_NOMEM;
+    if (!rc) {
+        const kurz__sent *v = r.doc->sents.v;
+        for (size_t a = 0; a < r.nchosen; a++) {
+            size_t i = r.chosen[a];
+            sum->items[a] = (kurz__item){i, v[i].start, v[i].end, r.score[i]};
+        }
+        sum->doc_sentences = r.doc->sents.n;
+        *out = sum;
     }
-    kurz__blend(d, ok, norm, &bo, score);
-    kurz__select_opts so = {(size_t)OPT(s, KURZ_OPT_SENTENCES),
-                            (unsigned)OPT(s, KURZ_OPT_RATIO_PERMILLE),
-                            (size_t)OPT(s, KURZ_OPT_WORDS), OPT(s, KURZ_OPT_STRICT),
-                            OPT(s, KURZ_OPT_REDUNDANCY_PERMILLE) / 1000.0};
-    size_t k = 0;
-    if ((rc = kurz__select(m, d, score, ok, norm, &so, chosen, &k)))
-        goto fail;
-    rc = KURZ_ERR_NOMEM;
-    sum = summary_new(s, k);
-    if (!sum)
-        goto fail;
-    for (size_t a = 0; a < k; a++) {
-        size_t i = chosen[a];
-        sum->items[a] = (kurz__item){i, d->sents.v[i].start, d->sents.v[i].end, score[i]};
-    }
-    sum->doc_sentences = n;
-    *out = sum;
-    rc = KURZ_OK;
-fail:
-    kurz__free(m, score);
-    kurz__free(m, norm);
-    kurz__free(m, ok);
-    kurz__free(m, chosen);
+    kurz__run_end(&r);
     return rc;
 }
 

@@ -356,14 +356,9 @@ static int cmp_entry(const void *a, const void *b)
 }
 
 int kurz__doc_build(kurz__doc *d, const kurz__mem *m, kurz__lang lang, kurz__stemmer *st,
-                    const char *text, size_t len, int segment)
+                    const char *text, size_t len)
 {
     int rc;
-    if (segment) {
-        d->sents.n = 0;
-        if ((rc = kurz__segment(m, lang, text, len, &d->sents)))
-            return rc;
-    }
     size_t n = d->sents.n;
     if (d->words.n > KURZ__WORD_CACHE || d->words.pool_n > 64 * KURZ__WORD_CACHE)
         forget_words(d);

@@ -1,7 +1,11 @@
 /* Internal interfaces of libkurz. Nothing here is exported: every symbol is
  * hidden and named kurz__*. Modules depend on each other in one direction:
- *   alloc -> utf8 -> segment -> tokenize/stopwords/stem -> doc -> graph/rank
- *   -> select -> api */
+ *   alloc -> utf8 -> segment -> tokenize/stopwords/stem -> doc -> graph
+ *   -> rank -> boiler -> score -> select -> pipeline -> api
+ * kurz_summarize runs the stages in this order, one call each: segment,
+ * doc, graph, rank, boiler (eligible units), score, select (the table of
+ * stages is in pipeline.c; tests and the benchmark reach it through
+ * kurz-test.h). */
 #ifndef KURZ_PRIVATE_H
 #define KURZ_PRIVATE_H
 
@@ -187,20 +191,21 @@ typedef struct kurz__doc {
 
 void kurz__doc_init(kurz__doc *d, const kurz__mem *m, kurz__lang lang);
 void kurz__doc_free(kurz__doc *d, const kurz__mem *m);
-/* Segments (when segment is non-zero) and builds the term vectors of
- * text[0..len). With segment == 0, d->sents must already be filled. Reuses
- * the buffers of a previous call. 0 or KURZ_ERR_NOMEM. */
+/* Builds the term vectors of the sentences d->sents (filled beforehand,
+ * e.g. by kurz__segment) of text[0..len). Reuses the buffers of a previous
+ * call. 0 or KURZ_ERR_NOMEM. */
 int kurz__doc_build(kurz__doc *d, const kurz__mem *m, kurz__lang lang, kurz__stemmer *st,
-                    const char *text, size_t len, int segment);
+                    const char *text, size_t len);
 
-/* ---- Graph and ranking (rank.c) ---------------------------------------- */
-typedef struct kurz__rank_opts {
+/* ---- Sentence graph (graph.c) -----------------------------------------
+ * Sentences are linked by their similarity: the idf-weighted cosine of
+ * their term vectors (LexRank) or their word overlap (TextRank). */
+typedef struct kurz__graph_opts {
     int algorithm;   /* kurz_algorithm */
-    double damping;  /* 0..1 */
     size_t exact_limit; /* up to this many sentences the graph is exact */
     uint32_t df_cap;    /* beyond exact_limit: terms in more sentences than this are ignored */
     size_t max_neighbours; /* beyond exact_limit: edges kept per sentence */
-} kurz__rank_opts;
+} kurz__graph_opts;
 
 /* The defaults kurz_summarize uses. */
 #define KURZ__EXACT_LIMIT 2000
@@ -212,21 +217,41 @@ typedef struct kurz__edge {
     uint32_t to;
     float w;
 } kurz__edge;
+
+/* A weighted directed graph in compressed rows: the edges of sentence i are
+ * edge[row[i]..row[i + 1]). */
+typedef struct kurz__graph {
+    size_t n;          /* sentences */
+    size_t *row;       /* n + 1 offsets into edge (NULL when n == 0) */
+    kurz__edge *edge;
+    double *rowsum;    /* the sum of each row's weights */
+    int approx;        /* beyond exact_limit: an approximation of the exact graph */
+} kurz__graph;
+
 /* Moves the k strongest of e[0..n) (higher w first, ties to the lower to)
  * into e[0..k), in no particular order; returns min(n, k). */
 size_t kurz__keep_strongest(kurz__edge *e, size_t n, size_t k);
 
 /* idf of a term found in df of n sentences; never 0 for df <= n. */
 double kurz__idf(uint32_t df, size_t n);
-/* Centrality of every sentence of d into score[0..n) (sums to 1; uniform when
- * there are no edges). lexnorm: the sentences' kurz__norms when the caller
- * has them already, else NULL. 0 or KURZ_ERR_NOMEM. */
-int kurz__rank(const kurz__mem *m, const kurz__doc *d, const kurz__rank_opts *o,
-               const double *lexnorm, double *score);
 /* idf-weighted cosine similarity of sentences a and b of d (0..1). */
 double kurz__cosine(const kurz__doc *d, size_t a, size_t b, const double *norm);
 /* Fills norm[i] = the idf-weighted length of sentence i's vector. */
 void kurz__norms(const kurz__doc *d, double *norm);
+
+/* Builds the sentence graph of d into *g (which the caller frees with
+ * kurz__graph_free, also after a failure). lexnorm: the sentences'
+ * kurz__norms when the caller has them already, else NULL. 0 or
+ * KURZ_ERR_NOMEM. */
+int kurz__graph_build(const kurz__mem *m, const kurz__doc *d, const kurz__graph_opts *o,
+                      const double *lexnorm, kurz__graph *g);
+void kurz__graph_free(const kurz__mem *m, kurz__graph *g);
+
+/* ---- Centrality (rank.c) ----------------------------------------------- */
+/* Centrality of every sentence of g into score[0..g->n) by power iteration
+ * with damping 0..1 (sums to 1; uniform when there are no edges).
+ * 0 or KURZ_ERR_NOMEM. */
+int kurz__rank(const kurz__mem *m, const kurz__graph *g, double damping, double *score);
 
 /* ---- Unit quality (boiler.c) -------------------------------------------
  * Marks units that must not be selected while real sentences exist:
@@ -245,7 +270,7 @@ void kurz__kw_init(kurz__kwindex *kw);
 void kurz__eligible(const kurz__doc *d, const kurz__kwindex *kw, const char *text, size_t len,
                     uint8_t *ok);
 
-/* ---- Scores and selection (select.c) ----------------------------------- */
+/* ---- Final scores (score.c) --------------------------------------------- */
 typedef struct kurz__blend_opts {
     double position; /* weight of the position prior, 0..1 */
     double title;    /* weight of the similarity to the lead, 0..1 */
@@ -256,6 +281,7 @@ typedef struct kurz__blend_opts {
 void kurz__blend(const kurz__doc *d, const uint8_t *ok, const double *norm,
                  const kurz__blend_opts *o, double *score);
 
+/* ---- Selection (select.c) ---------------------------------------------- */
 typedef struct kurz__select_opts {
     size_t sentences;        /* 0 = unset */
     unsigned ratio_permille; /* 0 = unset */
@@ -268,8 +294,9 @@ typedef struct kurz__select_opts {
 
 /* Chooses sentences by descending score (ties: earlier first) under the
  * budget, skipping units with ok[i] == 0 unless no unit is ok, and skipping
- * near-duplicates of the first KURZ__REDUNDANCY_WINDOW chosen ones. Writes their indices in document order to
- * chosen[0..*nchosen) (room for d->sents.n). 0 or KURZ_ERR_NOMEM. */
+ * near-duplicates of the first KURZ__REDUNDANCY_WINDOW chosen ones. Writes
+ * their indices in document order to chosen[0..*nchosen) (room for
+ * d->sents.n). 0 or KURZ_ERR_NOMEM. */
 int kurz__select(const kurz__mem *m, const kurz__doc *d, const double *score, const uint8_t *ok,
                  const double *norm, const kurz__select_opts *o, size_t *chosen, size_t *nchosen);
 

@@ -37,7 +37,8 @@ static void mark_len(marked *r, kurz__lang lang, const char *text, size_t len)
     r->st = kurz__stemmer_new(lang == KURZ__LANG_DE ? "german" : "french");
     assert_non_null(r->st);
     kurz__doc_init(&r->d, &r->m, lang);
-    assert_int_equal(kurz__doc_build(&r->d, &r->m, lang, r->st, text, len, 1), 0);
+    assert_int_equal(kurz__segment(&r->m, lang, text, len, &r->d.sents), 0);
+    assert_int_equal(kurz__doc_build(&r->d, &r->m, lang, r->st, text, len), 0);
     r->text = text;
     r->len = len;
     r->ok = calloc(r->d.sents.n + 1, 1);

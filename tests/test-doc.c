@@ -42,6 +42,14 @@ static int teardown(void **state)
     return 0;
 }
 
+/* Segments text, then builds its term vectors, as kurz_summarize does. */
+static int build_doc(fixture *f, const char *text, size_t len)
+{
+    f->d.sents.n = 0;
+    int rc = kurz__segment(&f->m, KURZ__LANG_DE, text, len, &f->d.sents);
+    return rc ? rc : kurz__doc_build(&f->d, &f->m, KURZ__LANG_DE, f->st, text, len);
+}
+
 /* A text of paragraphs (one sentence each) of lower-case words separated by
  * single spaces, without stop words: what doc.c must make of it. */
 typedef struct expect {
@@ -88,7 +96,7 @@ static size_t key_index(expect *e, const char *k)
 static void check_text(fixture *f, const char *text)
 {
     size_t len = strlen(text);
-    assert_int_equal(kurz__doc_build(&f->d, &f->m, KURZ__LANG_DE, f->st, text, len, 1), 0);
+    assert_int_equal(build_doc(f, text, len), 0);
     expect e = {NULL, 0};
     char *copy = strdup(text);
     assert_non_null(copy);
@@ -190,7 +198,7 @@ static void test_tables_grow(void **state)
     }
     text[n] = '\0';
     /* check_text takes at most 64 distinct terms a sentence: count here */
-    assert_int_equal(kurz__doc_build(&f->d, &f->m, KURZ__LANG_DE, f->st, text, n, 1), 0);
+    assert_int_equal(build_doc(f, text, n), 0);
     assert_int_equal(f->d.sents.n, 2);
     assert_int_equal(f->d.nterms, 2 * N);
     for (size_t s = 0; s < 2; s++) {

@@ -1,4 +1,5 @@
-/* Ranking on small hand-made documents (no splitter, no stemmer). */
+/* Final scores (lib/score.c): centrality blended with the position prior
+ * and the similarity to the lead. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -6,196 +7,78 @@
 #include <cmocka.h>
 
 #include <math.h>
-#include <stdlib.h>
-#include <string.h>
-
-#include "kurz-private.h"
 
 #include "fixture.h"
 
-static kurz__rank_opts lexrank = {KURZ_ALGO_LEXRANK, 0.85, 2000, 64, 24};
-static kurz__rank_opts textrank = {KURZ_ALGO_TEXTRANK, 0.85, 2000, 64, 24};
+/* six sentences, distinct terms except 0 and 1 which are near duplicates */
+static const int six[6][8] = {
+    {0, 1, 2, 3, -1}, {0, 1, 2, 3, 4, -1}, {5, 6, -1}, {7, 8, -1}, {9, 10, -1}, {11, 12, -1},
+};
+static const uint8_t all_ok[6] = {1, 1, 1, 1, 1, 1};
 
-static void idf_never_vanishes(void **state)
+static void blend_position_prior(void **state)
 {
     (void)state;
-    assert_true(kurz__idf(5, 5) > 0.5); /* a term in every sentence still counts */
-    assert_true(kurz__idf(1, 5) > kurz__idf(2, 5));
-    assert_true(kurz__idf(0, 5) == 0.0);
-}
-
-static void star_centre_wins(void **state)
-{
-    (void)state;
-    /* sentence 2 shares a term with each of the others; they share nothing
-     * among themselves */
-    static const int t[5][8] = {
-        {0, 10, -1}, {1, 11, -1}, {0, 1, 2, 3, -1}, {2, 12, -1}, {3, 13, -1},
-    };
     fixture f;
-    build(&f, 5, t);
-    double score[5];
-    assert_int_equal(kurz__rank(&f.m, &f.d, &lexrank, NULL, score), 0);
-    double sum = 0;
-    for (int i = 0; i < 5; i++) {
-        sum += score[i];
-        if (i != 2)
-            assert_true(score[2] > score[i]);
-    }
-    assert_true(fabs(sum - 1.0) < 1e-9);
-    /* the leaves are symmetric */
-    assert_true(fabs(score[0] - score[1]) < 1e-12);
-    assert_true(fabs(score[0] - score[4]) < 1e-12);
-    assert_int_equal(kurz__rank(&f.m, &f.d, &textrank, NULL, score), 0);
-    for (int i = 0; i < 5; i++)
-        if (i != 2)
-            assert_true(score[2] > score[i]);
-}
-
-static void given_norms_change_nothing(void **state)
-{
-    (void)state;
-    static const int t[4][8] = {{0, 1, 2, -1}, {1, 2, 2, -1}, {0, 3, -1}, {3, 4, 1, -1}};
-    fixture f;
-    build(&f, 4, t);
-    double norm[4], a[4], b[4];
+    build(&f, 6, six);
+    double norm[16], s[6];
     kurz__norms(&f.d, norm);
-    assert_int_equal(kurz__rank(&f.m, &f.d, &lexrank, NULL, a), 0);
-    assert_int_equal(kurz__rank(&f.m, &f.d, &lexrank, norm, b), 0);
-    assert_memory_equal(a, b, sizeof a);
-    /* and the scores are not flat: sentence 1 and 3 share term 1 with others */
-    assert_true(fabs(a[0] - a[2]) > 1e-6);
+    static const uint8_t ok[6] = {0, 1, 1, 1, 1, 1}; /* a heading first */
+    for (int i = 0; i < 6; i++)
+        s[i] = 1.0 / 6; /* flat centrality */
+    kurz__blend_opts bo = {0.5, 0.0};
+    kurz__blend(&f.d, ok, norm, &bo, s);
+    /* the first real sentence gets the full prior, later ones less, the
+     * heading none */
+    assert_true(s[1] > s[2] && s[2] > s[3] && s[3] > s[5]);
+    assert_true(s[0] < s[5]);
+    assert_true(fabs(s[1] - 1.0) < 1e-12);
+    /* with no prior the flat centrality stays flat */
+    for (int i = 0; i < 6; i++)
+        s[i] = 1.0 / 6;
+    bo.position = 0;
+    kurz__blend(&f.d, ok, norm, &bo, s);
+    assert_true(fabs(s[2] - s[5]) < 1e-12);
 }
 
-static void no_edges_gives_uniform(void **state)
+static void blend_title_similarity(void **state)
 {
     (void)state;
-    static const int t[3][8] = {{0, -1}, {1, -1}, {2, -1}};
     fixture f;
-    build(&f, 3, t);
-    double score[3];
-    assert_int_equal(kurz__rank(&f.m, &f.d, &lexrank, NULL, score), 0);
-    for (int i = 0; i < 3; i++)
-        assert_true(fabs(score[i] - 1.0 / 3) < 1e-12);
-}
-
-static void cosine_is_symmetric_and_bounded(void **state)
-{
-    (void)state;
-    static const int t[3][8] = {{0, 1, 2, -1}, {0, 1, 2, -1}, {2, 3, 3, -1}};
-    fixture f;
-    build(&f, 3, t);
-    double norm[3];
+    build(&f, 6, six);
+    double norm[16], s[6];
     kurz__norms(&f.d, norm);
-    assert_true(fabs(kurz__cosine(&f.d, 0, 1, norm) - 1.0) < 1e-9); /* identical */
-    double c02 = kurz__cosine(&f.d, 0, 2, norm), c20 = kurz__cosine(&f.d, 2, 0, norm);
-    assert_true(c02 > 0 && c02 < 1);
-    assert_true(fabs(c02 - c20) < 1e-15);
-    /* hand computation: n = 3, df = {2, 2, 3, 1}; tf of term 3 in s2 is 2 */
-    double i0 = log(1 + 3.0 / 2), i2 = log(1 + 1.0), i3 = log(1 + 3.0);
-    double n0 = sqrt(2 * i0 * i0 + i2 * i2), n2 = sqrt(i2 * i2 + 4 * i3 * i3);
-    assert_true(fabs(c02 - i2 * i2 / (n0 * n2)) < 1e-9);
+    for (int i = 0; i < 6; i++)
+        s[i] = 1.0 / 6;
+    kurz__blend_opts bo = {0.0, 0.5};
+    kurz__blend(&f.d, all_ok, norm, &bo, s);
+    /* sentence 1 shares terms with the lead (0); the others share none */
+    assert_true(s[1] > s[2]);
+    assert_true(fabs(s[2] - s[3]) < 1e-12);
 }
 
-static void capped_graph_drops_frequent_terms_only_when_large(void **state)
+/* The mix is convex: centrality alone keeps the order of the scores and
+ * scales the best to 1. */
+static void blend_without_priors_normalises(void **state)
 {
     (void)state;
-    /* term 9 is in every sentence; with exact_limit 2 and df_cap 2 the graph
-     * ignores it, leaving the pair (0,1) linked by term 0 only */
-    static const int t[4][8] = {{0, 9, -1}, {0, 9, -1}, {1, 9, -1}, {2, 9, -1}};
     fixture f;
-    build(&f, 4, t);
-    double exact[4], capped[4];
-    kurz__rank_opts o = lexrank;
-    assert_int_equal(kurz__rank(&f.m, &f.d, &o, NULL, exact), 0);
-    o.exact_limit = 2;
-    o.df_cap = 2;
-    assert_int_equal(kurz__rank(&f.m, &f.d, &o, NULL, capped), 0);
-    assert_true(fabs(capped[2] - capped[3]) < 1e-12);
-    assert_true(capped[0] > capped[2]);
-    assert_true(fabs(exact[0] - capped[0]) > 1e-6); /* the cap changed the graph */
-}
-
-static void damping_zero_is_uniform(void **state)
-{
-    (void)state;
-    static const int t[3][8] = {{0, 1, -1}, {0, -1}, {1, 2, -1}};
-    fixture f;
-    build(&f, 3, t);
-    double score[3];
-    kurz__rank_opts o = lexrank;
-    o.damping = 0.0;
-    assert_int_equal(kurz__rank(&f.m, &f.d, &o, NULL, score), 0);
-    for (int i = 0; i < 3; i++)
-        assert_true(fabs(score[i] - 1.0 / 3) < 1e-12);
-}
-
-static int by_strength(const void *a, const void *b)
-{
-    const kurz__edge *x = a, *y = b;
-    if (x->w != y->w)
-        return x->w > y->w ? -1 : 1;
-    return (x->to > y->to) - (x->to < y->to);
-}
-
-static int by_target(const void *a, const void *b)
-{
-    const kurz__edge *x = a, *y = b;
-    return (x->to > y->to) - (x->to < y->to);
-}
-
-/* The kept edges are exactly the k first of a full sort, whatever the
- * order they come in: sorted either way, all weights equal (ties go to the
- * lower target), few distinct weights, pseudo-random. */
-static void keep_strongest_matches_a_sort(void **state)
-{
-    (void)state;
-    enum { N = 3000 };
-    static kurz__edge e[N], want[N];
-    uint32_t x = 12345;
-    for (int order = 0; order < 5; order++) {
-        for (size_t n = 1; n <= N; n = n * 3 + 1) {
-            for (size_t i = 0; i < n; i++) {
-                x = x * 1103515245u + 12345u;
-                float w = order == 0   ? (float)i
-                          : order == 1 ? (float)(n - i)
-                          : order == 2 ? 1.0f
-                          : order == 3 ? (float)(x >> 30)
-                                       : (float)(x >> 8) / 16777216.0f;
-                e[i] = (kurz__edge){(uint32_t)((i * 7919u) % 100003u), w};
-            }
-            memcpy(want, e, n * sizeof *e);
-            qsort(want, n, sizeof *want, by_strength);
-            for (size_t k = 0; k <= 40; k += 8) {
-                kurz__edge got[N];
-                memcpy(got, e, n * sizeof *e);
-                size_t kept = kurz__keep_strongest(got, n, k);
-                size_t expect = n < k ? n : k;
-                assert_int_equal(kept, expect);
-                kurz__edge top[N];
-                memcpy(top, want, expect * sizeof *top);
-                qsort(got, kept, sizeof *got, by_target);
-                qsort(top, kept, sizeof *top, by_target);
-                for (size_t i = 0; i < kept; i++) {
-                    assert_int_equal(got[i].to, top[i].to);
-                    assert_true(got[i].w == top[i].w);
-                }
-            }
-        }
-    }
+    build(&f, 6, six);
+    double norm[16], s[6] = {0.1, 0.4, 0.2, 0.1, 0.1, 0.1};
+    kurz__norms(&f.d, norm);
+    kurz__blend_opts bo = {0.0, 0.0};
+    kurz__blend(&f.d, all_ok, norm, &bo, s);
+    assert_true(fabs(s[1] - 1.0) < 1e-12);
+    assert_true(fabs(s[2] - 0.5) < 1e-12);
+    assert_true(fabs(s[0] - 0.25) < 1e-12);
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(idf_never_vanishes),
-        cmocka_unit_test(star_centre_wins),
-        cmocka_unit_test(given_norms_change_nothing),
-        cmocka_unit_test(no_edges_gives_uniform),
-        cmocka_unit_test(cosine_is_symmetric_and_bounded),
-        cmocka_unit_test(capped_graph_drops_frequent_terms_only_when_large),
-        cmocka_unit_test(damping_zero_is_uniform),
-        cmocka_unit_test(keep_strongest_matches_a_sort),
+        cmocka_unit_test(blend_position_prior),
+        cmocka_unit_test(blend_title_similarity),
+        cmocka_unit_test(blend_without_priors_normalises),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

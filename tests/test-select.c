@@ -1,4 +1,4 @@
-/* Selection under budgets, redundancy control and the score blend. */
+/* Selection under budgets and redundancy control (lib/select.c). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -111,47 +111,6 @@ static void ineligible_units_only_as_last_resort(void **state)
     assert_int_equal(c[0], 0);
 }
 
-static void blend_position_prior(void **state)
-{
-    (void)state;
-    fixture f;
-    build(&f, 6, six);
-    double norm[16], s[6];
-    kurz__norms(&f.d, norm);
-    static const uint8_t ok[6] = {0, 1, 1, 1, 1, 1}; /* a heading first */
-    for (int i = 0; i < 6; i++)
-        s[i] = 1.0 / 6; /* flat centrality */
-    kurz__blend_opts bo = {0.5, 0.0};
-    kurz__blend(&f.d, ok, norm, &bo, s);
-    /* the first real sentence gets the full prior, later ones less, the
-     * heading none */
-    assert_true(s[1] > s[2] && s[2] > s[3] && s[3] > s[5]);
-    assert_true(s[0] < s[5]);
-    assert_true(fabs(s[1] - 1.0) < 1e-12);
-    /* with no prior the flat centrality stays flat */
-    for (int i = 0; i < 6; i++)
-        s[i] = 1.0 / 6;
-    bo.position = 0;
-    kurz__blend(&f.d, ok, norm, &bo, s);
-    assert_true(fabs(s[2] - s[5]) < 1e-12);
-}
-
-static void blend_title_similarity(void **state)
-{
-    (void)state;
-    fixture f;
-    build(&f, 6, six);
-    double norm[16], s[6];
-    kurz__norms(&f.d, norm);
-    for (int i = 0; i < 6; i++)
-        s[i] = 1.0 / 6;
-    kurz__blend_opts bo = {0.0, 0.5};
-    kurz__blend(&f.d, all_ok, norm, &bo, s);
-    /* sentence 1 shares terms with the lead (0); the others share none */
-    assert_true(s[1] > s[2]);
-    assert_true(fabs(s[2] - s[3]) < 1e-12);
-}
-
 static void empty_document(void **state)
 {
     (void)state;
@@ -170,8 +129,6 @@ int main(void)
         cmocka_unit_test(ratio_budget),
         cmocka_unit_test(word_budget_reach_or_strict),
         cmocka_unit_test(ineligible_units_only_as_last_resort),
-        cmocka_unit_test(blend_position_prior),
-        cmocka_unit_test(blend_title_similarity),
         cmocka_unit_test(empty_document),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,123 @@
+/* The stages of kurz_summarize, one call each, and their table: api.c runs
+ * them in this order, and so does the benchmark (through kurz-test.h). */
+#include <string.h>
+
+#include "kurz-test.h"
+
+void kurz__run_options(kurz__run *r, const int *opt)
+{
+#define OPT(o) (opt[(o) - KURZ_OPT_SENTENCES])
+    r->graph_opts = (kurz__graph_opts){OPT(KURZ_OPT_ALGORITHM), KURZ__EXACT_LIMIT, KURZ__DF_CAP,
+                                       KURZ__MAX_NEIGHBOURS};
+    r->damping = OPT(KURZ_OPT_DAMPING_PERMILLE) / 1000.0;
+    r->boilerplate = OPT(KURZ_OPT_BOILERPLATE);
+    kurz__blend_opts bo = {OPT(KURZ_OPT_POSITION_PERMILLE) / 1000.0,
+                           OPT(KURZ_OPT_TITLE_PERMILLE) / 1000.0};
+    if (bo.position + bo.title > 1.0) { /* keep the mix a convex one */
+        double t = bo.position + bo.title;
+        bo.position /= t;
+        bo.title /= t;
+    }
+    r->blend_opts = bo;
+    r->select_opts = (kurz__select_opts){(size_t)OPT(KURZ_OPT_SENTENCES),
+                                         (unsigned)OPT(KURZ_OPT_RATIO_PERMILLE),
+                                         (size_t)OPT(KURZ_OPT_WORDS), OPT(KURZ_OPT_STRICT),
+                                         OPT(KURZ_OPT_REDUNDANCY_PERMILLE) / 1000.0};
+#undef OPT
+}
+
+void kurz__run_end(kurz__run *r)
+{
+    kurz__graph_free(r->m, &r->graph);
+    kurz__free(r->m, r->norm);
+    kurz__free(r->m, r->score);
+    kurz__free(r->m, r->ok);
+    kurz__free(r->m, r->chosen);
+    r->norm = r->score = NULL;
+    r->ok = NULL;
+    r->chosen = NULL;
+    r->nchosen = 0;
+}
+
+/* n zeroed elements of size elem for a stage to fill. */
+static void *stage_array(const kurz__run *r, size_t n, size_t elem)
+{
+    void *p = kurz__calloc(r->m, n, elem);
+    if (p)
+        kurz__prefault(r->m, p, n * elem);
+    return p;
+}
+
+int kurz__stage_validate(kurz__run *r)
+{
+    size_t bad = 0;
+    if (r->len && !kurz__utf8_valid((const uint8_t *)r->text, r->len, &bad)) {
+        r->error_offset = bad;
+        return KURZ_ERR_INVALID_UTF8;
+    }
+    return 0;
+}
+
+int kurz__stage_segment(kurz__run *r)
+{
+    r->doc->sents.n = 0;
+    return kurz__segment(r->m, r->lang, r->text, r->len, &r->doc->sents);
+}
+
+int kurz__stage_doc(kurz__run *r)
+{
+    return kurz__doc_build(r->doc, r->m, r->lang, r->st, r->text, r->len);
+}
+
+int kurz__stage_graph(kurz__run *r)
+{
+    const kurz__doc *d = r->doc;
+    if (!(r->norm = stage_array(r, d->sents.n, sizeof *r->norm)))
+        return KURZ_ERR_NOMEM;
+    kurz__norms(d, r->norm);
+    return kurz__graph_build(r->m, d, &r->graph_opts, r->norm, &r->graph);
+}
+
+int kurz__stage_rank(kurz__run *r)
+{
+    if (!(r->score = stage_array(r, r->doc->sents.n, sizeof *r->score)))
+        return KURZ_ERR_NOMEM;
+    return kurz__rank(r->m, &r->graph, r->damping, r->score);
+}
+
+int kurz__stage_boiler(kurz__run *r)
+{
+    size_t n = r->doc->sents.n;
+    if (!(r->ok = stage_array(r, n, sizeof *r->ok)))
+        return KURZ_ERR_NOMEM;
+    if (r->boilerplate)
+        kurz__eligible(r->doc, r->kw, r->text, r->len, r->ok);
+    else
+        memset(r->ok, 1, n);
+    return 0;
+}
+
+int kurz__stage_score(kurz__run *r)
+{
+    kurz__blend(r->doc, r->ok, r->norm, &r->blend_opts, r->score);
+    return 0;
+}
+
+int kurz__stage_select(kurz__run *r)
+{
+    if (!(r->chosen = kurz__calloc(r->m, r->doc->sents.n, sizeof *r->chosen)))
+        return KURZ_ERR_NOMEM;
+    return kurz__select(r->m, r->doc, r->score, r->ok, r->norm, &r->select_opts, r->chosen,
+                        &r->nchosen);
+}
+
+const kurz__stage kurz__stages[KURZ__NSTAGES] = {
+    {"validate", kurz__stage_validate},
+    {"segment", kurz__stage_segment},
+    {"doc", kurz__stage_doc},
+    {"graph", kurz__stage_graph},
+    {"rank", kurz__stage_rank},
+    {"boiler", kurz__stage_boiler},
+    {"score", kurz__stage_score},
+    {"select", kurz__stage_select},
+};
