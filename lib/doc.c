@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "kurz-private.h"
+#include "kurz-test.h"
 
 /* 16 bytes: big tables are touched at random, so every byte costs cache
  * misses and page faults. A key of up to 8 bytes (most words) is kept in
@@ -169,6 +169,7 @@ static int hash_get_or_put(kurz__hash *h, const kurz__mem *m, const uint8_t *key
     struct kurz__hslot *s;
     if (n <= KEY_NEAR) {
         for (; (s = &h->slots[j])->hash; j = (j + 1) & (h->cap - 1)) {
+            h->probes++;
             if (s->hash == hv && s->k.key8 == key8) {
                 *slot = s;
                 return 0;
@@ -177,6 +178,7 @@ static int hash_get_or_put(kurz__hash *h, const kurz__mem *m, const uint8_t *key
         *s = (struct kurz__hslot){.hash = hv, .val = val, .k.key8 = key8};
     } else {
         for (; (s = &h->slots[j])->hash; j = (j + 1) & (h->cap - 1)) {
+            h->probes++;
             if (s->hash == hv && s->k.far.len == n &&
                 same_bytes(h->pool + s->k.far.off, key, n)) {
                 *slot = s;
@@ -248,6 +250,23 @@ static void forget_words(kurz__doc *d)
     hash_clear(&d->words);
     hash_clear(&d->stems);
     d->nglobal = 0;
+}
+
+/* Hooks of kurz-test.h. */
+uint64_t kurz__doc_probes(const kurz__doc *d)
+{
+    return d->words.probes + d->stems.probes;
+}
+
+uint32_t kurz__doc_word_slot(const kurz__doc *d, const uint8_t *w, size_t n)
+{
+    return tag_of(hash_bytes(d->seed, w, n), n);
+}
+
+void kurz__doc_set_seed(kurz__doc *d, uint64_t seed)
+{
+    forget_words(d);
+    d->seed = seed;
 }
 
 static int all_digits(const uint8_t *w, size_t n)

@@ -158,6 +158,7 @@ typedef struct kurz__hash {
     unsigned max_load; /* percent of the slots in use before it grows */
     uint8_t *pool;   /* the bytes of keys too long for their slot */
     size_t pool_n, pool_cap;
+    uint64_t probes; /* occupied slots looked at (a work counter, see kurz-test.h) */
 } kurz__hash;
 
 typedef struct kurz__doc {
@@ -296,8 +297,10 @@ typedef struct kurz__select_opts {
  * budget, skipping units with ok[i] == 0 unless no unit is ok, and skipping
  * near-duplicates of the first KURZ__REDUNDANCY_WINDOW chosen ones. Writes
  * their indices in document order to chosen[0..*nchosen) (room for
- * d->sents.n). 0 or KURZ_ERR_NOMEM. */
+ * d->sents.n) and adds the number of redundancy comparisons to *compared
+ * (a work counter for the tests). 0 or KURZ_ERR_NOMEM. */
 int kurz__select(const kurz__mem *m, const kurz__doc *d, const double *score, const uint8_t *ok,
-                 const double *norm, const kurz__select_opts *o, size_t *chosen, size_t *nchosen);
+                 const double *norm, const kurz__select_opts *o, size_t *chosen, size_t *nchosen,
+                 uint64_t *compared);
 
 #endif /* KURZ_PRIVATE_H */

@@ -1,5 +1,5 @@
-/* The pipeline of kurz_summarize as separate calls, for the tests and the
- * benchmark. Private like kurz-private.h (every symbol hidden,
+/* The pipeline of kurz_summarize as separate calls, and the hooks of the
+ * tests and the benchmark. Private like kurz-private.h (every symbol hidden,
  * named kurz__*): lib/api.c runs the stages through this header, the unit
  * tests, the robustness tests and bench/kurz-bench.c link the static core
  * and use the same calls, so a benchmark of the stages cannot drift from
@@ -32,6 +32,7 @@ typedef struct kurz__run {
     double *score;            /* rank: centrality; score: final scores */
     uint8_t *ok;              /* boiler: 1 for a real sentence */
     size_t *chosen, nchosen;  /* select: the summary, in document order */
+    uint64_t compared;        /* select: redundancy comparisons (a work counter) */
 } kurz__run;
 
 /* Sets r's internal options from the public option values opt[k] of
@@ -62,5 +63,23 @@ typedef struct kurz__stage {
 /* The stages above as a table, in order. */
 #define KURZ__NSTAGES 8
 extern const kurz__stage kurz__stages[KURZ__NSTAGES];
+
+/* ---- Work counters for the complexity tests ------------------------------
+ * No timing: the tests count work and check it grows linearly. The
+ * counters live in per-summarizer state (no global state). */
+
+/* Sum over the words given to libstemmer of their length squared: Snowball
+ * can take time quadratic in a word's length, so this bounds its work. */
+uint64_t kurz__stem_work(const kurz__stemmer *st);
+
+/* Hash slots looked at by the word and stem tables of d since it was
+ * initialised. */
+uint64_t kurz__doc_probes(const kurz__doc *d);
+/* The hash value that places word w[0..n) in d's word table (its low bits
+ * are the first slot tried), for building colliding inputs. */
+uint32_t kurz__doc_word_slot(const kurz__doc *d, const uint8_t *w, size_t n);
+/* Replaces the seed of d's hash (tests only: the seed is random). Clears
+ * d's word tables. */
+void kurz__doc_set_seed(kurz__doc *d, uint64_t seed);
 
 #endif /* KURZ_TEST_H */

@@ -108,7 +108,7 @@ int kurz__stage_select(kurz__run *r)
     if (!(r->chosen = kurz__calloc(r->m, r->doc->sents.n, sizeof *r->chosen)))
         return KURZ_ERR_NOMEM;
     return kurz__select(r->m, r->doc, r->score, r->ok, r->norm, &r->select_opts, r->chosen,
-                        &r->nchosen);
+                        &r->nchosen, &r->compared);
 }
 
 const kurz__stage kurz__stages[KURZ__NSTAGES] = {

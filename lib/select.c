@@ -25,7 +25,8 @@ static int cmp_size(const void *a, const void *b)
 }
 
 int kurz__select(const kurz__mem *m, const kurz__doc *d, const double *score, const uint8_t *ok,
-                 const double *norm, const kurz__select_opts *o, size_t *chosen, size_t *nchosen)
+                 const double *norm, const kurz__select_opts *o, size_t *chosen, size_t *nchosen,
+                 uint64_t *compared)
 {
     size_t n = d->sents.n;
     *nchosen = 0;
@@ -66,9 +67,12 @@ int kurz__select(const kurz__mem *m, const kurz__doc *d, const double *score, co
         int dup = 0;
         /* against the best KURZ__REDUNDANCY_WINDOW chosen ones only, so a
          * huge budget stays linear */
-        if (o->redundancy < 1.0)
-            for (size_t b = 0; b < k && b < KURZ__REDUNDANCY_WINDOW && !dup; b++)
+        if (o->redundancy < 1.0) {
+            size_t b = 0;
+            for (; b < k && b < KURZ__REDUNDANCY_WINDOW && !dup; b++)
                 dup = kurz__cosine(d, i, chosen[b], norm) >= o->redundancy;
+            *compared += b;
+        }
         if (dup)
             continue;
         chosen[k++] = i;

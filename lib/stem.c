@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "kurz-private.h"
+#include "kurz-test.h"
 
 /* Room for a stem in UTF-8 converted back from ISO-8859-1: two bytes a
  * character, and a Snowball rule may lengthen a word (German ß -> ss). */
@@ -21,6 +21,7 @@ struct kurz__stemmer {
     struct sb_stemmer *latin1;
     uint8_t in[KURZ__STEM_MAX];
     uint8_t out[LATIN1_OUT];
+    uint64_t work; /* kurz__stem_work */
 };
 
 int kurz__stem_has(const char *name)
@@ -29,6 +30,11 @@ int kurz__stem_has(const char *name)
         if (!strcmp(*l, name))
             return 1;
     return 0;
+}
+
+uint64_t kurz__stem_work(const kurz__stemmer *st)
+{
+    return st->work;
 }
 
 kurz__stemmer *kurz__stemmer_new(const char *name)
@@ -40,6 +46,7 @@ kurz__stemmer *kurz__stemmer_new(const char *name)
         return NULL;
     st->sb = sb_stemmer_new(name, "UTF_8");
     st->latin1 = NULL;
+    st->work = 0;
     if (st->sb && (!strcmp(name, "german") || !strcmp(name, "french")))
         st->latin1 = sb_stemmer_new(name, "ISO_8859_1"); /* NULL is fine */
     if (!st->sb) {
@@ -110,6 +117,7 @@ int kurz__stem(kurz__stemmer *st, const uint8_t *w, size_t n, const uint8_t **ou
         *outlen = n;
         return 0;
     }
+    st->work += (uint64_t)n * n;
     if (st->latin1) {
         int k = to_latin1(st, w, n);
         if (k >= 0) {
