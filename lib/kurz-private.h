@@ -197,6 +197,12 @@ void kurz__doc_free(kurz__doc *d, const kurz__mem *m);
  * call. 0 or KURZ_ERR_NOMEM. */
 int kurz__doc_build(kurz__doc *d, const kurz__mem *m, kurz__lang lang, kurz__stemmer *st,
                     const char *text, size_t len);
+/* After kurz__doc_build: adds 1 to tf[t] for every word of text[0..len)
+ * (valid UTF-8, e.g. a title) whose term t is one of this document's;
+ * other words are ignored. tf has room for d->nterms. 0 or KURZ_ERR_NOMEM
+ * (then the word cache is cleared, as after a failed build). */
+int kurz__doc_terms_of(kurz__doc *d, const kurz__mem *m, kurz__lang lang, kurz__stemmer *st,
+                       const char *text, size_t len, float *tf);
 
 /* ---- Sentence graph (graph.c) -----------------------------------------
  * Sentences are linked by their similarity: the idf-weighted cosine of
@@ -271,7 +277,73 @@ void kurz__kw_init(kurz__kwindex *kw);
 void kurz__eligible(const kurz__doc *d, const kurz__kwindex *kw, const char *text, size_t len,
                     uint8_t *ok);
 
-/* ---- Final scores (score.c) --------------------------------------------- */
+/* ---- Sentence features (features.c) -------------------------------------
+ * Cheap facts about every sentence that the learned scorer (score.c) weighs.
+ * tools/train-scorer.py trains on exactly these values, dumped by
+ * bench/kurz-features.c through the library's own stages. Adding a
+ * feature means retraining (the model table checks KURZ__NFEAT). */
+enum {
+    KURZ__F_POS_INV,    /* 1/sqrt(1 + position among real sentences); 0 for others */
+    KURZ__F_POS_REL,    /* position among real sentences / their number */
+    KURZ__F_FIRST,      /* the first real sentence */
+    KURZ__F_PARA_FIRST, /* first unit of its paragraph */
+    KURZ__F_PARA_REL,   /* paragraph number / number of paragraphs */
+    KURZ__F_LEN,        /* log(1 + words) */
+    KURZ__F_SHORT,      /* fewer than 8 words */
+    KURZ__F_CENT,       /* centrality / the document's highest */
+    KURZ__F_CENTROID,   /* idf cosine to the document's centroid */
+    KURZ__F_TOPTERMS,   /* share of its content words among the document's top terms */
+    KURZ__F_TITLE,      /* idf cosine to the title (0 without one) */
+    KURZ__F_LEADSIM,    /* idf cosine to the first real sentence (1 for itself) */
+    KURZ__F_DIGITS,     /* holds a digit */
+    KURZ__F_QUOTE,      /* holds a quotation mark */
+    KURZ__F_CAPS,       /* share of its words after the first that start upper case */
+    KURZ__F_NOTERM,     /* no final punctuation */
+    KURZ__F_QUESTION,   /* ends with ? */
+    KURZ__F_OPENER,     /* opens with a word pointing back (data/opener) */
+    KURZ__F_NOTOK,      /* not a real sentence (boiler.c) */
+    KURZ__NFEAT
+};
+/* The features' names, in order ("pos_inv", ...). */
+extern const char *const kurz__feature_names[KURZ__NFEAT];
+/* Top terms of a document for KURZ__F_TOPTERMS. */
+#define KURZ__TOP_TERMS 10
+
+/* 1 when the sentence text[start..end) (valid UTF-8) opens with an entry of
+ * lang's opener list: a word or phrase that points back to the sentence
+ * before ("Er", "Cette", "Selon lui"). t is any tokenizer of lang (it is
+ * reset). 0 for a language without a list. */
+int kurz__opener(kurz__tokenizer *t, kurz__lang lang, const char *text, size_t start,
+                 size_t end);
+
+/* Features of every sentence of d into feat[i * KURZ__NFEAT + f] and the
+ * opener flags into opener[i]. centrality: rank.c's scores; ok: boiler.c's;
+ * norm: kurz__norms; title_tf: the title's term counts (kurz__doc_terms_of)
+ * or NULL. d's tokenizer is used. 0 or KURZ_ERR_NOMEM. */
+int kurz__features(const kurz__mem *m, kurz__doc *d, kurz__lang lang, const char *text,
+                   const double *centrality, const uint8_t *ok, const double *norm,
+                   const float *title_tf, double *feat, uint8_t *opener);
+
+/* ---- Final scores (score.c, score-model.c) --------------------------------
+ * The default: a logistic model over the features, trained by
+ * tools/train-scorer.py (score-model.c is its output). */
+typedef struct kurz__model {
+    const char *lang;   /* "de", "fr", or "mul" for every other language */
+    int title;          /* 1: trained with titles given, 0: without */
+    double bias;
+    double w[KURZ__NFEAT];
+} kurz__model;
+extern const kurz__model kurz__models[];
+extern const size_t kurz__nmodels;
+extern const char *const kurz__model_features[KURZ__NFEAT]; /* the names it was trained on */
+
+/* The model for lang with or without a title (falls back to "mul"). */
+const kurz__model *kurz__model_for(kurz__lang lang, int title);
+/* score[i] = the model's probability that sentence i belongs in a summary. */
+void kurz__model_score(const kurz__model *mo, const double *feat, size_t n, double *score);
+
+/* The hand-set blend of kurz 0.1, used when the caller sets
+ * KURZ_OPT_POSITION_PERMILLE or KURZ_OPT_TITLE_PERMILLE. */
 typedef struct kurz__blend_opts {
     double position; /* weight of the position prior, 0..1 */
     double title;    /* weight of the similarity to the lead, 0..1 */
@@ -292,15 +364,23 @@ typedef struct kurz__select_opts {
 } kurz__select_opts;
 
 #define KURZ__REDUNDANCY_WINDOW 256
+/* Sentences taken with a sentence that opens with a word pointing back:
+ * its predecessor, and theirs while they point back too. */
+#define KURZ__CHAIN_MAX 3
 
 /* Chooses sentences by descending score (ties: earlier first) under the
  * budget, skipping units with ok[i] == 0 unless no unit is ok, and skipping
- * near-duplicates of the first KURZ__REDUNDANCY_WINDOW chosen ones. Writes
- * their indices in document order to chosen[0..*nchosen) (room for
- * d->sents.n) and adds the number of redundancy comparisons to *compared
- * (a work counter for the tests). 0 or KURZ_ERR_NOMEM. */
+ * near-duplicates of the first KURZ__REDUNDANCY_WINDOW chosen ones.
+ * opener (may be NULL): opener[i] = 1 when sentence i opens with a word
+ * pointing back; such a sentence is taken only together with its
+ * predecessor (which is then taken too, if the budget allows and it is
+ * eligible and not redundant, as far back as KURZ__CHAIN_MAX sentences),
+ * else passed over. Writes their indices in document order to
+ * chosen[0..*nchosen) (room for d->sents.n) and adds the number of
+ * redundancy comparisons to *compared (a work counter for the tests).
+ * 0 or KURZ_ERR_NOMEM. */
 int kurz__select(const kurz__mem *m, const kurz__doc *d, const double *score, const uint8_t *ok,
-                 const double *norm, const kurz__select_opts *o, size_t *chosen, size_t *nchosen,
-                 uint64_t *compared);
+                 const uint8_t *opener, const double *norm, const kurz__select_opts *o,
+                 size_t *chosen, size_t *nchosen, uint64_t *compared);
 
 #endif /* KURZ_PRIVATE_H */

@@ -1,5 +1,6 @@
 /* The stages of kurz_summarize, one call each, and their table: api.c runs
  * them in this order, and so does the benchmark (through kurz-test.h). */
+#include <stdint.h>
 #include <string.h>
 
 #include "kurz-test.h"
@@ -33,8 +34,10 @@ void kurz__run_end(kurz__run *r)
     kurz__free(r->m, r->score);
     kurz__free(r->m, r->ok);
     kurz__free(r->m, r->chosen);
-    r->norm = r->score = NULL;
-    r->ok = NULL;
+    kurz__free(r->m, r->feat);
+    kurz__free(r->m, r->opener);
+    r->norm = r->score = r->feat = NULL;
+    r->ok = r->opener = NULL;
     r->chosen = NULL;
     r->nchosen = 0;
 }
@@ -99,7 +102,33 @@ int kurz__stage_boiler(kurz__run *r)
 
 int kurz__stage_score(kurz__run *r)
 {
-    kurz__blend(r->doc, r->ok, r->norm, &r->blend_opts, r->score);
+    kurz__doc *d = r->doc;
+    size_t n = d->sents.n;
+    if (n == 0)
+        return 0;
+    if (n > SIZE_MAX / sizeof *r->feat / KURZ__NFEAT ||
+        !(r->feat = stage_array(r, n * KURZ__NFEAT, sizeof *r->feat)) ||
+        !(r->opener = stage_array(r, n, sizeof *r->opener)))
+        return KURZ_ERR_NOMEM;
+    float *title_tf = NULL;
+    if (r->title) {
+        if (!(title_tf = kurz__calloc(r->m, d->nterms + 1, sizeof *title_tf)))
+            return KURZ_ERR_NOMEM;
+        int rc = kurz__doc_terms_of(d, r->m, r->lang, r->st, r->title, r->title_len, title_tf);
+        if (rc) {
+            kurz__free(r->m, title_tf);
+            return rc;
+        }
+    }
+    int rc = kurz__features(r->m, d, r->lang, r->text, r->score, r->ok, r->norm, title_tf,
+                            r->feat, r->opener);
+    kurz__free(r->m, title_tf);
+    if (rc)
+        return rc;
+    if (r->blend)
+        kurz__blend(d, r->ok, r->norm, &r->blend_opts, r->score);
+    else
+        kurz__model_score(kurz__model_for(r->lang, r->title != NULL), r->feat, n, r->score);
     return 0;
 }
 
@@ -107,8 +136,8 @@ int kurz__stage_select(kurz__run *r)
 {
     if (!(r->chosen = kurz__calloc(r->m, r->doc->sents.n, sizeof *r->chosen)))
         return KURZ_ERR_NOMEM;
-    return kurz__select(r->m, r->doc, r->score, r->ok, r->norm, &r->select_opts, r->chosen,
-                        &r->nchosen, &r->compared);
+    return kurz__select(r->m, r->doc, r->score, r->ok, r->opener, r->norm, &r->select_opts,
+                        r->chosen, &r->nchosen, &r->compared);
 }
 
 const kurz__stage kurz__stages[KURZ__NSTAGES] = {

@@ -1,6 +1,10 @@
-/* Final scores: centrality (rank.c) blended with a position prior and the
- * similarity to the document's lead. */
+/* Final scores: by default a logistic model over the sentence features
+ * (features.c; its weights are score-model.c, made by
+ * tools/train-scorer.py); when the caller sets a position or title weight,
+ * the hand-set blend of kurz 0.1: centrality mixed with a position prior
+ * and the similarity to the document's lead. */
 #include <math.h>
+#include <string.h>
 
 #include "kurz-private.h"
 
@@ -29,5 +33,33 @@ void kurz__blend(const kurz__doc *d, const uint8_t *ok, const double *norm,
         if (ok[i])
             rank++;
         score[i] = (1.0 - o->position - o->title) * c + o->position * pos + o->title * title;
+    }
+}
+
+/* ---- The learned scorer ----------------------------------------------- */
+const kurz__model *kurz__model_for(kurz__lang lang, int title)
+{
+    const char *code = lang == KURZ__LANG_DE ? "de" : lang == KURZ__LANG_FR ? "fr" : "mul";
+    const kurz__model *any = NULL;
+    for (size_t k = 0; k < kurz__nmodels; k++) {
+        const kurz__model *mo = &kurz__models[k];
+        if (mo->title != (title != 0))
+            continue;
+        if (!strcmp(mo->lang, code))
+            return mo;
+        if (!strcmp(mo->lang, "mul"))
+            any = mo;
+    }
+    return any ? any : &kurz__models[0];
+}
+
+void kurz__model_score(const kurz__model *mo, const double *feat, size_t n, double *score)
+{
+    for (size_t i = 0; i < n; i++) {
+        const double *f = feat + i * KURZ__NFEAT;
+        double z = mo->bias;
+        for (size_t k = 0; k < KURZ__NFEAT; k++)
+            z += mo->w[k] * f[k];
+        score[i] = 1.0 / (1.0 + exp(-z));
     }
 }

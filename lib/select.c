@@ -24,17 +24,37 @@ static int cmp_size(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* Is sentence i a near-duplicate of one of the first chosen ones? */
+static int redundant(const kurz__doc *d, const kurz__select_opts *o, const double *norm,
+                     const size_t *chosen, size_t k, size_t i, uint64_t *compared)
+{
+    if (o->redundancy >= 1.0)
+        return 0;
+    int dup = 0;
+    size_t b = 0;
+    /* against the best KURZ__REDUNDANCY_WINDOW chosen ones only, so a huge
+     * budget stays linear */
+    for (; b < k && b < KURZ__REDUNDANCY_WINDOW && !dup; b++)
+        dup = kurz__cosine(d, i, chosen[b], norm) >= o->redundancy;
+    *compared += b;
+    return dup;
+}
+
 int kurz__select(const kurz__mem *m, const kurz__doc *d, const double *score, const uint8_t *ok,
-                 const double *norm, const kurz__select_opts *o, size_t *chosen, size_t *nchosen,
-                 uint64_t *compared)
+                 const uint8_t *opener, const double *norm, const kurz__select_opts *o,
+                 size_t *chosen, size_t *nchosen, uint64_t *compared)
 {
     size_t n = d->sents.n;
     *nchosen = 0;
     if (n == 0)
         return 0;
     cand *c = kurz__calloc(m, n, sizeof *c);
-    if (!c)
+    uint8_t *in = kurz__calloc(m, n, 1); /* in[i]: sentence i is chosen */
+    if (!c || !in) {
+        kurz__free(m, c);
+        kurz__free(m, in);
         return KURZ_ERR_NOMEM;
+    }
     size_t nok = 0;
     for (size_t i = 0; i < n; i++)
         nok += ok[i] != 0;
@@ -62,23 +82,42 @@ int kurz__select(const kurz__mem *m, const kurz__doc *d, const double *score, co
         if (o->words && !o->strict && words >= o->words)
             break;
         size_t i = c[a].idx;
-        if (o->words && o->strict && words + d->nwords[i] > o->words)
+        if (in[i])
+            continue; /* taken already, before a sentence that points back to it */
+        /* the run of sentences to take: i, and before it the sentences it
+         * depends on that are not chosen yet */
+        size_t first = i, cw = d->nwords[i];
+        int take = 1;
+        while (opener && opener[first] && first > 0 && !in[first - 1]) {
+            size_t p = first - 1;
+            if (i - p >= KURZ__CHAIN_MAX || !(ok[p] || nok == 0)) {
+                take = 0;
+                break;
+            }
+            first = p;
+            cw += d->nwords[p];
+        }
+        if (!take)
+            continue;
+        size_t cn = i - first + 1;
+        if (want && k + cn > want)
+            continue; /* no room for the antecedents: the next best */
+        if (o->words && o->strict && words + cw > o->words)
             continue;
         int dup = 0;
-        /* against the best KURZ__REDUNDANCY_WINDOW chosen ones only, so a
-         * huge budget stays linear */
-        if (o->redundancy < 1.0) {
-            size_t b = 0;
-            for (; b < k && b < KURZ__REDUNDANCY_WINDOW && !dup; b++)
-                dup = kurz__cosine(d, i, chosen[b], norm) >= o->redundancy;
-            *compared += b;
-        }
+        for (size_t j = first; j <= i && !dup; j++)
+            dup = redundant(d, o, norm, chosen, k, j, compared);
         if (dup)
             continue;
-        chosen[k++] = i;
-        words += d->nwords[i];
+        /* the best first: i, then its antecedents nearest first */
+        for (size_t j = i + 1; j-- > first;) {
+            chosen[k++] = j;
+            in[j] = 1;
+        }
+        words += cw;
     }
     kurz__free(m, c);
+    kurz__free(m, in);
     qsort(chosen, k, sizeof *chosen, cmp_size);
     *nchosen = k;
     return 0;

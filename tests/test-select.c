@@ -23,7 +23,7 @@ static size_t run(fixture *f, const double *score, const uint8_t *ok, kurz__sele
     kurz__norms(&f->d, norm);
     size_t k = 99;
     uint64_t compared = 0;
-    assert_int_equal(kurz__select(&f->m, &f->d, score, ok, norm, &o, chosen, &k, &compared), 0);
+    assert_int_equal(kurz__select(&f->m, &f->d, score, ok, NULL, norm, &o, chosen, &k, &compared), 0);
     for (size_t i = 1; i < k; i++)
         assert_true(chosen[i - 1] < chosen[i]); /* document order */
     return k;

@@ -1,0 +1,245 @@
+/* Sentence features for the learned scorer (score.c), and the opener test
+ * of coherent selection (select.c). Everything here is one pass over the
+ * sentences' term vectors and a short scan of their bytes: cheap next to
+ * stemming. bench/kurz-features.c dumps these very values for
+ * tools/train-scorer.py, so training and scoring cannot disagree. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kurz-private.h"
+#include "opener-tmp.h"
+
+const char *const kurz__feature_names[KURZ__NFEAT] = {
+    "pos_inv", "pos_rel", "first",  "para_first", "para_rel", "len",    "short",
+    "cent",    "centroid", "topterms", "title",   "leadsim", "digits", "quote",
+    "caps",    "noterm",  "question", "opener",  "notok",
+};
+
+/* ---- Openers ------------------------------------------------------------ */
+#define OPENER_WORDS 3   /* the longest entry, in words */
+#define OPENER_BYTES 96  /* room for the key of the first OPENER_WORDS words */
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static int in_list(kurz__lang lang, const char *key)
+{
+    const char *const *l;
+    size_t n;
+    switch (lang) {
+    case KURZ__LANG_DE:
+        l = opener_de, n = sizeof opener_de / sizeof *opener_de;
+        break;
+    case KURZ__LANG_FR:
+        l = opener_fr, n = sizeof opener_fr / sizeof *opener_fr;
+        break;
+    case KURZ__LANG_EN:
+        l = opener_en, n = sizeof opener_en / sizeof *opener_en;
+        break;
+    default:
+        return 0;
+    }
+    return bsearch(&key, l, n, sizeof *l, cmp_str) != NULL;
+}
+
+int kurz__opener(kurz__tokenizer *t, kurz__lang lang, const char *text, size_t start,
+                 size_t end)
+{
+    if (lang != KURZ__LANG_DE && lang != KURZ__LANG_FR && lang != KURZ__LANG_EN)
+        return 0;
+    char key[OPENER_BYTES];
+    size_t kn = 0;
+    kurz__tok_reset(t, text, start, end);
+    const uint8_t *w;
+    size_t wl;
+    for (int k = 0; k < OPENER_WORDS; k++) {
+        if (kurz__tok_next(t, &w, &wl, NULL, NULL) != 1) /* the end, or no memory: no opener */
+            return 0;
+        if (kn + (k > 0) + wl + 1 > sizeof key)
+            return 0;
+        if (k > 0)
+            key[kn++] = ' ';
+        memcpy(key + kn, w, wl);
+        kn += wl;
+        key[kn] = '\0';
+        if (in_list(lang, key))
+            return 1;
+    }
+    return 0;
+}
+
+/* ---- Byte-level facts ------------------------------------------------- */
+typedef struct surface {
+    int digits, quote, question;
+    unsigned words, caps; /* words, and those after the first that start upper case */
+} surface;
+
+static void scan(const uint8_t *s, size_t start, size_t end, surface *f)
+{
+    memset(f, 0, sizeof *f);
+    int in = 0;
+    for (size_t i = start; i < end; i++) {
+        uint8_t c = s[i];
+        int word, upper = 0;
+        if (c < 0x80) {
+            word = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                   c == '_';
+            upper = c >= 'A' && c <= 'Z';
+            if (c >= '0' && c <= '9')
+                f->digits = 1;
+            if (c == '"')
+                f->quote = 1;
+        } else if (c >= 0xC0) {
+            word = 1; /* a lead byte: counted as a letter (a good guess in prose) */
+            /* U+00C0..U+00DE: Latin-1 capitals (but U+00D7) */
+            if (c == 0xC3 && i + 1 < end)
+                upper = s[i + 1] >= 0x80 && s[i + 1] <= 0x9E && s[i + 1] != 0x97;
+            /* « » (C2 AB, C2 BB), and „ “ ” (E2 80 9E, 9C, 9D) */
+            if (c == 0xC2 && i + 1 < end && (s[i + 1] == 0xAB || s[i + 1] == 0xBB))
+                f->quote = 1, word = 0;
+            if (c == 0xE2 && i + 2 < end && s[i + 1] == 0x80 &&
+                (s[i + 2] == 0x9C || s[i + 2] == 0x9D || s[i + 2] == 0x9E))
+                f->quote = 1, word = 0;
+        } else {
+            continue; /* a continuation byte: part of the character before */
+        }
+        if (word && !in) {
+            f->words++;
+            if (upper && f->words > 1)
+                f->caps++;
+        }
+        in = word;
+    }
+    /* the last character that is not a closing quote or bracket */
+    size_t e = end;
+    while (e > start) {
+        uint8_t c = s[e - 1];
+        if (c == '"' || c == ')' || c == '\'' || c == ' ') {
+            e--;
+            continue;
+        }
+        if (e - start >= 2 && s[e - 2] == 0xC2 && c == 0xBB) { /* » */
+            e -= 2;
+            continue;
+        }
+        break;
+    }
+    f->question = e > start && s[e - 1] == '?';
+}
+
+/* ---- All features ------------------------------------------------------ */
+static double idf_of(const kurz__doc *d, uint32_t t)
+{
+    return d->idf ? d->idf[t] : kurz__idf(d->df[t], d->sents.n);
+}
+
+static double cosine_dense(const kurz__doc *d, size_t i, const double *vec, double vnorm,
+                           const double *norm)
+{
+    if (vnorm <= 0 || norm[i] <= 0)
+        return 0.0;
+    double dot = 0;
+    for (size_t k = d->row[i]; k < d->row[i + 1]; k++) {
+        uint32_t t = d->ent[k].term;
+        dot += d->ent[k].tf * idf_of(d, t) * vec[t];
+    }
+    double c = dot / (vnorm * norm[i]);
+    return c > 1.0 ? 1.0 : c;
+}
+
+int kurz__features(const kurz__mem *m, kurz__doc *d, kurz__lang lang, const char *text,
+                   const double *centrality, const uint8_t *ok, const double *norm,
+                   const float *title_tf, double *feat, uint8_t *opener)
+{
+    size_t n = d->sents.n, nt = d->nterms;
+    if (n == 0)
+        return 0;
+    /* the centroid (sum of the idf-weighted vectors), the title's vector,
+     * and the top terms by occurrences */
+    double *cvec = kurz__calloc(m, 2 * nt + 1, sizeof *cvec);
+    uint8_t *top = kurz__calloc(m, nt + 1, 1);
+    if (!cvec || !top) {
+        kurz__free(m, cvec);
+        kurz__free(m, top);
+        return KURZ_ERR_NOMEM;
+    }
+    double *tvec = cvec + nt;
+    for (size_t k = 0; k < d->row[n]; k++)
+        cvec[d->ent[k].term] += d->ent[k].tf; /* occurrences first */
+    /* top terms: KURZ__TOP_TERMS passes over the terms (ties: lower id) */
+    size_t ntop = nt < KURZ__TOP_TERMS ? nt : KURZ__TOP_TERMS;
+    for (size_t a = 0; a < ntop; a++) {
+        size_t best = nt;
+        for (size_t t = 0; t < nt; t++)
+            if (!top[t] && (best == nt || cvec[t] > cvec[best]))
+                best = t;
+        top[best] = 1;
+    }
+    double cn = 0, tn = 0;
+    for (size_t t = 0; t < nt; t++) {
+        double idf = idf_of(d, (uint32_t)t);
+        cvec[t] *= idf;
+        cn += cvec[t] * cvec[t];
+        if (title_tf) {
+            tvec[t] = title_tf[t] * idf;
+            tn += tvec[t] * tvec[t];
+        }
+    }
+    cn = sqrt(cn);
+    tn = sqrt(tn);
+
+    size_t nok = 0, lead = n;
+    double maxc = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (ok[i]) {
+            if (lead == n)
+                lead = i;
+            nok++;
+        }
+        if (centrality[i] > maxc)
+            maxc = centrality[i];
+    }
+    double npara = (double)d->sents.v[n - 1].para + 1.0;
+    const uint8_t *s = (const uint8_t *)text;
+    size_t rank = 0;
+    for (size_t i = 0; i < n; i++) {
+        const kurz__sent *se = &d->sents.v[i];
+        double *f = feat + i * KURZ__NFEAT;
+        surface sf;
+        scan(s, se->start, se->end, &sf);
+        opener[i] = (uint8_t)kurz__opener(&d->tok, lang, text, se->start, se->end);
+        f[KURZ__F_POS_INV] = ok[i] ? 1.0 / sqrt(1.0 + (double)rank) : 0.0;
+        f[KURZ__F_POS_REL] = nok ? (double)rank / (double)nok : 1.0;
+        f[KURZ__F_FIRST] = i == lead;
+        f[KURZ__F_PARA_FIRST] = (se->flags & KURZ__S_PARA_START) != 0;
+        f[KURZ__F_PARA_REL] = (double)se->para / npara;
+        f[KURZ__F_LEN] = log(1.0 + d->nwords[i]);
+        f[KURZ__F_SHORT] = d->nwords[i] < 8;
+        f[KURZ__F_CENT] = maxc > 0 ? centrality[i] / maxc : 0.0;
+        f[KURZ__F_CENTROID] = cosine_dense(d, i, cvec, cn, norm);
+        unsigned intop = 0;
+        for (size_t k = d->row[i]; k < d->row[i + 1]; k++)
+            intop += top[d->ent[k].term] ? (unsigned)d->ent[k].tf : 0;
+        f[KURZ__F_TOPTERMS] = d->ncontent[i] ? (double)intop / d->ncontent[i] : 0.0;
+        if (f[KURZ__F_TOPTERMS] > 1.0)
+            f[KURZ__F_TOPTERMS] = 1.0;
+        f[KURZ__F_TITLE] = title_tf ? cosine_dense(d, i, tvec, tn, norm) : 0.0;
+        f[KURZ__F_LEADSIM] =
+            lead == n ? 0.0 : i == lead ? 1.0 : kurz__cosine(d, i, lead, norm);
+        f[KURZ__F_DIGITS] = sf.digits;
+        f[KURZ__F_QUOTE] = sf.quote;
+        f[KURZ__F_CAPS] = sf.words > 1 ? (double)sf.caps / (sf.words - 1) : 0.0;
+        f[KURZ__F_NOTERM] = (se->flags & KURZ__S_TERMINATED) == 0;
+        f[KURZ__F_QUESTION] = sf.question;
+        f[KURZ__F_OPENER] = opener[i];
+        f[KURZ__F_NOTOK] = !ok[i];
+        if (ok[i])
+            rank++;
+    }
+    kurz__free(m, cvec);
+    kurz__free(m, top);
+    return 0;
+}
