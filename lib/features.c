@@ -13,7 +13,8 @@
 const char *const kurz__feature_names[KURZ__NFEAT] = {
     "pos_inv", "pos_rel", "first",  "para_first", "para_rel", "len",    "short",
     "cent",    "centroid", "topterms", "title",   "leadsim", "digits", "quote",
-    "caps",    "noterm",  "question", "opener",  "notok",
+    "caps",    "noterm",  "question", "opener",  "notok",  "content", "wordlen",
+    "paren",   "centroid_rel", "cent_rank", "len_rel", "para_idx", "doc_len",
 };
 
 /* ---- Openers ------------------------------------------------------------ */
@@ -73,7 +74,8 @@ int kurz__opener(kurz__tokenizer *t, kurz__lang lang, const char *text, size_t s
 
 /* ---- Byte-level facts ------------------------------------------------- */
 typedef struct surface {
-    int digits, quote, question;
+    int digits, quote, question, paren;
+    size_t bytes; /* in words */
     unsigned words, caps; /* words, and those after the first that start upper case */
 } surface;
 
@@ -92,6 +94,8 @@ static void scan(const uint8_t *s, size_t start, size_t end, surface *f)
                 f->digits = 1;
             if (c == '"')
                 f->quote = 1;
+            if (c == '(' || c == ')')
+                f->paren = 1;
         } else if (c >= 0xC0) {
             word = 1; /* a lead byte: counted as a letter (a good guess in prose) */
             /* U+00C0..U+00DE: Latin-1 capitals (but U+00D7) */
@@ -106,6 +110,8 @@ static void scan(const uint8_t *s, size_t start, size_t end, surface *f)
         } else {
             continue; /* a continuation byte: part of the character before */
         }
+        if (word)
+            f->bytes++; /* lead bytes count one each: characters, roughly */
         if (word && !in) {
             f->words++;
             if (upper && f->words > 1)
@@ -131,6 +137,20 @@ static void scan(const uint8_t *s, size_t start, size_t end, surface *f)
 }
 
 /* ---- All features ------------------------------------------------------ */
+typedef struct cand_c {
+    double c;
+    size_t i;
+} cand_c;
+
+/* higher centrality first, ties to the earlier sentence */
+static int cmp_cand_c(const void *a, const void *b)
+{
+    const cand_c *x = a, *y = b;
+    if (x->c != y->c)
+        return x->c < y->c ? 1 : -1;
+    return (x->i > y->i) - (x->i < y->i);
+}
+
 static double idf_of(const kurz__doc *d, uint32_t t)
 {
     return d->idf ? d->idf[t] : kurz__idf(d->df[t], d->sents.n);
@@ -204,7 +224,8 @@ int kurz__features(const kurz__mem *m, kurz__doc *d, kurz__lang lang, const char
     }
     double npara = (double)d->sents.v[n - 1].para + 1.0;
     const uint8_t *s = (const uint8_t *)text;
-    size_t rank = 0;
+    size_t rank = 0, in_para = 0, words = 0;
+    double maxcen = 0;
     for (size_t i = 0; i < n; i++) {
         const kurz__sent *se = &d->sents.v[i];
         double *f = feat + i * KURZ__NFEAT;
@@ -236,10 +257,44 @@ int kurz__features(const kurz__mem *m, kurz__doc *d, kurz__lang lang, const char
         f[KURZ__F_QUESTION] = sf.question;
         f[KURZ__F_OPENER] = opener[i];
         f[KURZ__F_NOTOK] = !ok[i];
-        if (ok[i])
+        f[KURZ__F_CONTENT] = d->nwords[i] ? (double)d->ncontent[i] / d->nwords[i] : 0.0;
+        f[KURZ__F_WORDLEN] = sf.words ? (double)sf.bytes / sf.words / 10.0 : 0.0;
+        f[KURZ__F_PAREN] = sf.paren;
+        if (se->flags & KURZ__S_PARA_START)
+            in_para = 0;
+        f[KURZ__F_PARA_IDX] = 1.0 / (1.0 + (double)in_para++);
+        f[KURZ__F_DOC_LEN] = log(1.0 + (double)nok);
+        if (ok[i]) {
             rank++;
+            words += d->nwords[i];
+            if (f[KURZ__F_CENTROID] > maxcen)
+                maxcen = f[KURZ__F_CENTROID];
+        }
     }
+    /* what needs the whole document: the centroid against its best, the
+     * rank by centrality, the length against the mean */
     kurz__free(m, cvec);
     kurz__free(m, top);
+    cand_c *by = kurz__malloc(m, (nok ? nok : 1) * sizeof *by);
+    if (!by)
+        return KURZ_ERR_NOMEM;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (ok[i])
+            by[k++] = (cand_c){centrality[i], i};
+    qsort(by, k, sizeof *by, cmp_cand_c);
+    double mean = nok ? (double)words / (double)nok : 0.0;
+    for (size_t i = 0; i < n; i++) {
+        double *f = feat + i * KURZ__NFEAT;
+        f[KURZ__F_CENTROID_REL] = maxcen > 0 ? f[KURZ__F_CENTROID] / maxcen : 0.0;
+        if (f[KURZ__F_CENTROID_REL] > 1.0)
+            f[KURZ__F_CENTROID_REL] = 1.0;
+        double lr = mean > 0 ? d->nwords[i] / mean : 0.0;
+        f[KURZ__F_LEN_REL] = lr > 3.0 ? 3.0 : lr;
+        f[KURZ__F_CENT_RANK] = 0.0;
+    }
+    for (size_t r = 0; r < k; r++)
+        feat[by[r].i * KURZ__NFEAT + KURZ__F_CENT_RANK] = 1.0 / sqrt(1.0 + (double)r);
+    kurz__free(m, by);
     return 0;
 }

@@ -302,6 +302,14 @@ enum {
     KURZ__F_QUESTION,   /* ends with ? */
     KURZ__F_OPENER,     /* opens with a word pointing back (data/opener) */
     KURZ__F_NOTOK,      /* not a real sentence (boiler.c) */
+    KURZ__F_CONTENT,    /* content words / words */
+    KURZ__F_WORDLEN,    /* mean bytes per word / 10 */
+    KURZ__F_PAREN,      /* holds a parenthesis */
+    KURZ__F_CENTROID_REL, /* centroid / the document's highest */
+    KURZ__F_CENT_RANK,  /* 1/sqrt(1 + rank by centrality among real sentences) */
+    KURZ__F_LEN_REL,    /* words / the mean of the document's real sentences, at most 3 */
+    KURZ__F_PARA_IDX,   /* 1/(1 + index within its paragraph) */
+    KURZ__F_DOC_LEN,    /* log(1 + real sentences of the document) */
     KURZ__NFEAT
 };
 /* The features' names, in order ("pos_inv", ...). */

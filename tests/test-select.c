@@ -16,17 +16,29 @@ static const int six[6][8] = {
 static const double ranked[6] = {0.9, 0.8, 0.7, 0.6, 0.5, 0.4};
 static const uint8_t all_ok[6] = {1, 1, 1, 1, 1, 1};
 
-static size_t run(fixture *f, const double *score, const uint8_t *ok, kurz__select_opts o,
-                  size_t *chosen)
+static size_t run_openers(fixture *f, const double *score, const uint8_t *ok,
+                          const uint8_t *opener, kurz__select_opts o, size_t *chosen)
 {
     double norm[16];
     kurz__norms(&f->d, norm);
     size_t k = 99;
     uint64_t compared = 0;
-    assert_int_equal(kurz__select(&f->m, &f->d, score, ok, NULL, norm, &o, chosen, &k, &compared), 0);
+    assert_int_equal(kurz__select(&f->m, &f->d, score, ok, opener, norm, &o, chosen, &k, &compared),
+                     0);
     for (size_t i = 1; i < k; i++)
         assert_true(chosen[i - 1] < chosen[i]); /* document order */
+    /* the rule itself: a chosen sentence that points back has its
+     * predecessor chosen too (the first sentence has none) */
+    for (size_t a = 0; opener && a < k; a++)
+        if (opener[chosen[a]] && chosen[a] > 0)
+            assert_true(a > 0 && chosen[a - 1] == chosen[a] - 1);
     return k;
+}
+
+static size_t run(fixture *f, const double *score, const uint8_t *ok, kurz__select_opts o,
+                  size_t *chosen)
+{
+    return run_openers(f, score, ok, NULL, o, chosen);
 }
 
 static void sentence_budget_and_redundancy(void **state)
@@ -122,6 +134,113 @@ static void empty_document(void **state)
     assert_int_equal(run(&f, ranked, all_ok, o, c), 0);
 }
 
+/* Sentence 3 is the best but opens with a word pointing back to 2 (a
+ * weak sentence): with room for one sentence it is passed over; with room
+ * for two it comes with 2; the rest of the order is unchanged. */
+static void opener_taken_with_its_predecessor_or_passed_over(void **state)
+{
+    (void)state;
+    fixture f;
+    build(&f, 6, six);
+    static const double sc[6] = {0.5, 0.4, 0.1, 0.9, 0.3, 0.2};
+    static const uint8_t op[6] = {0, 0, 0, 1, 0, 0};
+    size_t c[6];
+    kurz__select_opts o = {1, 0, 0, 0, 1.0};
+    assert_int_equal(run_openers(&f, sc, all_ok, op, o, c), 1);
+    assert_int_equal(c[0], 0); /* the next best */
+    o.sentences = 2;
+    assert_int_equal(run_openers(&f, sc, all_ok, op, o, c), 2);
+    assert_int_equal(c[0], 2);
+    assert_int_equal(c[1], 3);
+    o.sentences = 3;
+    assert_int_equal(run_openers(&f, sc, all_ok, op, o, c), 3);
+    assert_int_equal(c[0], 0);
+    assert_int_equal(c[1], 2);
+    assert_int_equal(c[2], 3);
+    /* without the opener flags, 3 goes in alone */
+    o.sentences = 1;
+    assert_int_equal(run(&f, sc, all_ok, o, c), 1);
+    assert_int_equal(c[0], 3);
+}
+
+/* The predecessor already chosen: nothing else is needed. A sentence that
+ * opens the document points back to nothing. */
+static void opener_after_a_chosen_sentence_or_first(void **state)
+{
+    (void)state;
+    fixture f;
+    build(&f, 6, six);
+    static const double sc[6] = {0.9, 0.8, 0.1, 0.2, 0.3, 0.4};
+    static const uint8_t op[6] = {1, 1, 0, 0, 0, 0};
+    size_t c[6];
+    kurz__select_opts o = {2, 0, 0, 0, 1.0};
+    assert_int_equal(run_openers(&f, sc, all_ok, op, o, c), 2);
+    assert_int_equal(c[0], 0);
+    assert_int_equal(c[1], 1);
+}
+
+/* A word budget that the pair would break (strict) passes the opener over;
+ * an ineligible predecessor (a heading) cannot be taken for it. */
+static void opener_budget_and_ineligible_predecessor(void **state)
+{
+    (void)state;
+    fixture f;
+    build(&f, 6, six);
+    for (int i = 0; i < 6; i++)
+        f.nwords[i] = 5;
+    static const double sc[6] = {0.1, 0.2, 0.3, 0.9, 0.5, 0.4};
+    static const uint8_t op[6] = {0, 0, 0, 1, 0, 0};
+    size_t c[6];
+    kurz__select_opts o = {0, 0, 5, 1, 1.0}; /* strict, 5 words: one sentence */
+    assert_int_equal(run_openers(&f, sc, all_ok, op, o, c), 1);
+    assert_int_equal(c[0], 4);
+    o.words = 10; /* the pair fits */
+    assert_int_equal(run_openers(&f, sc, all_ok, op, o, c), 2);
+    assert_int_equal(c[0], 2);
+    assert_int_equal(c[1], 3);
+    static const uint8_t ok[6] = {1, 1, 0, 1, 1, 1};
+    assert_int_equal(run_openers(&f, sc, ok, op, o, c), 2);
+    assert_int_equal(c[0], 4);
+    assert_int_equal(c[1], 5);
+}
+
+/* A chain of sentences pointing back is followed up to KURZ__CHAIN_MAX
+ * sentences, and no further. */
+static void opener_chains(void **state)
+{
+    (void)state;
+    fixture f;
+    build(&f, 6, six);
+    static const double sc[6] = {0.1, 0.2, 0.3, 0.9, 0.5, 0.4};
+    size_t c[6];
+    kurz__select_opts o = {3, 0, 0, 0, 1.0};
+    static const uint8_t two[6] = {0, 0, 1, 1, 0, 0}; /* 3 -> 2 -> 1 */
+    assert_int_equal(run_openers(&f, sc, all_ok, two, o, c), 3);
+    assert_int_equal(c[0], 1);
+    assert_int_equal(c[1], 2);
+    assert_int_equal(c[2], 3);
+    static const uint8_t three[6] = {0, 1, 1, 1, 0, 0}; /* 3 -> 2 -> 1 -> 0: too long */
+    assert_int_equal(run_openers(&f, sc, all_ok, three, o, c), 3);
+    for (size_t a = 0; a < 3; a++)
+        assert_true(c[a] != 3 && c[a] != 2 && c[a] != 1);
+}
+
+/* A predecessor that is a near-duplicate of a chosen sentence makes the
+ * pair redundant: the opener is passed over. */
+static void opener_redundant_predecessor(void **state)
+{
+    (void)state;
+    fixture f;
+    build(&f, 6, six);
+    static const double sc[6] = {0.9, 0.1, 0.8, 0.3, 0.2, 0.4};
+    static const uint8_t op[6] = {0, 0, 1, 0, 0, 0}; /* 2 -> 1, a duplicate of 0 */
+    size_t c[6];
+    kurz__select_opts o = {2, 0, 0, 0, 0.6};
+    assert_int_equal(run_openers(&f, sc, all_ok, op, o, c), 2);
+    assert_int_equal(c[0], 0);
+    assert_int_equal(c[1], 5);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -131,6 +250,11 @@ int main(void)
         cmocka_unit_test(word_budget_reach_or_strict),
         cmocka_unit_test(ineligible_units_only_as_last_resort),
         cmocka_unit_test(empty_document),
+        cmocka_unit_test(opener_taken_with_its_predecessor_or_passed_over),
+        cmocka_unit_test(opener_after_a_chosen_sentence_or_first),
+        cmocka_unit_test(opener_budget_and_ineligible_predecessor),
+        cmocka_unit_test(opener_chains),
+        cmocka_unit_test(opener_redundant_predecessor),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
