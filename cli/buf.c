@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -13,9 +14,18 @@
 
 #include "cli.h"
 
+static void (*on_failure)(void);
+
+void xalloc_on_failure(void (*fn)(void))
+{
+    on_failure = fn;
+}
+
 static void oom(void)
 {
     static const char msg[] = "kurz: out of memory\n";
+    if (on_failure)
+        on_failure(); /* writes out the finished output */
     /* write(2) rather than stdio: another thread may hold the stderr lock. */
     ssize_t r = write(2, msg, sizeof msg - 1);
     (void)r;
@@ -97,6 +107,31 @@ void buf_addf(buf *b, const char *fmt, ...)
     vsnprintf(b->p + b->n, (size_t)n + 1, fmt, ap);
     va_end(ap);
     b->n += (size_t)n;
+}
+
+/* strerror_r is XSI's (int) or, with _GNU_SOURCE, GNU's (a pointer to the
+ * message, which need not be out): both are taken. */
+static void from_xsi(int r, int e, char *out, size_t n)
+{
+    if (r != 0)
+        snprintf(out, n, "error %d", e);
+}
+
+static void from_gnu(const char *r, int e, char *out, size_t n)
+{
+    if (!r)
+        snprintf(out, n, "error %d", e);
+    else if (r != out)
+        snprintf(out, n, "%s", r);
+}
+
+void errno_str(int e, char *out, size_t n)
+{
+    if (!n)
+        return;
+    out[0] = '\0';
+    _Generic(strerror_r(e, out, n), int: from_xsi, default: from_gnu)(strerror_r(e, out, n), e,
+                                                                          out, n);
 }
 
 void buf_free(buf *b)

@@ -1,0 +1,280 @@
+/* Reading kurz's inputs: whole files (or standard input), or the lines of
+ * --jsonl input, one at a time. A line longer than the input limit is not
+ * kept: its start is, for its id, and the rest is read and dropped. */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+/* What is kept of a line too long to read: enough for the id in front. */
+#define LONG_LINE_KEEP ((size_t)4 << 10)
+
+/* Read size for --jsonl input: small reads into a buffer used again and
+ * again, so the workers get their first record sooner and few pages are
+ * ever touched (the buffer only grows for a longer line). */
+#define READ_CHUNK ((size_t)64 << 10)
+
+void source_init(source *src, const kz_opts *o, const volatile sig_atomic_t *stop)
+{
+    memset(src, 0, sizeof *src);
+    src->o = o;
+    src->stop = stop;
+    src->fd = -1;
+}
+
+void source_close(source *src)
+{
+    if (src->fd > 0)
+        close(src->fd);
+    src->fd = -1;
+    buf_free(&src->rb);
+}
+
+int source_read_file(const char *file, buf *in, size_t limit, char *msg, size_t msgsz)
+{
+    int fd = 0;
+    if (strcmp(file, "-") != 0) {
+        fd = open(file, O_RDONLY | O_CLOEXEC);
+        if (fd < 0) {
+            errno_str(errno, msg, msgsz);
+            return -1;
+        }
+    }
+    in->n = 0;
+    int too_large = 0;
+    int r = read_fd_all(fd, in, limit, &too_large);
+    int read_errno = errno;
+    if (fd != 0)
+        close(fd);
+    if (r != 0) {
+        errno_str(read_errno, msg, msgsz);
+        return -1;
+    }
+    if (too_large) {
+        snprintf(msg, msgsz, "input larger than %zu bytes (see --max-input-bytes)", limit);
+        return -1;
+    }
+    return 0;
+}
+
+static int blank(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+            return 0;
+    return 1;
+}
+
+static void read_failed(source *src, item *it, int e)
+{
+    it->kind = IT_ERROR;
+    it->file = src->file;
+    errno_str(e, it->msg, sizeof it->msg);
+}
+
+/* Reads more of the file into rb. 1 when something came, 0 at its end (or
+ * when a signal stopped the run), -1 with errno. */
+static int read_more(source *src)
+{
+    buf_reserve(&src->rb, READ_CHUNK);
+    for (;;) {
+        ssize_t r = read(src->fd, src->rb.p + src->rb.n, src->rb.cap - src->rb.n);
+        if (r < 0 && errno == EINTR) {
+            if (src->stop && *src->stop)
+                return 0;
+            continue;
+        }
+        if (r < 0)
+            return -1;
+        src->rb.n += (size_t)r;
+        return r > 0;
+    }
+}
+
+/* The line at src->pos has no end within more than limit bytes: keeps its
+ * start in it, and reads and drops the rest up to its '\n'. 0, or -1 with
+ * errno. */
+static int skip_long_line(source *src, item *it)
+{
+    const char *line = src->rb.p + src->pos;
+    size_t keep = src->rb.n - src->pos;
+    if (keep > LONG_LINE_KEEP)
+        keep = LONG_LINE_KEEP;
+    it->line = xmalloc(keep + 1);
+    memcpy(it->line, line, keep);
+    it->line[keep] = '\0';
+    it->len = keep;
+    it->too_long = 1;
+    for (;;) {
+        src->rb.n = src->pos = 0;
+        int r = read_more(src);
+        if (r < 0)
+            return -1;
+        if (r == 0) {
+            src->eof = 1;
+            return 0;
+        }
+        char *nl = memchr(src->rb.p, '\n', src->rb.n);
+        if (nl) {
+            src->pos = (size_t)(nl - src->rb.p) + 1;
+            return 0;
+        }
+    }
+}
+
+/* The next line of the open --jsonl file into it: 1, or 0 when the file is
+ * done. */
+static int next_line(source *src, item *it)
+{
+    size_t limit = src->o->max_input_eff;
+    size_t scan = src->pos;
+    for (;;) {
+        char *nl = src->rb.n > scan ? memchr(src->rb.p + scan, '\n', src->rb.n - scan) : NULL;
+        size_t end;
+        if (nl) {
+            end = (size_t)(nl - src->rb.p);
+        } else if (src->eof) {
+            end = src->rb.n;
+            if (end == src->pos)
+                return 0;
+        } else if (src->rb.n - src->pos > limit) {
+            /* No '\n' in more than limit bytes: the line is too long. */
+            it->kind = IT_LINE;
+            it->file = src->file;
+            it->lineno = ++src->lineno;
+            if (skip_long_line(src, it) != 0) {
+                int e = errno;
+                free(it->line);
+                it->line = NULL;
+                it->too_long = 0;
+                read_failed(src, it, e);
+                src->eof = 1;
+                src->rb.n = src->pos = 0;
+            }
+            return 1;
+        } else {
+            /* Move the partial line to the front, then read. */
+            if (src->pos) {
+                memmove(src->rb.p, src->rb.p + src->pos, src->rb.n - src->pos);
+                src->rb.n -= src->pos;
+                src->pos = 0;
+            }
+            scan = src->rb.n;
+            int r = read_more(src);
+            if (r < 0) {
+                read_failed(src, it, errno);
+                src->eof = 1;
+                src->rb.n = src->pos = 0;
+                return 1;
+            }
+            if (r == 0)
+                src->eof = 1;
+            continue;
+        }
+        const char *line = src->rb.p + src->pos;
+        size_t len = end - src->pos;
+        src->pos = nl ? end + 1 : end;
+        src->lineno++;
+        if (src->lineno == 1 && len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
+            line += 3; /* a byte-order mark */
+            len -= 3;
+        }
+        if (blank(line, len)) {
+            scan = src->pos;
+            continue;
+        }
+        it->kind = IT_LINE;
+        it->file = src->file;
+        if (len > limit) {
+            /* Read whole, as it ended within the last read: still too long. */
+            size_t keep = len < LONG_LINE_KEEP ? len : LONG_LINE_KEEP;
+            it->line = xmalloc(keep + 1);
+            memcpy(it->line, line, keep);
+            it->line[keep] = '\0';
+            it->len = keep;
+            it->too_long = 1;
+        } else {
+            it->line = xmalloc(len + 1);
+            memcpy(it->line, line, len);
+            it->line[len] = '\0';
+            it->len = len;
+        }
+        it->lineno = src->lineno;
+        return 1;
+    }
+}
+
+int source_next(source *src, item *it)
+{
+    const kz_opts *o = src->o;
+    if (!o->jsonl) {
+        if (src->next_file >= o->nfiles)
+            return 0;
+        it->kind = IT_FILE;
+        it->file = o->files[src->next_file++];
+        return 1;
+    }
+    for (;;) {
+        if (src->stop && *src->stop)
+            return 0;
+        if (src->fd < 0) {
+            if (src->next_file >= o->nfiles)
+                return 0;
+            src->file = o->files[src->next_file++];
+            src->fd = 0;
+            if (strcmp(src->file, "-") != 0)
+                src->fd = open(src->file, O_RDONLY | O_CLOEXEC);
+            src->rb.n = src->pos = 0;
+            src->eof = 0;
+            src->lineno = 0;
+            if (src->fd < 0) {
+                read_failed(src, it, errno);
+                return 1;
+            }
+        }
+        if (next_line(src, it))
+            return 1;
+        if (src->fd > 0)
+            close(src->fd);
+        src->fd = -1;
+    }
+}
+
+size_t source_count_records(const kz_opts *o)
+{
+    size_t total = 0;
+    char *block = xmalloc(1 << 16);
+    for (size_t f = 0; f < o->nfiles; f++) {
+        int fd = strcmp(o->files[f], "-") == 0 ? -1 : open(o->files[f], O_RDONLY | O_CLOEXEC);
+        struct stat st;
+        if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+            if (fd >= 0)
+                close(fd);
+            total = 0;
+            break;
+        }
+        int nonblank = 0;
+        ssize_t r;
+        while ((r = read(fd, block, 1 << 16)) > 0) {
+            for (ssize_t i = 0; i < r; i++) {
+                char c = block[i];
+                if (c == '\n') {
+                    total += (size_t)nonblank;
+                    nonblank = 0;
+                } else if (c != ' ' && c != '\t' && c != '\r') {
+                    nonblank = 1;
+                }
+            }
+        }
+        total += (size_t)nonblank;
+        close(fd);
+    }
+    free(block);
+    return total;
+}
