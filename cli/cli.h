@@ -133,7 +133,8 @@ typedef struct item {
 /* ---- Input (source.c) ------------------------------------------------- */
 typedef struct source {
     const kz_opts *o;
-    const volatile sig_atomic_t *stop; /* when set, a read cut short ends the input */
+    const volatile sig_atomic_t *stop; /* when set, the input ends */
+    int wake_fd;      /* readable when stop is set, or -1 */
     size_t next_file;
     /* --jsonl */
     int fd;           /* -1: no file open */
@@ -144,7 +145,8 @@ typedef struct source {
     size_t lineno;
 } source;
 
-void source_init(source *src, const kz_opts *o, const volatile sig_atomic_t *stop);
+void source_init(source *src, const kz_opts *o, const volatile sig_atomic_t *stop,
+                 int wake_fd);
 void source_close(source *src);
 /* Fills it (kind, file; line, len, lineno, too_long; msg) with the next
  * input. Returns 1, or 0 at the end of the input. */

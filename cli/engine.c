@@ -13,6 +13,7 @@
  * then exits with 128 + the signal. A second signal ends it at once. */
 #define _GNU_SOURCE 1 /* sched_getaffinity, pthread_attr_setaffinity_np */
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <pthread.h>
 #include <sched.h>
@@ -28,14 +29,29 @@
 /* ---- Signals ----------------------------------------------------------- */
 
 static volatile sig_atomic_t stop_signal;
+static int wake_pipe[2] = {-1, -1}; /* the handler writes a byte to wake the reader */
 
 static void on_stop_signal(int sig)
 {
+    int saved = errno;
     stop_signal = sig;
+    if (wake_pipe[1] >= 0) {
+        ssize_t r = write(wake_pipe[1], "", 1);
+        (void)r;
+    }
+    errno = saved;
 }
 
-static void catch_stop_signals(void)
+/* Returns the end of the wake-up pipe to wait on, or -1. */
+static int catch_stop_signals(void)
 {
+    if (pipe(wake_pipe) != 0)
+        wake_pipe[0] = wake_pipe[1] = -1;
+    else
+        for (int i = 0; i < 2; i++) {
+            fcntl(wake_pipe[i], F_SETFD, FD_CLOEXEC);
+            fcntl(wake_pipe[i], F_SETFL, O_NONBLOCK);
+        }
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_stop_signal;
@@ -43,6 +59,7 @@ static void catch_stop_signals(void)
     sa.sa_flags = SA_RESETHAND; /* no SA_RESTART: a blocked read returns */
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
+    return wake_pipe[0];
 }
 
 /* ---- Processors ------------------------------------------------------------ */
@@ -612,8 +629,7 @@ int kz_run(const kz_opts *o)
     int progress = opts.jsonl && isatty(2);
     writer *wr = writer_new(&opts, progress, progress ? source_count_records(&opts) : 0);
     source src;
-    source_init(&src, &opts, &stop_signal);
-    catch_stop_signals();
+    source_init(&src, &opts, &stop_signal, catch_stop_signals());
 
     /* More threads than items would only idle; and two workers must not
      * read standard input at once. */

@@ -4,6 +4,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,11 +21,12 @@
  * ever touched (the buffer only grows for a longer line). */
 #define READ_CHUNK ((size_t)64 << 10)
 
-void source_init(source *src, const kz_opts *o, const volatile sig_atomic_t *stop)
+void source_init(source *src, const kz_opts *o, const volatile sig_atomic_t *stop, int wake_fd)
 {
     memset(src, 0, sizeof *src);
     src->o = o;
     src->stop = stop;
+    src->wake_fd = wake_fd;
     src->fd = -1;
 }
 
@@ -71,6 +73,21 @@ static int blank(const char *s, size_t n)
     return 1;
 }
 
+/* it gets the start of a line too long to read (cut at a character's
+ * start, so that its id can be read). */
+static void keep_start(item *it, const char *line, size_t len)
+{
+    size_t keep = len < LONG_LINE_KEEP ? len : LONG_LINE_KEEP;
+    if (keep < len)
+        while (keep > 0 && ((unsigned char)line[keep] & 0xC0) == 0x80)
+            keep--;
+    it->line = xmalloc(keep + 1);
+    memcpy(it->line, line, keep);
+    it->line[keep] = '\0';
+    it->len = keep;
+    it->too_long = 1;
+}
+
 static void read_failed(source *src, item *it, int e)
 {
     it->kind = IT_ERROR;
@@ -79,11 +96,24 @@ static void read_failed(source *src, item *it, int e)
 }
 
 /* Reads more of the file into rb. 1 when something came, 0 at its end (or
- * when a signal stopped the run), -1 with errno. */
+ * when a signal stopped the run: it wakes a read that waits through
+ * wake_fd), -1 with errno. */
 static int read_more(source *src)
 {
     buf_reserve(&src->rb, READ_CHUNK);
     for (;;) {
+        if (src->stop && *src->stop)
+            return 0;
+        if (src->wake_fd >= 0) {
+            /* wait for input or for a signal, whichever comes first */
+            struct pollfd pf[2] = {{src->fd, POLLIN, 0}, {src->wake_fd, POLLIN, 0}};
+            if (poll(pf, 2, -1) < 0 && errno != EINTR)
+                return -1;
+            if (pf[1].revents || (src->stop && *src->stop))
+                return 0;
+            if (!pf[0].revents)
+                continue;
+        }
         ssize_t r = read(src->fd, src->rb.p + src->rb.n, src->rb.cap - src->rb.n);
         if (r < 0 && errno == EINTR) {
             if (src->stop && *src->stop)
@@ -102,15 +132,7 @@ static int read_more(source *src)
  * errno. */
 static int skip_long_line(source *src, item *it)
 {
-    const char *line = src->rb.p + src->pos;
-    size_t keep = src->rb.n - src->pos;
-    if (keep > LONG_LINE_KEEP)
-        keep = LONG_LINE_KEEP;
-    it->line = xmalloc(keep + 1);
-    memcpy(it->line, line, keep);
-    it->line[keep] = '\0';
-    it->len = keep;
-    it->too_long = 1;
+    keep_start(it, src->rb.p + src->pos, src->rb.n - src->pos);
     for (;;) {
         src->rb.n = src->pos = 0;
         int r = read_more(src);
@@ -173,6 +195,8 @@ static int next_line(source *src, item *it)
                 src->rb.n = src->pos = 0;
                 return 1;
             }
+            if (r == 0 && src->stop && *src->stop)
+                return 0; /* stopped: a line cut short is not an input */
             if (r == 0)
                 src->eof = 1;
             continue;
@@ -193,12 +217,7 @@ static int next_line(source *src, item *it)
         it->file = src->file;
         if (len > limit) {
             /* Read whole, as it ended within the last read: still too long. */
-            size_t keep = len < LONG_LINE_KEEP ? len : LONG_LINE_KEEP;
-            it->line = xmalloc(keep + 1);
-            memcpy(it->line, line, keep);
-            it->line[keep] = '\0';
-            it->len = keep;
-            it->too_long = 1;
+            keep_start(it, line, len);
         } else {
             it->line = xmalloc(len + 1);
             memcpy(it->line, line, len);

@@ -385,7 +385,12 @@ class Inputs(Base):
         rc, out, err = run([missing])
         self.assertEqual(rc, 1)
         self.assertEqual(out, b"")
-        self.assertRegex(err, r"^kurz: %s: " % re.escape(missing))
+        # the system's message, whole (not "error 2")
+        self.assertEqual(err, "kurz: %s: No such file or directory\n" % missing)
+        rc, out, err = run(["--format", "json", missing])
+        self.assertEqual(json.loads(out), {"file": missing, "error": "No such file or directory"})
+        rc, out, err = run(["--jsonl", missing])
+        self.assertEqual((rc, out, err), (1, b"", "kurz: %s: No such file or directory\n" % missing))
         # The run goes on with the next file.
         rc, out, err = run(["-n", "2", missing, data("de_artikel.txt")])
         self.assertEqual(rc, 1)
@@ -397,7 +402,7 @@ class Inputs(Base):
     def test_directory(self):
         rc, out, err = run([self.tmp])
         self.assertEqual(rc, 1)
-        self.assertIn(self.tmp, err)
+        self.assertEqual(err, "kurz: %s: Is a directory\n" % self.tmp)
 
     def test_invalid_utf8(self):
         bad = self.tmpfile("bad.txt", b"Ein guter Satz. Dann \xff kaputt.\n")
@@ -777,6 +782,149 @@ class Jsonl(Base):
         self.assertEqual(docs[1]["line"], 1)
         self.assertEqual(docs[2]["id"], 2)
         self.assertIn("%s:1: " % b, err)
+
+
+class Robustness(Base):
+    """The defects of the command reported in issue 20."""
+
+    def test_long_line_is_skipped(self):
+        # A --jsonl line over --max-input-bytes gives an error record (with
+        # its line number, and its id when the id comes first) and the run
+        # goes on, whatever the line's length and the number of workers.
+        good = ['{"id": %d, "text": "Eins ist hier. Zwei ist da."}' % i for i in range(100)]
+        for big_len in (1001, 70000, 300000):
+            huge_id = '{"id": "huge", "text": "%s"}' % ("x" * big_len)
+            # an id far behind the start is not looked for
+            huge_noid = '{"text": "%s", "id": "late"}' % ("y" * (big_len + 8192))
+            lines = good[:50] + [huge_id] + good[50:] + [huge_noid, good[0]]
+            data_in = ("\n".join(lines) + "\n").encode()
+            for j in ("1", "2"):
+                rc, out, err = run(["--jsonl", "--max-input-bytes", "1000", "-j", j], data_in)
+                self.assertEqual(rc, 1, err)
+                docs = [json.loads(l) for l in out.decode().splitlines()]
+                self.assertEqual(len(docs), 103)
+                msg = "line longer than 1000 bytes (see --max-input-bytes)"
+                self.assertEqual(docs[50], {"id": "huge", "line": 51, "error": msg})
+                self.assertEqual(docs[101], {"line": 102, "error": msg})
+                for d in docs[:50] + docs[51:101] + docs[102:]:
+                    self.assertNotIn("error", d)
+                self.assertEqual([d["id"] for d in docs[51:101]], list(range(50, 100)))
+                self.assertEqual(err, "kurz: standard input:51: %s\n"
+                                      "kurz: standard input:102: %s\n" % (msg, msg))
+
+    def test_long_line_memory_is_bounded(self):
+        # A 128 MB line with a 1000-byte limit is not held in memory: the
+        # peak stays far below the line's size.
+        size = 128 << 20
+        p = subprocess.Popen([KURZ, "--jsonl", "--max-input-bytes", "1000"],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             stderr=subprocess.DEVNULL)
+        import threading
+        got = []
+        reader = threading.Thread(target=lambda: got.append(p.stdout.read()))
+        reader.start()
+        p.stdin.write(b'{"id": 1, "text": "Kurz. Gut."}\n{"id": 2, "text": "')
+        chunk = b"z" * (1 << 20)
+        for _ in range(size >> 20):
+            p.stdin.write(chunk)
+        p.stdin.write(b'"}\n{"id": 3, "text": "Eins. Zwei."}\n')
+        p.stdin.close()
+        reader.join()
+        _, status, usage = os.wait4(p.pid, 0)
+        p.returncode = os.waitstatus_to_exitcode(status)
+        self.assertEqual(p.returncode, 1)
+        docs = [json.loads(l) for l in got[0].decode().splitlines()]
+        self.assertEqual([d["id"] for d in docs], [1, 2, 3])
+        self.assertIn("error", docs[1])
+        self.assertLess(usage.ru_maxrss * 1024, size // 2)  # ru_maxrss is in kB
+
+    def test_language_spellings_share_a_summarizer(self):
+        # 1000 records with 400 spellings of four languages ("de", "German",
+        # "gErMaN", ...) keep four summarizers, not one per spelling.
+        import itertools
+
+        def cases(word):
+            return ["".join(t) for t in itertools.product(*[(c.lower(), c.upper()) for c in word])]
+
+        names = {"de": cases("de") + cases("german"), "fr": cases("fr") + cases("french"),
+                 "en": cases("en") + cases("english"), "es": cases("es") + cases("spanish")}
+        spellings = [(code, n) for code in names for n in names[code]]
+        self.assertGreaterEqual(len(spellings), 300)
+        recs = []
+        for i in range(1000):
+            code, name = spellings[i % len(spellings)]
+            recs.append(json.dumps({"id": i, "lang": name, "text": "Eins ist hier. Zwei ist da."}))
+        data_in = ("\n".join(recs) + "\n").encode()
+        for j in ("1", "2"):
+            p = subprocess.run([KURZ, "--jsonl", "-j", j], input=data_in, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, env=dict(os.environ, KURZ_CLI_STATS="1"),
+                               timeout=120)
+            self.assertEqual(p.returncode, 0, p.stderr)
+            docs = [json.loads(l) for l in p.stdout.decode().splitlines()]
+            self.assertEqual([d["language"] for d in docs],
+                             [spellings[i % len(spellings)][0] for i in range(1000)])
+            stats = re.findall(r"^kurz: stats: (\d+) summarizers made, (\d+) kept$",
+                               p.stderr.decode(), re.M)
+            self.assertTrue(1 <= len(stats) <= int(j), p.stderr)
+            self.assertGreater(sum(int(m) for m, _ in stats), 4)  # spellings were resolved
+            for made, kept in stats:
+                self.assertLessEqual(int(kept), 4, p.stderr)
+        # Without the variable, nothing is said.
+        rc, out, err = run(["--jsonl"], data_in)
+        self.assertEqual((rc, err), (0, ""))
+
+    def stop_mid_run(self, sig, jobs):
+        """Feeds records to kurz without end, stops it with sig once output
+        came; returns (exit status, output lines)."""
+        import signal
+        import threading
+        p = subprocess.Popen([KURZ, "--jsonl", "-j", jobs], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        text = read("de_artikel.txt").decode()
+        stop_feeding = threading.Event()
+
+        def feed():
+            i = 0
+            try:
+                while not stop_feeding.is_set():
+                    block = "".join(json.dumps({"id": i + k, "text": text}) + "\n"
+                                    for k in range(50))
+                    p.stdin.write(block.encode())
+                    p.stdin.flush()
+                    i += 50
+            except (BrokenPipeError, OSError):
+                pass
+
+        feeder = threading.Thread(target=feed)
+        feeder.start()
+        out = p.stdout.read(1)  # kurz is at work
+        os.kill(p.pid, sig)
+        out += p.stdout.read()
+        err = p.stderr.read()
+        p.wait(timeout=60)
+        stop_feeding.set()
+        try:
+            p.stdin.close()
+        except OSError:
+            pass
+        feeder.join()
+        return p.returncode, out.decode(), err.decode()
+
+    def test_signal_stops_cleanly(self):
+        # On SIGTERM or SIGINT, with the input still open, kurz writes every
+        # finished record whole and in order, and exits with 128 + signal.
+        import signal
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            for jobs in ("1", "2"):
+                rc, out, err = self.stop_mid_run(sig, jobs)
+                self.assertEqual(rc, 128 + sig, err)
+                self.assertEqual(err, "")
+                self.assertTrue(out.endswith("\n"))
+                docs = [json.loads(l) for l in out.splitlines()]
+                self.assertGreater(len(docs), 0)
+                self.assertEqual([d["id"] for d in docs], list(range(len(docs))))
+                for d in docs:
+                    self.assertNotIn("error", d)
 
 
 if __name__ == "__main__":
