@@ -466,31 +466,57 @@ static int lib_given(const kz_opts *o, kurz_option opt)
     return 0;
 }
 
-static const char *budget_name(int opt)
+/* The short name of the option that sets a budget (n, r, w). */
+static char budget_name(int opt)
 {
     for (size_t k = 0; k < NOPTDEFS; k++)
-        if (optdefs[k].lib == (kurz_option)opt && optdefs[k].short_name) {
-            static char name[3] = "-?";
-            name[1] = optdefs[k].short_name;
-            return name;
-        }
-    return "?";
+        if (optdefs[k].lib == (kurz_option)opt && optdefs[k].short_name)
+            return optdefs[k].short_name;
+    return '?';
 }
 
 static void set_budget(kz_opts *o, kurz_option opt, int val)
 {
-    if (o->budget_opt && o->budget_opt != (int)opt) {
-        char first[3];
-        snprintf(first, sizeof first, "%s", budget_name(o->budget_opt));
-        usage_error("%s and %s cannot be used together: choose one length", first,
-                    budget_name(opt));
-    }
+    if (o->budget_opt && o->budget_opt != (int)opt)
+        usage_error("-%c and -%c cannot be used together: choose one length",
+                    budget_name(o->budget_opt), budget_name(opt));
     o->budget_opt = (int)opt;
     set_lib(o, opt, val);
 }
 
+/* The value for the library option of row d. */
+static int lib_value(const optdef *d, const char *name, const char *val)
+{
+    switch (d->kind) {
+    case K_COUNT:
+        return count_arg(name, val, d->lib);
+    case K_RATIO:
+        return ratio_arg(name, val, d->lib);
+    case K_ON:
+        return 1;
+    case K_OFF:
+        return 0;
+    case K_ALGORITHM:
+        return algorithm_arg(val);
+    case K_FRACTION:
+        return fraction_arg(name, val, d->lib);
+    case K_BYTES:
+        return bytes_arg(name, val, d->lib);
+    default:
+        abort(); /* the table gave a library option to a row of another kind */
+    }
+}
+
 static void handle(kz_opts *o, const optdef *d, const char *name, const char *val)
 {
+    if (d->lib) {
+        int v = lib_value(d, name, val);
+        if (d->kind == K_COUNT || d->kind == K_RATIO)
+            set_budget(o, d->lib, v);
+        else
+            set_lib(o, d->lib, v);
+        return;
+    }
     switch (d->kind) {
     case K_LANG:
         if (!*val)
@@ -501,27 +527,6 @@ static void handle(kz_opts *o, const optdef *d, const char *name, const char *va
         break;
     case K_LIST:
         o->list_languages = 1;
-        break;
-    case K_COUNT:
-        set_budget(o, d->lib, count_arg(name, val, d->lib));
-        break;
-    case K_RATIO:
-        set_budget(o, d->lib, ratio_arg(name, val, d->lib));
-        break;
-    case K_ON:
-        set_lib(o, d->lib, 1);
-        break;
-    case K_OFF:
-        set_lib(o, d->lib, 0);
-        break;
-    case K_ALGORITHM:
-        set_lib(o, d->lib, algorithm_arg(val));
-        break;
-    case K_FRACTION:
-        set_lib(o, d->lib, fraction_arg(name, val, d->lib));
-        break;
-    case K_BYTES:
-        set_lib(o, d->lib, bytes_arg(name, val, d->lib));
         break;
     case K_FORMAT:
         if (strcmp(val, "text") == 0)
@@ -553,7 +558,7 @@ static void handle(kz_opts *o, const optdef *d, const char *name, const char *va
     case K_VERSION:
         printf("kurz %s\n", kurz_version_string());
         exit(finish_stdout());
-    case K_SECTION:
+    default: /* K_SECTION; the rest have a library option */
         break;
     }
 }
@@ -592,7 +597,7 @@ static void check(kz_opts *o, int format_given, int format_text)
     if (lib_given(o, KURZ_OPT_STRICT) && o->budget_opt != KURZ_OPT_WORDS)
         usage_error("--strict needs -w WORDS");
     if (o->split && o->budget_opt)
-        usage_error("--split prints every sentence: %s cannot be used with it",
+        usage_error("--split prints every sentence: -%c cannot be used with it",
                     budget_name(o->budget_opt));
     if (o->jsonl && format_given && format_text)
         usage_error("--jsonl writes JSON: --format text cannot be used with it");

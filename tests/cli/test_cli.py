@@ -502,6 +502,34 @@ class Info(Base):
         # Help wins over other options, as in GNU tools.
         self.assertEqual(self.ok(["-n", "3", "--help"]), out)
 
+    def test_help_tells_the_defaults(self):
+        # Every default --help shows is the one in force: giving it
+        # explicitly changes no byte of the output (scores included).
+        help_lines = self.ok(["--help"]).splitlines()
+        help_text = fold("\n".join(help_lines))
+        shown = {}
+        for opt in ("language", "algorithm", "damping", "position-weight", "redundancy",
+                    "title-weight", "max-input-bytes"):
+            # the option's entry: its line and the indented lines under it
+            at = [i for i, l in enumerate(help_lines) if re.match(r" .*--%s=" % opt, l)]
+            self.assertEqual(len(at), 1, opt)
+            entry = [help_lines[at[0]]]
+            for l in help_lines[at[0] + 1:]:
+                if not l.startswith(" " * 27):
+                    break
+                entry.append(l)
+            m = re.search(r"default: ([^;)\s]+)", fold(" ".join(entry)))
+            self.assertTrue(m, opt)
+            shown[opt] = m.group(1)
+        self.assertEqual(shown["language"], "de")
+        for name in ("de_artikel.txt", "noisy_de.txt"):
+            base = self.ok(["--format", "json", "-n", "4", data(name)])
+            for opt, value in shown.items():
+                self.assertEqual(self.ok(["--format", "json", "-n", "4", "--%s=%s" % (opt, value),
+                                          data(name)]), base, (opt, value))
+        # and the boilerplate filter is on unless turned off
+        self.assertIn("the filter is on by default", help_text)
+
     def test_version(self):
         out = self.ok(["--version"])
         self.assertRegex(out, r"^kurz \d+\.\d+\.\d+\n$")
