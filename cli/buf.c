@@ -32,8 +32,24 @@ static void oom(void)
     _Exit(1);
 }
 
+/* For tests: a request larger than this fails as if memory ran out. */
+static size_t test_alloc_limit = SIZE_MAX;
+
+void xalloc_limit_from_env(void)
+{
+    const char *v = getenv("KURZ_CLI_ALLOC_LIMIT");
+    if (v && *v) {
+        char *end;
+        unsigned long long n = strtoull(v, &end, 10);
+        if (!*end)
+            test_alloc_limit = (size_t)n;
+    }
+}
+
 void *xmalloc(size_t n)
 {
+    if (n > test_alloc_limit)
+        oom();
     void *p = malloc(n ? n : 1);
     if (!p)
         oom();
@@ -42,6 +58,8 @@ void *xmalloc(size_t n)
 
 void *xrealloc(void *p, size_t n)
 {
+    if (n > test_alloc_limit)
+        oom();
     void *q = realloc(p, n ? n : 1);
     if (!q)
         oom();

@@ -43,6 +43,11 @@ void buf_free(buf *b);
  * never allocates and may run on any thread); NULL for none. */
 void xalloc_on_failure(void (*fn)(void));
 
+/* For tests of running out of memory: with KURZ_CLI_ALLOC_LIMIT=N in the
+ * environment, xmalloc and xrealloc of more than N bytes fail. Call once,
+ * before any thread starts. */
+void xalloc_limit_from_env(void);
+
 /* The system's message for errno value e, thread-safe (strerror_r, GNU or
  * XSI flavour). */
 void errno_str(int e, char *out, size_t n);

@@ -6,6 +6,7 @@
 
 int main(int argc, char **argv)
 {
+    xalloc_limit_from_env();
     kz_opts o;
     kz_opts_parse(&o, argc, argv);
     int rc = o.list_languages ? kz_list_languages() : kz_run(&o);

@@ -866,6 +866,27 @@ class Robustness(Base):
         self.assertIn("error", docs[1])
         self.assertLess(usage.ru_maxrss * 1024, size // 2)  # ru_maxrss is in kB
 
+    def test_out_of_memory_keeps_finished_records(self):
+        # When memory runs out (here: a request over KURZ_CLI_ALLOC_LIMIT,
+        # made by the 5 MB record), the records finished before it are
+        # written out whole before kurz ends.
+        good = ['{"id": %d, "text": "Eins ist hier. Zwei ist da."}' % i for i in range(100)]
+        huge = '{"id": "huge", "text": "%s"}' % ("x" * (5 << 20))
+        data_in = ("\n".join(good + [huge] + good[:3]) + "\n").encode()
+        for j in ("1", "2"):
+            p = subprocess.run([KURZ, "--jsonl", "-j", j], input=data_in, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, timeout=120,
+                               env=dict(os.environ, KURZ_CLI_ALLOC_LIMIT=str(1 << 20)))
+            self.assertEqual(p.returncode, 1)
+            self.assertEqual(p.stderr, b"kurz: out of memory\n")
+            out = p.stdout.decode()
+            self.assertTrue(out.endswith("\n"))
+            ids = [json.loads(l)["id"] for l in out.splitlines()]
+            # in order and whole; with one job, every record before the huge one
+            self.assertEqual(ids, list(range(len(ids))))
+            if j == "1":
+                self.assertEqual(len(ids), 100)
+
     def test_language_spellings_share_a_summarizer(self):
         # 1000 records with 400 spellings of four languages ("de", "German",
         # "gErMaN", ...) keep four summarizers, not one per spelling.
