@@ -52,10 +52,6 @@ void xalloc_limit_from_env(void);
  * XSI flavour). */
 void errno_str(int e, char *out, size_t n);
 
-/* Reads everything from fd into b (appending). Stops as soon as more than
- * limit bytes were read and sets *too_large. Returns 0, or -1 with errno. */
-int read_fd_all(int fd, buf *b, size_t limit, int *too_large);
-
 /* ---- JSON (json.c) -------------------------------------------------------- */
 /* Appends s[0..n) as a JSON string with quotes. s must be valid UTF-8:
  * '"', '\\' and control characters are escaped, everything else is copied. */
@@ -157,8 +153,10 @@ void source_close(source *src);
  * input. Returns 1, or 0 at the end of the input. */
 int source_next(source *src, item *it);
 /* Reads a whole file ("-": standard input) into in (replacing its
- * contents). 0, or -1 with the reason in msg. */
-int source_read_file(const char *file, buf *in, size_t limit, char *msg, size_t msgsz);
+ * contents). 0, or -1 with the reason in msg (also when *stop was set by a
+ * signal while it waited). */
+int source_read_file(const char *file, buf *in, size_t limit, const volatile sig_atomic_t *stop,
+                     char *msg, size_t msgsz);
 /* The non-blank lines of the --jsonl inputs, for the progress display; 0
  * when an input is not a regular file (or cannot be read). */
 size_t source_count_records(const kz_opts *o);

@@ -281,7 +281,7 @@ static void do_file(worker *w, item *it)
 {
     const kz_opts *o = w->o;
     char msg[256];
-    if (source_read_file(it->file, &w->in, o->max_input_eff, msg, sizeof msg) != 0) {
+    if (source_read_file(it->file, &w->in, o->max_input_eff, &stop_signal, msg, sizeof msg) != 0) {
         out_file_failed(it, o, msg);
         return;
     }

@@ -675,7 +675,7 @@ class Jsonl(Base):
     @unittest.skipUnless(hasattr(os, "sched_setaffinity"), "no CPU affinity on this system")
     def test_jobs_under_an_affinity_mask(self):
         # -j 0 counts the processors kurz may run on, and workers keep to
-        # processors of their own when they match them (cli/run.c): neither
+        # processors of their own when they match them (cli/engine.c): neither
         # may change the output, and a mask smaller than -j must still work.
         cpus = sorted(os.sched_getaffinity(0))
         data_in, ids = corpus(60)
@@ -691,7 +691,7 @@ class Jsonl(Base):
                 self.assertEqual(p.stdout, want, (mask, j))
 
     def test_slow_reader(self):
-        # The writer writes outside the engine's lock (cli/run.c), so with a
+        # The writer writes outside the engine's lock (cli/engine.c), so with a
         # full pipe the other workers go on summarizing. Read slowly, in
         # small pieces: the output must still be complete and in order.
         data_in, ids = corpus(300)
@@ -716,7 +716,7 @@ class Jsonl(Base):
 
     def test_records_after_big_and_failed_ones(self):
         # Workers reuse their items, and the items' output buffers, from one
-        # record to the next (cli/run.c); a buffer over 64 kB is freed
+        # record to the next (cli/engine.c); a buffer over 64 kB is freed
         # instead. Nothing of a record may show in the next one's output or
         # error, whichever worker made them, in the text format and --split
         # as well as in JSON.
@@ -746,7 +746,7 @@ class Jsonl(Base):
                     self.assertEqual(len(d["sentences"]), d["document_sentences"])
 
     def test_lines_across_read_chunks(self):
-        # --jsonl input is read in pieces, the first of 64 kB (cli/run.c).
+        # --jsonl input is read in pieces, the first of 64 kB (cli/source.c).
         # Lines that end just before, on and just after the end of the first
         # piece, CRLF split between two pieces, a line longer than two
         # pieces, a byte-order mark, a blank line and a long last line
@@ -974,6 +974,21 @@ class Robustness(Base):
                 self.assertEqual([d["id"] for d in docs], list(range(len(docs))))
                 for d in docs:
                     self.assertNotIn("error", d)
+        # Waiting for the rest of a file on standard input, too, it stops.
+        p = subprocess.Popen([KURZ], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE)
+        p.stdin.write(b"Eins ist hier. Zwei ist da.")
+        p.stdin.flush()
+        time.sleep(0.2)
+        p.send_signal(signal.SIGTERM)
+        try:
+            p.wait(timeout=30)  # with standard input still open
+        finally:
+            if p.poll() is None:
+                p.kill()
+        out, err = p.communicate()
+        self.assertEqual(p.returncode, 128 + signal.SIGTERM)
+        self.assertEqual(out, b"")  # the file was not read whole: no summary of a part
 
 
 if __name__ == "__main__":
