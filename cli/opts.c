@@ -11,8 +11,10 @@
 
 #include "cli.h"
 
-/* The language when -l is not given. */
+/* The language when -l is not given, and the number of threads when -j is
+ * not (the other defaults are the library's). */
 #define DEFAULT_LANG "de"
+#define DEFAULT_JOBS 1
 
 static void usage_error(const char *fmt, ...)
 #if defined(__GNUC__)
@@ -148,7 +150,7 @@ static const optdef optdefs[] = {
      "decoded text in UTF-8. When standard error is a\n"
      "terminal, it shows progress."},
     {"jobs", 'j', "N", 0, K_JOBS,
-     "work with N threads (default: 1; 0: one per\n"
+     "work with N threads (default: {}; 0: one per\n"
      "processor kurz may use), for --jsonl and for\n"
      "several FILEs; the output order stays the same.\n"
      "When N is the number of processors kurz may use,\n"
@@ -343,6 +345,10 @@ static void default_str(const optdef *d, const kurz_summarizer *s, char *out, si
     int v = 0;
     if (d->kind == K_LANG) {
         snprintf(out, n, "%s", DEFAULT_LANG);
+        return;
+    }
+    if (d->kind == K_JOBS) {
+        snprintf(out, n, "%d", DEFAULT_JOBS);
         return;
     }
     if (!s || kurz_summarizer_get_option(s, d->lib, &v) != KURZ_OK) {
@@ -632,7 +638,7 @@ void kz_opts_parse(kz_opts *o, int argc, char **argv)
 {
     memset(o, 0, sizeof *o);
     o->lang = DEFAULT_LANG;
-    o->jobs = 1;
+    o->jobs = DEFAULT_JOBS;
     o->files = xmalloc(sizeof(char *) * (size_t)(argc + 1));
     int format_given = 0, format_text = 0;
 

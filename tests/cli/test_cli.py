@@ -509,7 +509,7 @@ class Info(Base):
         help_text = fold("\n".join(help_lines))
         shown = {}
         for opt in ("language", "algorithm", "damping", "position-weight", "redundancy",
-                    "title-weight", "max-input-bytes"):
+                    "title-weight", "max-input-bytes", "jobs"):
             # the option's entry: its line and the indented lines under it
             at = [i for i, l in enumerate(help_lines) if re.match(r" .*--%s=" % opt, l)]
             self.assertEqual(len(at), 1, opt)
