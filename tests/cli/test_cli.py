@@ -385,7 +385,12 @@ class Inputs(Base):
         rc, out, err = run([missing])
         self.assertEqual(rc, 1)
         self.assertEqual(out, b"")
-        self.assertRegex(err, r"^kurz: %s: " % re.escape(missing))
+        # the system's message, whole (not "error 2")
+        self.assertEqual(err, "kurz: %s: No such file or directory\n" % missing)
+        rc, out, err = run(["--format", "json", missing])
+        self.assertEqual(json.loads(out), {"file": missing, "error": "No such file or directory"})
+        rc, out, err = run(["--jsonl", missing])
+        self.assertEqual((rc, out, err), (1, b"", "kurz: %s: No such file or directory\n" % missing))
         # The run goes on with the next file.
         rc, out, err = run(["-n", "2", missing, data("de_artikel.txt")])
         self.assertEqual(rc, 1)
@@ -397,7 +402,7 @@ class Inputs(Base):
     def test_directory(self):
         rc, out, err = run([self.tmp])
         self.assertEqual(rc, 1)
-        self.assertIn(self.tmp, err)
+        self.assertEqual(err, "kurz: %s: Is a directory\n" % self.tmp)
 
     def test_invalid_utf8(self):
         bad = self.tmpfile("bad.txt", b"Ein guter Satz. Dann \xff kaputt.\n")
@@ -496,6 +501,34 @@ class Info(Base):
             self.assertIn(opt, out)
         # Help wins over other options, as in GNU tools.
         self.assertEqual(self.ok(["-n", "3", "--help"]), out)
+
+    def test_help_tells_the_defaults(self):
+        # Every default --help shows is the one in force: giving it
+        # explicitly changes no byte of the output (scores included).
+        help_lines = self.ok(["--help"]).splitlines()
+        help_text = fold("\n".join(help_lines))
+        shown = {}
+        for opt in ("language", "algorithm", "damping", "position-weight", "redundancy",
+                    "title-weight", "max-input-bytes", "jobs"):
+            # the option's entry: its line and the indented lines under it
+            at = [i for i, l in enumerate(help_lines) if re.match(r" .*--%s=" % opt, l)]
+            self.assertEqual(len(at), 1, opt)
+            entry = [help_lines[at[0]]]
+            for l in help_lines[at[0] + 1:]:
+                if not l.startswith(" " * 27):
+                    break
+                entry.append(l)
+            m = re.search(r"default: ([^;)\s]+)", fold(" ".join(entry)))
+            self.assertTrue(m, opt)
+            shown[opt] = m.group(1)
+        self.assertEqual(shown["language"], "de")
+        for name in ("de_artikel.txt", "noisy_de.txt"):
+            base = self.ok(["--format", "json", "-n", "4", data(name)])
+            for opt, value in shown.items():
+                self.assertEqual(self.ok(["--format", "json", "-n", "4", "--%s=%s" % (opt, value),
+                                          data(name)]), base, (opt, value))
+        # and the boilerplate filter is on unless turned off
+        self.assertIn("the filter is on by default", help_text)
 
     def test_version(self):
         out = self.ok(["--version"])
@@ -642,7 +675,7 @@ class Jsonl(Base):
     @unittest.skipUnless(hasattr(os, "sched_setaffinity"), "no CPU affinity on this system")
     def test_jobs_under_an_affinity_mask(self):
         # -j 0 counts the processors kurz may run on, and workers keep to
-        # processors of their own when they match them (cli/run.c): neither
+        # processors of their own when they match them (cli/engine.c): neither
         # may change the output, and a mask smaller than -j must still work.
         cpus = sorted(os.sched_getaffinity(0))
         data_in, ids = corpus(60)
@@ -658,7 +691,7 @@ class Jsonl(Base):
                 self.assertEqual(p.stdout, want, (mask, j))
 
     def test_slow_reader(self):
-        # The writer writes outside the engine's lock (cli/run.c), so with a
+        # The writer writes outside the engine's lock (cli/engine.c), so with a
         # full pipe the other workers go on summarizing. Read slowly, in
         # small pieces: the output must still be complete and in order.
         data_in, ids = corpus(300)
@@ -683,7 +716,7 @@ class Jsonl(Base):
 
     def test_records_after_big_and_failed_ones(self):
         # Workers reuse their items, and the items' output buffers, from one
-        # record to the next (cli/run.c); a buffer over 64 kB is freed
+        # record to the next (cli/engine.c); a buffer over 64 kB is freed
         # instead. Nothing of a record may show in the next one's output or
         # error, whichever worker made them, in the text format and --split
         # as well as in JSON.
@@ -713,7 +746,7 @@ class Jsonl(Base):
                     self.assertEqual(len(d["sentences"]), d["document_sentences"])
 
     def test_lines_across_read_chunks(self):
-        # --jsonl input is read in pieces, the first of 64 kB (cli/run.c).
+        # --jsonl input is read in pieces, the first of 64 kB (cli/source.c).
         # Lines that end just before, on and just after the end of the first
         # piece, CRLF split between two pieces, a line longer than two
         # pieces, a byte-order mark, a blank line and a long last line
@@ -777,6 +810,185 @@ class Jsonl(Base):
         self.assertEqual(docs[1]["line"], 1)
         self.assertEqual(docs[2]["id"], 2)
         self.assertIn("%s:1: " % b, err)
+
+
+class Robustness(Base):
+    """The defects of the command reported in issue 20."""
+
+    def test_long_line_is_skipped(self):
+        # A --jsonl line over --max-input-bytes gives an error record (with
+        # its line number, and its id when the id comes first) and the run
+        # goes on, whatever the line's length and the number of workers.
+        good = ['{"id": %d, "text": "Eins ist hier. Zwei ist da."}' % i for i in range(100)]
+        for big_len in (1001, 70000, 300000):
+            huge_id = '{"id": "huge", "text": "%s"}' % ("x" * big_len)
+            # an id far behind the start is not looked for
+            huge_noid = '{"text": "%s", "id": "late"}' % ("y" * (big_len + 8192))
+            lines = good[:50] + [huge_id] + good[50:] + [huge_noid, good[0]]
+            data_in = ("\n".join(lines) + "\n").encode()
+            for j in ("1", "2"):
+                rc, out, err = run(["--jsonl", "--max-input-bytes", "1000", "-j", j], data_in)
+                self.assertEqual(rc, 1, err)
+                docs = [json.loads(l) for l in out.decode().splitlines()]
+                self.assertEqual(len(docs), 103)
+                msg = "line longer than 1000 bytes (see --max-input-bytes)"
+                self.assertEqual(docs[50], {"id": "huge", "line": 51, "error": msg})
+                self.assertEqual(docs[101], {"line": 102, "error": msg})
+                for d in docs[:50] + docs[51:101] + docs[102:]:
+                    self.assertNotIn("error", d)
+                self.assertEqual([d["id"] for d in docs[51:101]], list(range(50, 100)))
+                self.assertEqual(err, "kurz: standard input:51: %s\n"
+                                      "kurz: standard input:102: %s\n" % (msg, msg))
+
+    def test_long_line_memory_is_bounded(self):
+        # A 128 MB line with a 1000-byte limit is not held in memory: the
+        # peak stays far below the line's size.
+        size = 128 << 20
+        p = subprocess.Popen([KURZ, "--jsonl", "--max-input-bytes", "1000"],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             stderr=subprocess.DEVNULL)
+        import threading
+        got = []
+        reader = threading.Thread(target=lambda: got.append(p.stdout.read()))
+        reader.start()
+        p.stdin.write(b'{"id": 1, "text": "Kurz. Gut."}\n{"id": 2, "text": "')
+        chunk = b"z" * (1 << 20)
+        for _ in range(size >> 20):
+            p.stdin.write(chunk)
+        p.stdin.write(b'"}\n{"id": 3, "text": "Eins. Zwei."}\n')
+        p.stdin.close()
+        reader.join()
+        _, status, usage = os.wait4(p.pid, 0)
+        p.returncode = os.waitstatus_to_exitcode(status)
+        self.assertEqual(p.returncode, 1)
+        docs = [json.loads(l) for l in got[0].decode().splitlines()]
+        self.assertEqual([d["id"] for d in docs], [1, 2, 3])
+        self.assertIn("error", docs[1])
+        self.assertLess(usage.ru_maxrss * 1024, size // 2)  # ru_maxrss is in kB
+
+    def test_out_of_memory_keeps_finished_records(self):
+        # When memory runs out (here: a request over KURZ_CLI_ALLOC_LIMIT,
+        # made by the 5 MB record), the records finished before it are
+        # written out whole before kurz ends.
+        good = ['{"id": %d, "text": "Eins ist hier. Zwei ist da."}' % i for i in range(100)]
+        huge = '{"id": "huge", "text": "%s"}' % ("x" * (5 << 20))
+        data_in = ("\n".join(good + [huge] + good[:3]) + "\n").encode()
+        for j in ("1", "2"):
+            p = subprocess.run([KURZ, "--jsonl", "-j", j], input=data_in, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, timeout=120,
+                               env=dict(os.environ, KURZ_CLI_ALLOC_LIMIT=str(1 << 20)))
+            self.assertEqual(p.returncode, 1)
+            self.assertEqual(p.stderr, b"kurz: out of memory\n")
+            out = p.stdout.decode()
+            self.assertTrue(out.endswith("\n"))
+            ids = [json.loads(l)["id"] for l in out.splitlines()]
+            # in order and whole; with one job, every record before the huge one
+            self.assertEqual(ids, list(range(len(ids))))
+            if j == "1":
+                self.assertEqual(len(ids), 100)
+
+    def test_language_spellings_share_a_summarizer(self):
+        # 1000 records with 400 spellings of four languages ("de", "German",
+        # "gErMaN", ...) keep four summarizers, not one per spelling.
+        import itertools
+
+        def cases(word):
+            return ["".join(t) for t in itertools.product(*[(c.lower(), c.upper()) for c in word])]
+
+        names = {"de": cases("de") + cases("german"), "fr": cases("fr") + cases("french"),
+                 "en": cases("en") + cases("english"), "es": cases("es") + cases("spanish")}
+        spellings = [(code, n) for code in names for n in names[code]]
+        self.assertGreaterEqual(len(spellings), 300)
+        recs = []
+        for i in range(1000):
+            code, name = spellings[i % len(spellings)]
+            recs.append(json.dumps({"id": i, "lang": name, "text": "Eins ist hier. Zwei ist da."}))
+        data_in = ("\n".join(recs) + "\n").encode()
+        for j in ("1", "2"):
+            p = subprocess.run([KURZ, "--jsonl", "-j", j], input=data_in, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, env=dict(os.environ, KURZ_CLI_STATS="1"),
+                               timeout=120)
+            self.assertEqual(p.returncode, 0, p.stderr)
+            docs = [json.loads(l) for l in p.stdout.decode().splitlines()]
+            self.assertEqual([d["language"] for d in docs],
+                             [spellings[i % len(spellings)][0] for i in range(1000)])
+            stats = re.findall(r"^kurz: stats: (\d+) summarizers made, (\d+) kept$",
+                               p.stderr.decode(), re.M)
+            self.assertTrue(1 <= len(stats) <= int(j), p.stderr)
+            self.assertGreater(sum(int(m) for m, _ in stats), 4)  # spellings were resolved
+            for made, kept in stats:
+                self.assertLessEqual(int(kept), 4, p.stderr)
+        # Without the variable, nothing is said.
+        rc, out, err = run(["--jsonl"], data_in)
+        self.assertEqual((rc, err), (0, ""))
+
+    def stop_mid_run(self, sig, jobs):
+        """Feeds records to kurz without end, stops it with sig once output
+        came; returns (exit status, output lines)."""
+        import signal
+        import threading
+        p = subprocess.Popen([KURZ, "--jsonl", "-j", jobs], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        text = read("de_artikel.txt").decode()
+        stop_feeding = threading.Event()
+
+        def feed():
+            i = 0
+            try:
+                while not stop_feeding.is_set():
+                    block = "".join(json.dumps({"id": i + k, "text": text}) + "\n"
+                                    for k in range(50))
+                    p.stdin.write(block.encode())
+                    p.stdin.flush()
+                    i += 50
+            except (BrokenPipeError, OSError):
+                pass
+
+        feeder = threading.Thread(target=feed)
+        feeder.start()
+        out = p.stdout.read(1)  # kurz is at work
+        os.kill(p.pid, sig)
+        out += p.stdout.read()
+        err = p.stderr.read()
+        p.wait(timeout=60)
+        stop_feeding.set()
+        try:
+            p.stdin.close()
+        except OSError:
+            pass
+        feeder.join()
+        return p.returncode, out.decode(), err.decode()
+
+    def test_signal_stops_cleanly(self):
+        # On SIGTERM or SIGINT, with the input still open, kurz writes every
+        # finished record whole and in order, and exits with 128 + signal.
+        import signal
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            for jobs in ("1", "2"):
+                rc, out, err = self.stop_mid_run(sig, jobs)
+                self.assertEqual(rc, 128 + sig, err)
+                self.assertEqual(err, "")
+                self.assertTrue(out.endswith("\n"))
+                docs = [json.loads(l) for l in out.splitlines()]
+                self.assertGreater(len(docs), 0)
+                self.assertEqual([d["id"] for d in docs], list(range(len(docs))))
+                for d in docs:
+                    self.assertNotIn("error", d)
+        # Waiting for the rest of a file on standard input, too, it stops.
+        p = subprocess.Popen([KURZ], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE)
+        p.stdin.write(b"Eins ist hier. Zwei ist da.")
+        p.stdin.flush()
+        time.sleep(0.2)
+        p.send_signal(signal.SIGTERM)
+        try:
+            p.wait(timeout=30)  # with standard input still open
+        finally:
+            if p.poll() is None:
+                p.kill()
+        out, err = p.communicate()
+        self.assertEqual(p.returncode, 128 + signal.SIGTERM)
+        self.assertEqual(out, b"")  # the file was not read whole: no summary of a part
 
 
 if __name__ == "__main__":
