@@ -38,7 +38,7 @@ void kurz__kw_init(kurz__kwindex *ix)
     }
 }
 
-/* Categories of the lower-case word w[0..n). */
+/* Categories of the lower-case word w[0..n), followed by 8 zero bytes. */
 static uint64_t kw_get(const kurz__kwindex *ix, const char *w, size_t n)
 {
     if (n == 0)
@@ -47,13 +47,21 @@ static uint64_t kw_get(const kurz__kwindex *ix, const char *w, size_t n)
     if (!(ix->first2[f >> 6] >> (f & 63) & 1))
         return 0;
     const kurz__wordlist *l = KW_LIST;
-    long k = kurz__wl_find(l, (const uint8_t *)w, n);
+    long k = kurz__wl_find_padded(l, (const uint8_t *)w, n);
     return k < 0 ? 0 : l->val[k];
 }
 
 /* Test hook (not in kurz-private.h): 1 when every keyword is lower case,
  * short enough for the scanner and found with its categories, and every
  * phrase fits in the words a unit keeps and is found by its first word. */
+/* kw_get on a word that is not zero-padded (n < WMAX). */
+static uint64_t kw_get_copy(const kurz__kwindex *ix, const char *w, size_t n)
+{
+    char pad[WMAX + 8] = {0};
+    memcpy(pad, w, n);
+    return kw_get(ix, pad, n);
+}
+
 int kurz__boiler_table_ok(void);
 int kurz__boiler_table_ok(void)
 {
@@ -68,7 +76,7 @@ int kurz__boiler_table_ok(void)
         for (size_t i = 0; i < n; i++)
             if (w[i] >= 'A' && w[i] <= 'Z')
                 return 0;
-        if (kw_get(&ix, w, n) != l->val[k])
+        if (kw_get_copy(&ix, w, n) != l->val[k])
             return 0;
     }
     static const int lists[] = {KURZ__WL_BOILER_PHRASE_TEASER, KURZ__WL_BOILER_PHRASE_UPDATE,
@@ -89,7 +97,7 @@ int kurz__boiler_table_ok(void)
             }
             s = kurz__wl_at(pl, p, &len);
             size_t n = strcspn(s, " ");
-            if (words >= HEADW || !(kw_get(&ix, s, n) & C_PHRASE))
+            if (words >= HEADW || n >= WMAX || !(kw_get_copy(&ix, s, n) & C_PHRASE))
                 return 0;
         }
     }

@@ -71,7 +71,8 @@ typedef struct kurz__wordlist {
     const char *pool;      /* the entries' bytes, each NUL-terminated */
     const uint32_t *off;   /* n + 1 offsets into pool */
     const uint64_t *val;   /* a value per entry (see data/lists.txt), or NULL */
-    const uint32_t *first; /* [257]: entries starting with byte b are first[b]..first[b+1] */
+    const uint32_t *slot;  /* [mask + 1] hash table: 0 = empty, else 1 + entry */
+    uint32_t mask;
     uint32_t n;
     uint32_t maxlen;       /* of the longest entry, in bytes */
 } kurz__wordlist;
@@ -85,6 +86,9 @@ const kurz__wordlist *kurz__wl_get(const char *name);
 const kurz__wordlist *kurz__wl_lang(const char *kind, const char *lang);
 /* The index of w[0..n) in l (compared bytewise), or -1; l may be NULL. */
 long kurz__wl_find(const kurz__wordlist *l, const uint8_t *w, size_t n);
+/* The same for a key followed by at least 8 zero bytes (as the tokenizer
+ * and the boilerplate scanner leave their words): a little faster. */
+long kurz__wl_find_padded(const kurz__wordlist *l, const uint8_t *w, size_t n);
 /* Entry i of l and its length. */
 static inline const char *kurz__wl_at(const kurz__wordlist *l, size_t i, size_t *len)
 {

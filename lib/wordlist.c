@@ -1,11 +1,12 @@
 /* The word lists of data/ (see data/lists.txt), as tools/gen-tables.py
  * writes them into kurz-lists.c at build time: one lookup for all of them.
  *
- * Each list is sorted by bytes; first[b] .. first[b + 1] are the entries
- * starting with byte b, so a lookup bisects only the words that share the
- * key's first byte (most keys are rejected there or by their length). */
+ * Each list is sorted by bytes, and has an open-addressing hash table (at
+ * most half full) made by the generator with kurz__hash_bytes at seed 0:
+ * a lookup hashes the key once and compares it with an entry or two. */
 #include <string.h>
 
+#include "hash.h"
 #include "kurz-private.h"
 
 const kurz__wordlist *kurz__wl_get(const char *name)
@@ -36,24 +37,29 @@ const kurz__wordlist *kurz__wl_lang(const char *kind, const char *lang)
     return kurz__wl_get(name);
 }
 
+/* The entry of l equal to w[0..n) in the chain that starts at hash h. */
+static long probe(const kurz__wordlist *l, uint64_t h, const uint8_t *w, size_t n)
+{
+    for (size_t j = h & l->mask;; j = (j + 1) & l->mask) {
+        uint32_t s = l->slot[j];
+        if (!s)
+            return -1;
+        s--;
+        if (l->off[s + 1] - l->off[s] - 1 == n && memcmp(l->pool + l->off[s], w, n) == 0)
+            return (long)s;
+    }
+}
+
 long kurz__wl_find(const kurz__wordlist *l, const uint8_t *w, size_t n)
 {
     if (!l || n == 0 || n > l->maxlen)
         return -1;
-    size_t lo = l->first[w[0]], hi = l->first[w[0] + 1];
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        const char *e = l->pool + l->off[mid];
-        size_t el = l->off[mid + 1] - l->off[mid] - 1;
-        int c = memcmp(e, w, el < n ? el : n);
-        if (c == 0)
-            c = el < n ? -1 : el > n;
-        if (c == 0)
-            return (long)mid;
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return -1;
+    return probe(l, kurz__hash_bytes(0, w, n), w, n);
+}
+
+long kurz__wl_find_padded(const kurz__wordlist *l, const uint8_t *w, size_t n)
+{
+    if (!l || n == 0 || n > l->maxlen)
+        return -1;
+    return probe(l, kurz__hash_padded(0, w, n), w, n);
 }

@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Turns the word lists under data/ into C tables (run by meson at build time).
 
-Usage: gen-tables.py MANIFEST OUT.c OUT.h
+Usage: gen-tables.py MANIFEST OUT.c OUT.h [little|big]
+
+The last argument is the byte order of the machine the tables are for
+(default little): the hash reads words eight bytes at a time.
 
 MANIFEST (data/lists.txt) names one list a line, "kind/language" (or
 "kind/name"); the list's words are in the file kind/language.txt next to the
@@ -30,8 +33,10 @@ comments. Options:
 Every entry is checked: not empty, no white space around it, no white space
 inside it (but single spaces with "spaces: yes"), no control character, NFC,
 within max-bytes, and listed once after normalisation. A bad entry stops the
-build with FILE:LINE: message. The tables are sorted by bytes (memcmp order)
-and each list gets a first-byte index for its binary search (lib/wordlist.c).
+build with FILE:LINE: message. The tables are sorted by bytes (memcmp order),
+and each list gets an open-addressing hash table over its entries (at most
+half full), hashed with lib/hash.h's kurz__hash_bytes at seed 0, which
+hash_bytes() below computes the same way (lib/wordlist.c looks them up).
 
 Python 3 standard library only.
 """
@@ -215,6 +220,51 @@ def build(manifest):
     return lists, bits
 
 
+M64 = (1 << 64) - 1
+HASH_K = 0xff51afd7ed558ccd
+
+
+def hash_mix(h):
+    h ^= h >> 33
+    h = (h * 0xff51afd7ed558ccd) & M64
+    h ^= h >> 33
+    h = (h * 0xc4ceb9fe1a85ec53) & M64
+    h ^= h >> 33
+    return h
+
+
+def hash_bytes(p, order, seed=0):
+    """kurz__hash_bytes of lib/hash.h."""
+    n = len(p)
+    h = seed ^ ((n * 0x100000001b3) & M64)
+    i = 0
+    while n - i >= 8:
+        w = int.from_bytes(p[i:i + 8], order)
+        h = ((h ^ w) * HASH_K) & M64
+        h ^= h >> 32
+        i += 8
+    r = n % 8
+    if r == 0:
+        return hash_mix(h)
+    tail = p[n - r:]
+    # memcpy of r bytes into a zeroed 64-bit word
+    w = int.from_bytes(tail + bytes(8 - r), order)
+    return hash_mix(((h ^ w) * HASH_K) & M64)
+
+
+def hash_table(keys, order):
+    cap = 4
+    while cap < 2 * len(keys):
+        cap *= 2
+    slots = [0] * cap
+    for i, k in enumerate(keys):
+        j = hash_bytes(k, order) & (cap - 1)
+        while slots[j]:
+            j = (j + 1) & (cap - 1)
+        slots[j] = i + 1
+    return slots
+
+
 def c_string(b):
     out = []
     for byte in b:
@@ -225,7 +275,7 @@ def c_string(b):
     return '"' + ''.join(out) + '"'
 
 
-def write(lists, bits, out_c, out_h, manifest):
+def write(lists, bits, out_c, out_h, manifest, byteorder):
     order = sorted(lists, key=lambda n: n.encode('utf-8'))
     values = {}
     for n in order:
@@ -271,20 +321,18 @@ def write(lists, bits, out_c, out_h, manifest):
         if wl.has_values:
             c.append('static const uint64_t val_%d[] = {%s};'
                      % (i, ', '.join('0x%xu' % wl.entries[k] for k in keys)))
-        first = []
-        j = 0
-        for b in range(257):
-            while j < len(keys) and keys[j][0] < b:
-                j += 1
-            first.append(j)
-        c.append('static const uint32_t first_%d[257] = {%s};' % (i, ', '.join(map(str, first))))
+        slots = hash_table(keys, byteorder)
+        c.append('static const uint32_t slot_%d[%d] = {%s};' % (i, len(slots), ', '.join(map(str, slots))))
     c.append('\nconst kurz__wordlist kurz__lists[KURZ__WL_COUNT] = {')
     for i, n in enumerate(order):
         wl = lists[n]
         maxlen = max(len(k) for k in wl.entries)
-        c.append('    {%s, pool_%d, off_%d, %s, first_%d, %d, %d},'
+        slots = 4
+        while slots < 2 * len(wl.entries):
+            slots *= 2
+        c.append('    {%s, pool_%d, off_%d, %s, slot_%d, %d, %d, %d},'
                  % (c_string(n.encode()), i, i, 'val_%d' % i if wl.has_values else 'NULL', i,
-                    len(wl.entries), maxlen))
+                    slots - 1, len(wl.entries), maxlen))
     c.append('};\n')
     for path, lines in ((out_h, h), (out_c, c)):
         tmp = path + '.tmp'
@@ -294,13 +342,14 @@ def write(lists, bits, out_c, out_h, manifest):
 
 
 def main(argv):
-    if len(argv) != 4:
+    if len(argv) not in (4, 5) or (len(argv) == 5 and argv[4] not in ('little', 'big')):
         sys.stderr.write(__doc__)
         return 2
-    manifest, out_c, out_h = argv[1:]
+    manifest, out_c, out_h = argv[1:4]
+    order = argv[4] if len(argv) == 5 else 'little'
     try:
         lists, bits = build(manifest)
-        write(lists, bits, out_c, out_h, manifest)
+        write(lists, bits, out_c, out_h, manifest, order)
     except DataError as e:
         sys.stderr.write('gen-tables: %s\n' % e)
         return 1
