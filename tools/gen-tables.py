@@ -151,14 +151,14 @@ def read_list(name, path):
             fail(path, lineno, 'empty entry')
         if entry != entry.strip():
             fail(path, lineno, 'white space around the entry')
-        for ch in entry:
-            if unicodedata.category(ch) in ('Cc', 'Cf', 'Cs', 'Co', 'Cn', 'Zl', 'Zp'):
-                fail(path, lineno, 'control or unassigned character U+%04X' % ord(ch))
         if wl.spaces:
             if '  ' in entry or any(ch.isspace() and ch != ' ' for ch in entry):
                 fail(path, lineno, 'words must be joined by exactly one space')
         elif any(ch.isspace() for ch in entry):
             fail(path, lineno, 'white space inside the entry')
+        for ch in entry:
+            if unicodedata.category(ch) in ('Cc', 'Cf', 'Cs', 'Co', 'Cn', 'Zl', 'Zp'):
+                fail(path, lineno, 'control or unassigned character U+%04X' % ord(ch))
         if not unicodedata.is_normalized('NFC', entry):
             fail(path, lineno, 'entry is not in NFC')
         key = normalise(wl, entry).encode('utf-8')
