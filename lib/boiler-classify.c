@@ -106,47 +106,42 @@ static int phrase_delimited(const uint8_t *t, const unit *u, size_t k, size_t e,
     return upper && k < u->nhead && u->hupper[k];
 }
 
-int kurz__boiler_classify(const uint8_t *t, const kurz__sent *s, const unit *u, uint32_t *x)
+/* The context flags X_* of a unit that starts phrase kind pk of pw words:
+ * short labels are noise anyway, but they open blocks. */
+static uint32_t context_flags(const unit *u, int pk, size_t pw)
 {
-    uint32_t w = u->words;
-    int heading_shape = !u->term && u->line_end;
+    uint32_t w = u->words, x = 0;
     int alone = u->line_start && u->line_end;
-    *x = 0;
-
-    /* context first: short labels are noise anyway, but they open blocks */
-    size_t pw = 0;
-    int pk = (u->hcat[0] & C_PHRASE) ? kurz__boiler_phrase(u, &pw) : 0;
     if (pk == P_TEASER && w <= pw + 2 && !u->term && u->line_end)
-        *x |= X_TEASER_HEAD;
+        x |= X_TEASER_HEAD;
     if (u->line_end && !u->term && w <= 5 && w > 0) {
         int hdr = (u->cats & C_CMTHDR) ||
                   ((u->cats & C_CMTONE) && (u->cats & (C_NUM | C_CMTVERB))) || pk == P_COMMENT;
         if (hdr) {
-            *x |= X_CMT_HEAD;
+            x |= X_CMT_HEAD;
             if (u->cats & C_NUM)
-                *x |= X_CMT_COUNT;
+                x |= X_CMT_COUNT;
         }
     }
     if (alone && !u->term && w >= 1 && w <= 3 && (u->hcat[0] & C_AD))
-        *x |= X_AD_HEAD;
+        x |= X_AD_HEAD;
     if (!u->term && ((u->reltime && w <= 12) || (u->has_time && w <= 8) ||
                      (u->cmtact && (w <= 4 || 2 * u->cmtact >= w)) || (u->handles && w <= 8)))
-        *x |= X_SIG;
+        x |= X_SIG;
     if (alone && !u->term && w >= 1 && w <= 3 && !(u->hcat[0] & C_BYLINE) &&
         (u->caps == w || u->nums > 0 || u->handles > 0))
-        *x |= X_WEAK;
+        x |= X_WEAK;
     if (u->excl || u->cta || u->promo_chars)
-        *x |= X_PROMO;
+        x |= X_PROMO;
+    return x;
+}
 
-    if (pk == P_TEASER && (w <= pw + 2 || phrase_delimited(t, u, pw, s->end, 1)))
-        return R_TEASER;
-    if (pk == P_UPDATE && w <= 15 && (u->has_date || u->has_time) && (u->plain <= 1 || !u->term))
-        return R_DATELINE;
-    if (pk == P_COMMENT && w <= 6)
-        return R_COMMENT;
-    if (u->nw < MIN_WORDS || u->nc == 0)
-        return R_SHORT;
-
+/* Web furniture: credits, footers, links and handles, menus, interface
+ * words, prompts addressed to the reader. */
+static int web_reason(const uint8_t *t, const kurz__sent *s, const unit *u)
+{
+    uint32_t w = u->words;
+    int heading_shape = !u->term && u->line_end;
     if (u->copyright && w <= 25)
         return R_CREDIT;
     if (u->rights && w <= 20)
@@ -174,6 +169,16 @@ int kurz__boiler_classify(const uint8_t *t, const kurz__sent *s, const unit *u, 
                     (u->imper && (u->we || u->shareit || u->prompt || u->prompt2 || u->site)) ||
                     ((u->prompt2 >= 2 || (u->prompt2 && u->second)) && w <= 8)))
         return R_PROMPT; /* Dieser Artikel ist exklusiv für Abonnenten. Suivez-nous ! */
+    return R_OK;
+}
+
+/* Shapes of page furniture around an article: an author box, a byline, a
+ * dateline, a comment's time, a heading. */
+static int shape_reason(const unit *u)
+{
+    uint32_t w = u->words;
+    int heading_shape = !u->term && u->line_end;
+    int alone = u->line_start && u->line_end;
     if (u->is_at >= 3 && u->is_at <= 4 && u->caps_before_is == u->is_at - 1 &&
         u->role_after_is && w <= 30)
         return R_AUTHOR;
@@ -192,4 +197,23 @@ int kurz__boiler_classify(const uint8_t *t, const kurz__sent *s, const unit *u, 
             return R_HEADING;
     }
     return R_OK;
+}
+
+int kurz__boiler_classify(const uint8_t *t, const kurz__sent *s, const unit *u, uint32_t *x)
+{
+    uint32_t w = u->words;
+    size_t pw = 0;
+    int pk = (u->hcat[0] & C_PHRASE) ? kurz__boiler_phrase(u, &pw) : 0;
+    *x = context_flags(u, pk, pw);
+
+    if (pk == P_TEASER && (w <= pw + 2 || phrase_delimited(t, u, pw, s->end, 1)))
+        return R_TEASER;
+    if (pk == P_UPDATE && w <= 15 && (u->has_date || u->has_time) && (u->plain <= 1 || !u->term))
+        return R_DATELINE;
+    if (pk == P_COMMENT && w <= 6)
+        return R_COMMENT;
+    if (u->nw < MIN_WORDS || u->nc == 0)
+        return R_SHORT;
+    int r = web_reason(t, s, u);
+    return r != R_OK ? r : shape_reason(u);
 }
