@@ -6,6 +6,7 @@
  * times ("vor 3 Stunden", "il y a 2 h", "3 hours ago"), and the words of the
  * keyword lists (data/boiler/, merged into boiler/keywords). The first
  * HEADW words are kept for the phrases. No allocation. */
+#include <stddef.h>
 #include <string.h>
 
 #include <utf8proc.h>
@@ -413,34 +414,29 @@ static void count_word(scanner *sc, const word *w, uint64_t cats)
         if (cats & C_FILL)
             u->fill_lower++;
     }
-    if (cats & C_UI)
-        u->ui++;
-    if (cats & C_SHAREIT)
-        u->shareit++;
+    /* words of a category, counted */
+    static const struct {
+        uint64_t cat;
+        size_t at; /* offset of the uint32_t counter in unit */
+    } counted[] = {
+        {C_UI, offsetof(unit, ui)},           {C_SHAREIT, offsetof(unit, shareit)},
+        {C_CMTACT, offsetof(unit, cmtact)},   {C_PROMPT, offsetof(unit, prompt)},
+        {C_PROMPT2, offsetof(unit, prompt2)}, {C_COOKIE, offsetof(unit, cookie)},
+        {C_SITE, offsetof(unit, site)},       {C_CTA, offsetof(unit, cta)},
+        {C_SECOND, offsetof(unit, second)},   {C_WE, offsetof(unit, we)},
+    };
+    if (cats & ~(C_NUM | C_TSHORT | C_FILL | C_MONTH)) /* none of these is counted */
+        for (size_t k = 0; k < sizeof counted / sizeof counted[0]; k++)
+            if (cats & counted[k].cat)
+                (*(uint32_t *)((char *)u + counted[k].at))++;
     if ((cats & C_IMPER) && (u->words == 0 || hyphen_pronoun(t, we, e)))
         u->imper++;
     if ((cats & C_WE) && (sc->prev[0] & (C_SHAREIT | C_IMPER)))
         u->follow_us = 1;
     if ((cats & C_SITE) && (sc->prev[0] & C_THIS))
         u->this_site = 1;
-    if (cats & C_CMTACT)
-        u->cmtact++;
-    if (cats & C_PROMPT)
-        u->prompt++;
-    if (cats & C_PROMPT2)
-        u->prompt2++;
-    if (cats & C_COOKIE)
-        u->cookie++;
-    if (cats & C_SITE)
-        u->site++;
-    if (cats & C_CTA)
-        u->cta++;
-    if (cats & C_SECOND)
-        u->second++;
     if ((cats & C_FORMAL) && w->first_upper && u->words > 0)
         u->second++;
-    if (cats & C_WE)
-        u->we++;
     if (sc->role_want) {
         if (cats & C_ROLE)
             u->role_after_is = 1;

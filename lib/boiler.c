@@ -70,40 +70,36 @@ static int spread_step(blocks *k, const kurz__sent *s, const unit *u, int r)
     return r;
 }
 
-/* A related-articles block: headline-like lines after its header. */
-static int teaser_step(blocks *k, const unit *u, int r, uint32_t x)
+/* A unit inside a block that lasts *left more units: when it fits, it is
+ * taken for the block (reason, unless it has one of its own); else the
+ * block ends. */
+static int in_block(unsigned *left, int fits, int r, int reason)
 {
-    int alone = u->line_start && u->line_end;
-    if (k->teaser_left) {
-        int headline = alone && u->words <= TEASER_WORDS && (!u->term || u->quest || u->excl);
-        if ((headline || r == R_SHORT || r == R_DATELINE || r == R_CREDIT || r == R_CMTLINE ||
-             r == R_WEB) && !(x & (X_CMT_HEAD | X_AD_HEAD | X_TEASER_HEAD))) {
-            if (r == R_OK)
-                r = R_TEASER;
-            k->teaser_left--;
-        } else {
-            k->teaser_left = 0;
-        }
+    if (!*left)
+        return r;
+    if (fits) {
+        if (r == R_OK)
+            r = reason;
+        (*left)--;
+    } else {
+        *left = 0;
     }
-    if (x & X_TEASER_HEAD)
-        k->teaser_left = TEASER_MAX;
     return r;
 }
 
-/* Ad copy after an ad label. */
-static int ad_step(blocks *k, const unit *u, int r, uint32_t x)
+/* A related-articles block: headline-like lines (or other noise) after its
+ * header. Ad copy after an ad label. */
+static int teaser_ad_step(blocks *k, const unit *u, int r, uint32_t x)
 {
     int alone = u->line_start && u->line_end;
-    if (k->ad_left) {
-        if (r != R_OK)
-            k->ad_left--;
-        else if (alone && u->words <= 25 && (x & X_PROMO)) {
-            r = R_AD;
-            k->ad_left--;
-        } else {
-            k->ad_left = 0;
-        }
-    }
+    int headline = alone && u->words <= TEASER_WORDS && (!u->term || u->quest || u->excl);
+    int noise = r == R_SHORT || r == R_DATELINE || r == R_CREDIT || r == R_CMTLINE || r == R_WEB;
+    r = in_block(&k->teaser_left,
+                 (headline || noise) && !(x & (X_CMT_HEAD | X_AD_HEAD | X_TEASER_HEAD)), r,
+                 R_TEASER);
+    if (x & X_TEASER_HEAD)
+        k->teaser_left = TEASER_MAX;
+    r = in_block(&k->ad_left, r != R_OK || (alone && u->words <= 25 && (x & X_PROMO)), r, R_AD);
     if (x & X_AD_HEAD)
         k->ad_left = AD_MAX;
     return r;
@@ -170,8 +166,7 @@ void kurz__eligible(const kurz__doc *d, const kurz__kwindex *index, const char *
         kurz__boiler_scan(&c, i, &u);
         int r = kurz__boiler_classify(c.t, s, &u, &x);
         r = spread_step(&k, s, &u, r);
-        r = teaser_step(&k, &u, r, x);
-        r = ad_step(&k, &u, r, x);
+        r = teaser_ad_step(&k, &u, r, x);
         ok[i] = (uint8_t)comment_step(&k, &c, i, r, x, ok);
     }
     for (size_t i = 0; i < n; i++)
