@@ -1,6 +1,8 @@
-/* The one 64-bit hash of words in libkurz (doc.c's word and stem tables).
- * Seeded: the seed is the summarizer's own and random, so that a text
- * cannot be made of words that all fall into one stretch of a table. */
+/* The one 64-bit hash of words in libkurz: doc.c's word and stem tables
+ * (seeded with the summarizer's own random seed, so that a text cannot be
+ * made of words that all fall into one stretch of a table) and the word
+ * lists of data/ (seed 0; tools/gen-tables.py computes the same function in
+ * Python to lay out their tables, so change both together). */
 #ifndef KURZ_HASH_H
 #define KURZ_HASH_H
 
