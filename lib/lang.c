@@ -3,29 +3,45 @@
 
 #include "kurz-private.h"
 
-static const kurz__langinfo langs[] = {
-    {"ar", "arabic", KURZ__LANG_OTHER},     {"ca", "catalan", KURZ__LANG_OTHER},
-    {"da", "danish", KURZ__LANG_OTHER},     {"de", "german", KURZ__LANG_DE},
-    {"el", "greek", KURZ__LANG_OTHER},      {"en", "english", KURZ__LANG_EN},
-    {"es", "spanish", KURZ__LANG_OTHER},    {"eu", "basque", KURZ__LANG_OTHER},
-    {"fi", "finnish", KURZ__LANG_OTHER},    {"fr", "french", KURZ__LANG_FR},
-    {"ga", "irish", KURZ__LANG_OTHER},      {"hi", "hindi", KURZ__LANG_OTHER},
-    {"hu", "hungarian", KURZ__LANG_OTHER},  {"hy", "armenian", KURZ__LANG_OTHER},
-    {"id", "indonesian", KURZ__LANG_OTHER}, {"it", "italian", KURZ__LANG_OTHER},
-    {"lt", "lithuanian", KURZ__LANG_OTHER}, {"ne", "nepali", KURZ__LANG_OTHER},
-    {"nl", "dutch", KURZ__LANG_OTHER},      {"no", "norwegian", KURZ__LANG_OTHER},
-    {"pt", "portuguese", KURZ__LANG_OTHER}, {"ro", "romanian", KURZ__LANG_OTHER},
-    {"ru", "russian", KURZ__LANG_OTHER},    {"sr", "serbian", KURZ__LANG_OTHER},
-    {"sv", "swedish", KURZ__LANG_OTHER},    {"ta", "tamil", KURZ__LANG_OTHER},
-    {"tr", "turkish", KURZ__LANG_OTHER},    {"yi", "yiddish", KURZ__LANG_OTHER},
-};
+/* Each language once: code, Snowball name, rule set (KURZ__LANG_*). */
+#define LANGS(X) \
+    X("ar", "arabic", OTHER) \
+    X("ca", "catalan", OTHER) \
+    X("da", "danish", OTHER) \
+    X("de", "german", DE) \
+    X("el", "greek", OTHER) \
+    X("en", "english", EN) \
+    X("es", "spanish", OTHER) \
+    X("eu", "basque", OTHER) \
+    X("fi", "finnish", OTHER) \
+    X("fr", "french", FR) \
+    X("ga", "irish", OTHER) \
+    X("hi", "hindi", OTHER) \
+    X("hu", "hungarian", OTHER) \
+    X("hy", "armenian", OTHER) \
+    X("id", "indonesian", OTHER) \
+    X("it", "italian", OTHER) \
+    X("lt", "lithuanian", OTHER) \
+    X("ne", "nepali", OTHER) \
+    X("nl", "dutch", OTHER) \
+    X("no", "norwegian", OTHER) \
+    X("pt", "portuguese", OTHER) \
+    X("ro", "romanian", OTHER) \
+    X("ru", "russian", OTHER) \
+    X("sr", "serbian", OTHER) \
+    X("sv", "swedish", OTHER) \
+    X("ta", "tamil", OTHER) \
+    X("tr", "turkish", OTHER) \
+    X("yi", "yiddish", OTHER)
+
+#define INFO(code, snowball, rules) {code, snowball, KURZ__LANG_##rules},
+#define CODE(code, snowball, rules) code,
+static const kurz__langinfo langs[] = {LANGS(INFO)};
+static const char *const codes[] = {LANGS(CODE) NULL};
+#undef INFO
+#undef CODE
 
 #define NLANGS (sizeof langs / sizeof langs[0])
-
-static const char *const codes[NLANGS + 1] = {
-    "ar", "ca", "da", "de", "el", "en", "es", "eu", "fi", "fr", "ga", "hi", "hu", "hy",
-    "id", "it", "lt", "ne", "nl", "no", "pt", "ro", "ru", "sr", "sv", "ta", "tr", "yi", NULL,
-};
 
 static int lower(int c)
 {
@@ -47,6 +63,16 @@ const kurz__langinfo *kurz__lang_find(const char *name)
     for (size_t i = 0; i < NLANGS; i++)
         if (same_ci(name, langs[i].code) || same_ci(name, langs[i].snowball))
             return &langs[i];
+    return NULL;
+}
+
+const char *kurz__lang_rules_code(kurz__lang rules)
+{
+    if (rules == KURZ__LANG_OTHER)
+        return NULL;
+    for (size_t i = 0; i < NLANGS; i++)
+        if (langs[i].rules == rules)
+            return langs[i].code;
     return NULL;
 }
 

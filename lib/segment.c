@@ -30,7 +30,7 @@
  *            letter before a word that typically opens a sentence ("OS X.
  *            Une", "Halle P. Sie"), not after another letter with a dot; a
  *            letter after a number is a unit ("30 F.", "2° C.": may end);
- *          an abbreviation of the language's list (segment-data.h): never
+ *          an abbreviation of the language's list (data/abbrev/): never
  *            ("Dr.", "bzw.", "M.", "p. ex."), or only before a capital
  *            ("usw. Die", not "Nr. 5"); a closing bracket after it ends it
  *            before a sentence opener ("(par ex.) Ainsi");
@@ -60,7 +60,6 @@
 #include <utf8proc.h>
 
 #include "kurz-private.h"
-#include "segment-data.h"
 
 enum { C_OTHER, C_SPACE, C_BREAK, C_PARA, C_UPPER, C_LOWER, C_LETTER, C_DIGIT };
 
@@ -94,6 +93,9 @@ typedef struct seg {
     size_t tail_end; /* end of the last . ! ? run judged not to end the unit */
     unsigned quotes;  /* straight double quotes seen in the unit */
     unsigned parens;  /* open round and square brackets in the unit */
+    /* the language's word lists (data/): NULL where it has none */
+    const kurz__wordlist *abbr;
+    const kurz__wordlist *func[3], *starter[3]; /* any of up to three lists */
 } seg;
 
 /* ---- characters -------------------------------------------------------- */
@@ -238,46 +240,39 @@ static int is_bullet(int32_t cp)
 
 /* ---- word lists ----------------------------------------------------------- */
 
-/* Binary search in a list sorted by length, then bytes. */
-static const seg_word *list_find(const seg_word *l, size_t n, const uint8_t *k, size_t kn)
+/* Abbreviations are stored without their dots, with a kind (data/abbrev/). */
+enum { SEG_NEVER = KURZ__VAL_NEVER, SEG_MAY = KURZ__VAL_MAY };
+
+static int abbr_cat(const seg *st, const uint8_t *k, size_t kn)
 {
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = l[mid].len < kn ? -1 : l[mid].len > kn ? 1 : memcmp(l[mid].s, k, kn);
-        if (c == 0)
-            return &l[mid];
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return NULL;
+    long i = kurz__wl_find(st->abbr, k, kn);
+    return i < 0 ? 0 : (int)st->abbr->val[i];
 }
 
-#define LIST(a) (a), (sizeof(a) / sizeof((a)[0]))
-
-static int abbr_cat(kurz__lang lang, const uint8_t *k, size_t kn)
+/* In any of the lists l[0..3)? */
+static int in_lists(const kurz__wordlist *const l[3], const uint8_t *k, size_t kn)
 {
-    const seg_word *w;
-    switch (lang) {
-    case KURZ__LANG_DE: w = list_find(LIST(seg_abbr_de), k, kn); break;
-    case KURZ__LANG_FR: w = list_find(LIST(seg_abbr_fr), k, kn); break;
-    case KURZ__LANG_EN: w = list_find(LIST(seg_abbr_en), k, kn); break;
-    default: w = list_find(LIST(seg_abbr_other), k, kn); break;
-    }
-    return w ? w->cat : 0;
+    return kurz__wl_find(l[0], k, kn) >= 0 || kurz__wl_find(l[1], k, kn) >= 0 ||
+           kurz__wl_find(l[2], k, kn) >= 0;
 }
 
-static int is_func_word(kurz__lang lang, const uint8_t *k, size_t kn)
+/* The lists of the rule set lang: its own, or for languages without rules
+ * (KURZ__LANG_OTHER) the abbreviations for any language and the function
+ * words and sentence openers of German, French and English together. */
+static void find_lists(seg *st, kurz__lang lang)
 {
-    switch (lang) {
-    case KURZ__LANG_DE: return list_find(LIST(seg_func_de), k, kn) != NULL;
-    case KURZ__LANG_FR: return list_find(LIST(seg_func_fr), k, kn) != NULL;
-    case KURZ__LANG_EN: return list_find(LIST(seg_func_en), k, kn) != NULL;
-    default:
-        return list_find(LIST(seg_func_de), k, kn) || list_find(LIST(seg_func_fr), k, kn) ||
-               list_find(LIST(seg_func_en), k, kn);
+    const char *code = kurz__lang_rules_code(lang);
+    if (code) {
+        st->abbr = kurz__wl_lang("abbrev", code);
+        st->func[0] = kurz__wl_lang("function", code);
+        st->starter[0] = kurz__wl_lang("starter", code);
+        return;
+    }
+    st->abbr = kurz__wl_get("abbrev/mul");
+    static const char *const all[3] = {"de", "fr", "en"};
+    for (int k = 0; k < 3; k++) {
+        st->func[k] = kurz__wl_lang("function", all[k]);
+        st->starter[k] = kurz__wl_lang("starter", all[k]);
     }
 }
 
@@ -413,7 +408,7 @@ static int word_kind(const seg *st, size_t s, size_t e)
     if (s + n == e) {
         int c = cp_class(cp);
         if (is_letter_class(c)) {
-            if (abbr_cat(st->lang, t + s, n) == SEG_NEVER)
+            if (abbr_cat(st, t + s, n) == SEG_NEVER)
                 return W_NEVER; /* "M." */
             /* a unit: "30 F.", "2° C."; but "49 v. Chr." */
             return after_number(st) && cp != 'v' && cp != 'n' ? W_MAY : W_SINGLE;
@@ -423,10 +418,10 @@ static int word_kind(const seg *st, size_t s, size_t e)
 
     uint8_t key[WORD_MAX];
     size_t kn = make_key(st, s, e, key, 0);
-    int cat = kn ? abbr_cat(st->lang, key, kn) : 0;
+    int cat = kn ? abbr_cat(st, key, kn) : 0;
     if (!cat && kn && st->ntok == 0) { /* sentence-initial capital: "Vgl." */
         lower_first(key, kn);
-        cat = abbr_cat(st->lang, key, kn);
+        cat = abbr_cat(st, key, kn);
     }
     if (!cat && st->ntok >= 1 && kn) {
         /* two-part abbreviations: "p. ex." */
@@ -437,7 +432,7 @@ static int word_kind(const seg *st, size_t s, size_t e)
             size_t k2 = make_key(st, ps, pe, key2, 0);
             if (k2 && k2 + kn <= WORD_MAX) {
                 memcpy(key2 + k2, key, kn);
-                cat = abbr_cat(st->lang, key2, k2 + kn);
+                cat = abbr_cat(st, key2, k2 + kn);
             }
         }
     }
@@ -456,7 +451,7 @@ static int word_kind(const seg *st, size_t s, size_t e)
         while (h > 0 && key[h - 1] != '-')
             h--;
         if (h > 0 && h < kn)
-            cat = abbr_cat(st->lang, key + h, kn - h);
+            cat = abbr_cat(st, key + h, kn - h);
     }
     if (cat == SEG_NEVER)
         return W_NEVER;
@@ -601,22 +596,22 @@ static int next_kind(const seg *st, size_t p, size_t *ws, size_t *we)
     return NX_OTHER;
 }
 
-static int word_in(const seg *st, const seg_word *l, size_t n, size_t s, size_t e)
+static int word_in(const seg *st, const kurz__wordlist *l, size_t s, size_t e)
 {
     if (e <= s || e - s > WORD_MAX)
         return 0;
-    return list_find(l, n, st->t + s, e - s) != NULL;
+    return kurz__wl_find(l, st->t + s, e - s) >= 0;
 }
 
 /* Lowercased copy of [s, e) in the list l? */
-static int lower_in(const seg *st, const seg_word *l, size_t n, size_t s, size_t e)
+static int lower_in(const seg *st, const kurz__wordlist *const l[3], size_t s, size_t e)
 {
     if (e <= s || e - s > WORD_MAX)
         return 0;
     uint8_t k[WORD_MAX];
     memcpy(k, st->t + s, e - s);
     lower_first(k, e - s);
-    return list_find(l, n, k, e - s) != NULL;
+    return in_lists(l, k, e - s);
 }
 
 /* Is the current token (started at cur_s) the first of its unit, or the
@@ -636,26 +631,15 @@ static int opens_unit(const seg *st)
 /* Does the word [s, e) (first letter lowered) often open a sentence? */
 static int starter(const seg *st, size_t s, size_t e)
 {
-    switch (st->lang) {
-    case KURZ__LANG_DE: return lower_in(st, LIST(seg_starter_de), s, e);
-    case KURZ__LANG_FR: return lower_in(st, LIST(seg_starter_fr), s, e);
-    case KURZ__LANG_EN: return lower_in(st, LIST(seg_starter_en), s, e);
-    default:
-        return lower_in(st, LIST(seg_starter_de), s, e) ||
-               lower_in(st, LIST(seg_starter_fr), s, e) || lower_in(st, LIST(seg_starter_en), s, e);
-    }
+    return lower_in(st, st->starter, s, e);
 }
 
 /* Articles and prepositions that start surnames ("J. Le Goff", "P. Van Dyck",
  * "H. De Maizière"): after an initial they do not open a sentence. */
 static int name_particle(const seg *st, size_t s, size_t e)
 {
-    static const seg_word particles[] = { /* sorted by length, then bytes */
-        {"al", 2, 0},  {"da", 2, 0},  {"de", 2, 0},  {"di", 2, 0},  {"du", 2, 0},  {"el", 2, 0},
-        {"la", 2, 0},  {"le", 2, 0},  {"zu", 2, 0},  {"del", 3, 0}, {"den", 3, 0}, {"der", 3, 0},
-        {"des", 3, 0}, {"les", 3, 0}, {"ten", 3, 0}, {"ter", 3, 0}, {"van", 3, 0}, {"von", 3, 0},
-    };
-    return lower_in(st, LIST(particles), s, e);
+    const kurz__wordlist *l[3] = {&kurz__lists[KURZ__WL_NAME_PARTICLE_MUL], NULL, NULL};
+    return lower_in(st, l, s, e);
 }
 
 /* Is the token before the current one a single letter with a dot (a part
@@ -677,15 +661,40 @@ static int after_letter_dot(const seg *st)
  * ("Jubiläumsjahr", "Bundesliga"). */
 static int ordinal_noun(const seg *st, size_t s, size_t e)
 {
-    if (word_in(st, LIST(seg_ordinal_next_de), s, e))
+    if (word_in(st, &kurz__lists[KURZ__WL_ORDINAL_NEXT_DE], s, e))
         return 1;
+    const kurz__wordlist *suffix = &kurz__lists[KURZ__WL_ORDINAL_SUFFIX_DE];
     size_t n = e - s;
-    for (size_t i = 0; i < sizeof seg_ordinal_suffix_de / sizeof seg_ordinal_suffix_de[0]; i++) {
-        size_t k = seg_ordinal_suffix_de[i].len;
-        if (n > k && memcmp(st->t + e - k, seg_ordinal_suffix_de[i].s, k) == 0)
+    for (size_t i = 0; i < suffix->n; i++) {
+        size_t k;
+        const char *w = kurz__wl_at(suffix, i, &k);
+        if (n > k && memcmp(st->t + e - k, w, k) == 0)
             return 1;
     }
     return 0;
+}
+
+/* Skips white space, line breaks and paragraph separators from p; returns
+ * where they end and counts the breaks into *breaks (CRLF is one break, a
+ * paragraph separator two). */
+static size_t skip_breaks(const uint8_t *t, size_t len, size_t p, int *breaks)
+{
+    while (p < len) {
+        int32_t cp;
+        size_t n = dec(t, len, p, &cp);
+        int c = cp_class(cp);
+        if (c == C_BREAK) {
+            (*breaks)++;
+            if (cp == '\r' && p + 1 < len && t[p + 1] == '\n')
+                n = 2;
+        } else if (c == C_PARA) {
+            *breaks += 2;
+        } else if (c != C_SPACE) {
+            break;
+        }
+        p += n;
+    }
+    return p;
 }
 
 /* A run of . ! ? … starts at i: finds its end (*te, with closers) and
@@ -759,21 +768,7 @@ static int judge(seg *st, size_t i, size_t *te)
 
     /* what follows */
     int breaks = 0;
-    size_t p = j;
-    while (p < len) {
-        size_t n = dec(t, len, p, &cp);
-        int c = cp_class(cp);
-        if (c == C_BREAK) {
-            breaks++;
-            if (cp == '\r' && p + 1 < len && t[p + 1] == '\n')
-                n = 2;
-        } else if (c == C_PARA) {
-            breaks += 2;
-        } else if (c != C_SPACE) {
-            break;
-        }
-        p += n;
-    }
+    size_t p = skip_breaks(t, len, j, &breaks);
     if (p >= len || breaks >= 2)
         return 1;
     size_t nws, nwe;
@@ -850,7 +845,9 @@ static int judge(seg *st, size_t i, size_t *te)
                 return 0; /* "(14. Nisan)" */
             if (st->lang == KURZ__LANG_DE && st->ntok >= 1) {
                 size_t ps = st->tok_s[(st->ntok - 1) & 3], pe = st->tok_e[(st->ntok - 1) & 3];
-                if (lower_in(st, LIST(seg_ordinal_prev_de), ps, pe))
+                const kurz__wordlist *l[3] = {&kurz__lists[KURZ__WL_ORDINAL_PREV_DE], NULL,
+                                              NULL};
+                if (lower_in(st, l, ps, pe))
                     return 0;
             }
         }
@@ -991,7 +988,7 @@ static int line_is_unit(const seg *st, size_t p)
         size_t kn = le - ls;
         memcpy(k, t + ls, kn);
         lower_first(k, kn);
-        if (is_func_word(st->lang, k, kn))
+        if (in_lists(st->func, k, kn))
             return 0;
     }
     if (starts_list_number(st, p))
@@ -1039,6 +1036,7 @@ int kurz__segment(const kurz__mem *m, kurz__lang lang, const char *text, size_t 
     st.m = m;
     st.out = out;
     st.lang = lang;
+    find_lists(&st, lang);
     st.t = (const uint8_t *)text;
     st.len = len;
     const uint8_t *t = st.t;
@@ -1080,23 +1078,8 @@ int kurz__segment(const kurz__mem *m, kurz__lang lang, const char *text, size_t 
         }
         if (c == C_BREAK || c == C_PARA) {
             end_token(&st, i);
-            size_t j = i;
             int breaks = 0;
-            while (j < len) {
-                int32_t c2;
-                size_t n2 = dec(t, len, j, &c2);
-                int k = cp_class(c2);
-                if (k == C_BREAK) {
-                    breaks++;
-                    if (c2 == '\r' && j + 1 < len && t[j + 1] == '\n')
-                        n2 = 2;
-                } else if (k == C_PARA) {
-                    breaks += 2;
-                } else if (k != C_SPACE) {
-                    break;
-                }
-                j += n2;
-            }
+            size_t j = skip_breaks(t, len, i, &breaks);
             if (st.open) {
                 if (breaks >= 2 || j >= len || line_is_unit(&st, j)) {
                     if (emit(&st, st.uend, 1))
