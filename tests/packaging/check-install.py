@@ -83,6 +83,7 @@ def consumers(build_root, source_dir, meson):
             if not os.path.isfile(os.path.join(cmake_dir, name)):
                 fail("%s is not installed in %s" % (name, cmake_dir))
         check_man(prefix)
+        check_python(destdir, prefix, lib)
         # What the build tree's kurz command picks is what the consumers must print.
         text_file = os.path.join(tmp, "text.txt")
         with open(text_file, "w", encoding="utf-8") as f:
@@ -132,6 +133,30 @@ def consumers(build_root, source_dir, meson):
         print("ok   find_package(kurz 1.0) refused; libdir %s" % libdir_rel)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def check_python(destdir, prefix, lib):
+    """The Python package lies where the interpreter reads it (for the
+    prefixes Debian's python3 reads: /usr and /usr/local) and works."""
+    init = [os.path.join(d, "__init__.py") for d, _, f in os.walk(destdir)
+            if os.path.basename(d) == "kurz" and "_native.py" in f]
+    if not init:
+        print("--   no Python package installed (-Dpython=disabled or no python3)")
+        return
+    site_dir = os.path.dirname(os.path.dirname(init[0]))
+    real = "/" + os.path.relpath(site_dir, destdir)
+    py = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "KURZ_LIBRARY")}
+    path = run([py, "-c", "import sys; print('\\n'.join(sys.path))"], env=env).stdout.split("\n")
+    real_prefix = "/" + os.path.relpath(prefix, destdir)
+    if real_prefix in ("/usr", "/usr/local") and real not in path:
+        fail("the Python package went to %s, which %s does not read (%s)" % (real, py, path))
+    env.update(PYTHONPATH=site_dir, KURZ_LIBRARY=os.path.join(lib, "libkurz.so.0"))
+    out = run([py, "-B", "-c", "import kurz; print(kurz.summarize('Eins ist hier. Zwei ist da.', 'de',"
+               " sentences=1)[0].text)"], env=env).stdout.strip()
+    if out not in ("Eins ist hier.", "Zwei ist da."):
+        fail("the installed Python package printed %r" % out)
+    print("ok   Python package in %s" % real)
 
 
 def check_man(prefix):
