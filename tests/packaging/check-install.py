@@ -30,6 +30,23 @@ TEXT = ("Der Zug nach Basel fährt heute später ab. "
         "Morgen fährt der Zug wieder pünktlich.")
 
 
+def sanitize_flags():
+    """-fsanitize=... when the build under test is sanitized (KURZ_TEST_SANITIZE)."""
+    san = os.environ.get("KURZ_TEST_SANITIZE", "none")
+    return [] if san in ("", "none") else ["-fsanitize=" + san]
+
+
+def sanitizer_preload():
+    """The sanitizer runtimes an uninstrumented python3 must load first."""
+    san = os.environ.get("KURZ_TEST_SANITIZE", "none").split(",")
+    libs = []
+    for name, lib in (("address", "libasan.so"), ("thread", "libtsan.so"), ("leak", "liblsan.so")):
+        if name in san:
+            cc = shlex.split(os.environ.get("CC", "cc"))
+            libs.append(run(cc + ["-print-file-name=" + lib]).stdout.strip())
+    return libs
+
+
 def run(cmd, **kw):
     kw.setdefault("check", True)
     kw.setdefault("stdout", subprocess.PIPE)
@@ -109,15 +126,16 @@ def consumers(build_root, source_dir, meson):
         for compiler, src in ((os.environ.get("CC", "cc"), "consumer.c"),
                               (os.environ.get("CXX", "c++"), "consumer.cpp")):
             exe = os.path.join(tmp, "pc-" + src.replace(".", "-"))
-            run(shlex.split(compiler) + ["-Wall", "-Wextra", "-Werror", "-o", exe,
-                                        os.path.join(HERE, src)] + flags)
+            run(shlex.split(compiler) + ["-Wall", "-Wextra", "-Werror"] + sanitize_flags()
+                + ["-o", exe, os.path.join(HERE, src)] + flags)
             check_program(exe, destdir, text_file, expected, run_env)
 
         # CMake: find_package(kurz CONFIG) with CMAKE_PREFIX_PATH.
         bdir = os.path.join(tmp, "cmake-build")
+        cflags = " ".join(["-Wall", "-Wextra", "-Werror"] + sanitize_flags())
         run(["cmake", "-S", HERE, "-B", bdir, "-DCMAKE_PREFIX_PATH=" + prefix,
-             "-DCMAKE_BUILD_TYPE=Release", "-DCMAKE_C_FLAGS=-Wall -Wextra -Werror",
-             "-DCMAKE_CXX_FLAGS=-Wall -Wextra -Werror"])
+             "-DCMAKE_BUILD_TYPE=Release", "-DCMAKE_C_FLAGS=" + cflags,
+             "-DCMAKE_CXX_FLAGS=" + cflags])
         run(["cmake", "--build", bdir])
         for name in ("consumer-c", "consumer-cxx"):
             # No LD_LIBRARY_PATH (meson test sets one to the build tree):
@@ -152,6 +170,9 @@ def check_python(destdir, prefix, lib):
     if real_prefix in ("/usr", "/usr/local") and real not in path:
         fail("the Python package went to %s, which %s does not read (%s)" % (real, py, path))
     env.update(PYTHONPATH=site_dir, KURZ_LIBRARY=os.path.join(lib, "libkurz.so.0"))
+    preload = sanitizer_preload()
+    if preload:
+        env.update(LD_PRELOAD=" ".join(preload), ASAN_OPTIONS="detect_leaks=0")
     out = run([py, "-B", "-c", "import kurz; print(kurz.summarize('Eins ist hier. Zwei ist da.', 'de',"
                " sentences=1)[0].text)"], env=env).stdout.strip()
     if out not in ("Eins ist hier.", "Zwei ist da."):
