@@ -71,18 +71,22 @@ def find(root, name):
     fail("%s is not installed under %s" % (name, root))
 
 
-def check_program(exe, destdir, text_file, expected, env=None):
+def check_program(exe, destdir, text_file, expected, env=None, static=False):
     out = run([exe, text_file], env=env).stdout
     lines = dict(line.split("=", 1) for line in out.splitlines() if "=" in line)
     lib = os.path.realpath(lines.get("library", ""))
-    if not lib.startswith(os.path.realpath(destdir) + os.sep):
+    if static:
+        if lib != os.path.realpath(exe):
+            fail("%s should hold libkurz itself, but ran it from %s" % (exe, lib))
+    elif not lib.startswith(os.path.realpath(destdir) + os.sep):
         fail("%s ran with %s, not the installed libkurz under %s" % (exe, lib, destdir))
     version, number, header = lines["version"].split()
     if int(number) != int(header):
         fail("%s: loaded library %s (%s) but built with header %s" % (exe, version, number, header))
     if lines.get("summary") != expected:
         fail("%s printed %r" % (exe, out))
-    print("ok   %s (library %s)" % (exe, os.path.relpath(lib, destdir)))
+    print("ok   %s (%s)" % (exe, "libkurz linked in" if static
+                             else "library " + os.path.relpath(lib, destdir)))
 
 
 def consumers(build_root, source_dir, meson):
@@ -143,6 +147,28 @@ def consumers(build_root, source_dir, meson):
             # library's directory.
             env = {k: v for k, v in os.environ.items() if k != "LD_LIBRARY_PATH"}
             check_program(os.path.join(bdir, name), destdir, text_file, expected, env)
+        # A static libkurz, when one is installed (-Ddefault_library=both or
+        # static): pkg-config --static and KURZ_USE_STATIC_LIBS.
+        if os.path.exists(os.path.join(lib, "libkurz.a")):
+            sflags = shlex.split(run(["pkg-config", "--static", "--cflags", "--libs", "kurz"],
+                                     env=dict(env, PKG_CONFIG_PATH=os.path.dirname(pc),
+                                              PKG_CONFIG_SYSROOT_DIR=destdir)).stdout)
+            exe = os.path.join(tmp, "pc-static")
+            # -l:libkurz.a: the static archive even though libkurz.so sits beside it
+            sflags = ["-l:libkurz.a" if f == "-lkurz" else f for f in sflags]
+            run(shlex.split(os.environ.get("CC", "cc")) + sanitize_flags()
+                + ["-o", exe, os.path.join(HERE, "consumer.c")] + sflags)
+            check_program(exe, destdir, text_file, expected, env, static=True)
+            sdir = os.path.join(tmp, "cmake-static")
+            run(["cmake", "-S", HERE, "-B", sdir, "-DCMAKE_PREFIX_PATH=" + prefix,
+                 "-DKURZ_USE_STATIC_LIBS=ON", "-DCMAKE_C_FLAGS=" + cflags,
+                 "-DCMAKE_CXX_FLAGS=" + cflags])
+            run(["cmake", "--build", sdir])
+            for name in ("consumer-c", "consumer-cxx"):
+                check_program(os.path.join(sdir, name), destdir, text_file, expected, env,
+                              static=True)
+        else:
+            print("--   no libkurz.a installed: static consumers not built")
         # A version the package does not provide is refused.
         bad = run(["cmake", "-S", HERE, "-B", os.path.join(tmp, "cmake-bad"),
                    "-DCMAKE_PREFIX_PATH=" + prefix, "-DKURZ_WANT=1.0"], check=False)
