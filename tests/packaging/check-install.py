@@ -113,6 +113,11 @@ def consumers(build_root, source_dir, meson):
                        env=dict(os.environ, LD_LIBRARY_PATH=os.path.join(build_root, "lib"))).stdout.strip()
         if not expected or expected not in TEXT:
             fail("the build's kurz printed %r" % expected)
+        # The installed command runs from its prefix with no LD_LIBRARY_PATH
+        # (its RUNPATH is relative to itself).
+        bare = {k: v for k, v in os.environ.items() if k != "LD_LIBRARY_PATH"}
+        if run([find(destdir, "kurz"), "-l", "de", "-n", "1", text_file], env=bare).stdout.strip() != expected:
+            fail("the installed bin/kurz does not run from its prefix")
 
         for tool, package in (("pkg-config", "pkg-config"), ("cmake", "cmake"),
                               (os.environ.get("CXX", "c++"), "g++")):
