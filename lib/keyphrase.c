@@ -55,7 +55,7 @@
 #define KP_FREQ_EXP 2.0  /* score * (1 + ln count)^this */
 
 enum { CLS_BREAK = 0, CLS_CONTENT = 1, CLS_JOINER = 2 };
-enum { GAP_SPACE = 0, GAP_BREAK = 1, GAP_JOIN = 2 };
+enum { GAP_SPACE = 0, GAP_BREAK = 1, GAP_JOIN = 2, GAP_HYPHEN = 3 };
 #define ID_ELIDED 0xFFFFFFFEu /* an elided joiner in a phrase key */
 #define ID_JOINER 0x80000000u /* a joiner's stem id in a phrase key */
 #define ID_MAX 0x3FFFFFFFu
@@ -243,6 +243,8 @@ static int starts_upper(const uint8_t *p, size_t n)
  * phrase together, an elided "d'" is a joiner, anything else breaks it. */
 static int gap_kind(const uint8_t *t, size_t a, size_t b)
 {
+    if (b == a + 1 && t[a] == '-')
+        return GAP_HYPHEN; /* Saint-Martin, Baden-Württemberg: one word */
     int letters = 0, kind = GAP_SPACE;
     for (size_t i = a; i < b; i++) {
         uint8_t ch = t[i];
@@ -284,6 +286,7 @@ typedef struct kstem {
     uint32_t occ;  /* occurrences as a content word */
     uint32_t capn; /* of them capitalised, not first in their sentence */
     uint32_t len;  /* the stem's length in bytes */
+    uint32_t single; /* the phrase of this word alone, or UINT32_MAX */
 } kstem;
 
 typedef struct kp_work {
@@ -360,6 +363,8 @@ static int add_phrase_occ(kp_work *w, const ktok *tk, size_t a, size_t b)
         w->p_best[pid] = 0;
         w->p_koff[pid] = (uint32_t)((w->phrases.pool_n - 4 * nk) / 4);
         w->p_klen[pid] = (uint32_t)nk;
+        if (nk == 1 && tk[a].cls == CLS_CONTENT)
+            w->sv[tk[a].stem].single = pid;
         w->nphr++;
     }
     w->p_count[pid]++;
@@ -397,8 +402,24 @@ static int add_phrase_occ(kp_work *w, const ktok *tk, size_t a, size_t b)
     return 0;
 }
 
+/* A German lower-case word that may be an adjective before a noun: an
+ * inflected ending (neue, neuen, neuer, neues, neuem), not a past tense's
+ * -te / -ten (sagte, bauten). */
+static int de_adjective(const uint8_t *t, size_t s, size_t e)
+{
+    size_t n = e - s;
+    const uint8_t *p = t + s;
+    if (n >= 3 && p[n - 1] == 'e')
+        return p[n - 2] != 't';
+    if (n >= 4 && p[n - 2] == 'e' && (p[n - 1] == 'n' || p[n - 1] == 'r' || p[n - 1] == 's' ||
+                                      p[n - 1] == 'm'))
+        return !(p[n - 1] == 'n' && p[n - 3] == 't');
+    return 0;
+}
+
 /* Emits the candidate tk[a..b] (b the last content word) after the
- * language's trimming. */
+ * language's trimming, and each of its words (hyphenated groups count as
+ * one) alone. */
 static int flush_run(kp_work *w, const ktok *tk, size_t a, size_t b, size_t max_words)
 {
     if (w->c.lang == KURZ__LANG_DE) {
@@ -406,15 +427,24 @@ static int flush_run(kp_work *w, const ktok *tk, size_t a, size_t b, size_t max_
             b--;
         if (!tk[b].cap)
             return 0;
+        size_t na = b;
+        while (na > a && (tk[na - 1].cap || (tk[na].gap == GAP_HYPHEN) ||
+                          de_adjective(w->tok.text, tk[na - 1].s, tk[na - 1].e)))
+            na--;
+        a = na;
     }
     size_t nw = 0;
     for (size_t i = a; i <= b; i++)
-        nw += 1 + (i > a && tk[i].gap == GAP_JOIN);
-    if (b > a)
-        for (size_t i = a; i <= b; i++)
-            if (tk[i].cls == CLS_CONTENT && (w->c.lang != KURZ__LANG_DE || tk[i].cap) &&
-                add_phrase_occ(w, tk, i, i))
-                return KURZ_ERR_NOMEM;
+        nw += (i == a || tk[i].gap != GAP_HYPHEN) + (i > a && tk[i].gap == GAP_JOIN);
+    for (size_t i = a; nw > 1 && i <= b;) {
+        size_t j = i;
+        while (j < b && tk[j + 1].gap == GAP_HYPHEN)
+            j++;
+        if (tk[i].cls == CLS_CONTENT && tk[j].cls == CLS_CONTENT &&
+            (w->c.lang != KURZ__LANG_DE || tk[i].cap || tk[j].cap) && add_phrase_occ(w, tk, i, j))
+            return KURZ_ERR_NOMEM;
+        i = j + 1;
+    }
     if (nw > max_words)
         return 0;
     return add_phrase_occ(w, tk, a, b);
@@ -490,6 +520,10 @@ static int word_info(kp_work *w, const uint8_t *word, size_t n, uint32_t *stem, 
         size_t sl;
         if (kurz__stem(c->st, word, n, &s, &sl) == 0) {
             int a2;
+            /* Snowball keeps German -um against the plural's -en (Zentrum /
+             * Zentren, Museum / Museen, Studium / Studien): drop it */
+            if (c->lang == KURZ__LANG_DE && sl >= 6 && s[sl - 2] == 'u' && s[sl - 1] == 'm')
+                sl -= 2;
             if (w->nstems >= ID_MAX)
                 k = CLS_BREAK;
             else if (ktab_get(c, &w->stems, s, sl, w->nstems, &sid, &a2))
@@ -502,7 +536,7 @@ static int word_info(kp_work *w, const uint8_t *word, size_t n, uint32_t *stem, 
                             w->stems.s[j].h = 0;
                     goto nomem;
                 }
-                w->sv[sid] = (kstem){0, 0, 0, (uint32_t)(sl < 64 ? sl : 64)};
+                w->sv[sid] = (kstem){0, 0, 0, (uint32_t)(sl < 64 ? sl : 64), UINT32_MAX};
                 w->nstems++;
             }
         } else {
@@ -818,12 +852,34 @@ int kurz__keyphrases(const kurz__mem *m, kurz__lang lang, const char *code, kurz
         double mean = nc ? sum / (double)nc : 0;
         score[p] = mean * pow(1 + log((double)w.p_count[p]), KP_FREQ_EXP);
     }
+    /* A word that never occurs outside one longer phrase ("Musk" always
+     * in "Elon Musk") is that phrase: it takes the word's score if higher,
+     * and the word alone is left out. */
+    for (uint32_t p = 0; p < w.nphr; p++) {
+        const uint8_t *key = w.phrases.pool + 4 * (size_t)w.p_koff[p];
+        if (w.p_klen[p] < 2)
+            continue;
+        for (uint32_t i = 0; i < w.p_klen[p]; i++) {
+            uint32_t id;
+            memcpy(&id, key + 4 * (size_t)i, 4);
+            if (id & ID_JOINER)
+                continue;
+            uint32_t sp = w.sv[id].single;
+            if (sp == UINT32_MAX || score[sp] < 0 || w.p_count[sp] != w.p_count[p])
+                continue;
+            if (score[sp] > score[p])
+                score[p] = score[sp];
+            score[sp] = -1;
+        }
+    }
     if (stats)
         stats->phrases = w.nphr;
 
     /* the best k */
     size_t hn = 0;
     for (uint32_t p = 0; p < w.nphr && k; p++) {
+        if (score[p] < 0)
+            continue; /* absorbed */
         if (hn < k) {
             heap[hn++] = p;
             for (size_t i = hn - 1; i > 0;) {
