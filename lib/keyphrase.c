@@ -312,7 +312,8 @@ typedef struct kp_work {
     size_t *p_start, *p_end, *p_count;
     uint32_t *p_best, *p_bestcnt; /* surface id with the most occurrences */
     uint32_t *p_koff, *p_klen;    /* its stem ids in the phrase key pool */
-    size_t p_cap[7];
+    uint32_t *p_whole;            /* occurrences not as a stretch of a longer run */
+    size_t p_cap[8];
     /* per surface */
     uint32_t nsurf;
     size_t *s_start, *s_end;
@@ -320,7 +321,7 @@ typedef struct kp_work {
     size_t s_cap[3];
 } kp_work;
 
-static int add_phrase_occ(kp_work *w, const ktok *tk, size_t a, size_t b)
+static int add_phrase_occ(kp_work *w, const ktok *tk, size_t a, size_t b, int stretch)
 {
     kp_ctx *c = &w->c;
     /* the key: stem ids of the words, an elided joiner as ID_ELIDED */
@@ -348,7 +349,8 @@ static int add_phrase_occ(kp_work *w, const ktok *tk, size_t a, size_t b)
             KURZ__GROW(c->m, w->p_best, w->p_cap[3], need) ||
             KURZ__GROW(c->m, w->p_bestcnt, w->p_cap[4], need) ||
             KURZ__GROW(c->m, w->p_koff, w->p_cap[5], need) ||
-            KURZ__GROW(c->m, w->p_klen, w->p_cap[6], need)) {
+            KURZ__GROW(c->m, w->p_klen, w->p_cap[6], need) ||
+            KURZ__GROW(c->m, w->p_whole, w->p_cap[7], need)) {
             /* the table holds an id without arrays: undo the insert */
             w->phrases.n--;
             for (size_t j = 0; j < w->phrases.cap; j++)
@@ -361,6 +363,7 @@ static int add_phrase_occ(kp_work *w, const ktok *tk, size_t a, size_t b)
         w->p_count[pid] = 0;
         w->p_bestcnt[pid] = 0;
         w->p_best[pid] = 0;
+        w->p_whole[pid] = 0;
         w->p_koff[pid] = (uint32_t)((w->phrases.pool_n - 4 * nk) / 4);
         w->p_klen[pid] = (uint32_t)nk;
         if (nk == 1 && tk[a].cls == CLS_CONTENT)
@@ -368,6 +371,7 @@ static int add_phrase_occ(kp_work *w, const ktok *tk, size_t a, size_t b)
         w->nphr++;
     }
     w->p_count[pid]++;
+    w->p_whole[pid] += !stretch;
     /* the surface form: phrase id + the bytes as written */
     size_t sl = tk[b].e - tk[a].s;
     if (sl > SIZE_MAX - 8 || KURZ__GROW(c->m, w->key, w->key_cap, sl + 4))
@@ -441,13 +445,32 @@ static int flush_run(kp_work *w, const ktok *tk, size_t a, size_t b, size_t max_
         while (j < b && tk[j + 1].gap == GAP_HYPHEN)
             j++;
         if (tk[i].cls == CLS_CONTENT && tk[j].cls == CLS_CONTENT &&
-            (w->c.lang != KURZ__LANG_DE || tk[i].cap || tk[j].cap) && add_phrase_occ(w, tk, i, j))
+            (w->c.lang != KURZ__LANG_DE || tk[i].cap || tk[j].cap) && add_phrase_occ(w, tk, i, j, 0))
             return KURZ_ERR_NOMEM;
         i = j + 1;
     }
-    if (nw > max_words)
-        return 0;
-    return add_phrase_occ(w, tk, a, b);
+    if (nw <= max_words)
+        return add_phrase_occ(w, tk, a, b, 0);
+    /* Too long for one phrase: every stretch of 2..max_words words in it
+     * that starts and ends with a content word (and does not cut a
+     * hyphenated word) is a candidate; the ones that recur elsewhere win. */
+    for (size_t i = a; i <= b; i++) {
+        if (tk[i].cls != CLS_CONTENT || (i > a && tk[i].gap == GAP_HYPHEN))
+            continue;
+        size_t words = 1;
+        for (size_t j = i + 1; j <= b; j++) {
+            words += (tk[j].gap != GAP_HYPHEN) + (tk[j].gap == GAP_JOIN);
+            if (words > max_words)
+                break;
+            if (tk[j].cls != CLS_CONTENT || (j < b && tk[j + 1].gap == GAP_HYPHEN))
+                continue;
+            if (w->c.lang == KURZ__LANG_DE && !tk[j].cap)
+                continue;
+            if (add_phrase_occ(w, tk, i, j, 1))
+                return KURZ_ERR_NOMEM;
+        }
+    }
+    return 0;
 }
 
 /* The candidates of one sentence's words tk[0..n). */
@@ -680,25 +703,16 @@ static int rank_words(kp_work *w, double *rank)
     return 0;
 }
 
-/* Every content stem of phrase b occurs in phrase a. */
+/* Phrase b's words are a stretch of phrase a's ("Musk" in "Elon Musk"). */
 static int contains(const kp_work *w, uint32_t a, uint32_t b)
 {
     const uint8_t *ka = w->phrases.pool + 4 * (size_t)w->p_koff[a];
     const uint8_t *kb = w->phrases.pool + 4 * (size_t)w->p_koff[b];
-    for (uint32_t i = 0; i < w->p_klen[b]; i++) {
-        uint32_t x, y;
-        memcpy(&x, kb + 4 * (size_t)i, 4);
-        if (x & ID_JOINER)
-            continue;
-        int found = 0;
-        for (uint32_t j = 0; j < w->p_klen[a] && !found; j++) {
-            memcpy(&y, ka + 4 * (size_t)j, 4);
-            found = x == y;
-        }
-        if (!found)
-            return 0;
-    }
-    return 1;
+    size_t la = w->p_klen[a], lb = w->p_klen[b];
+    for (size_t i = 0; i + lb <= la; i++)
+        if (!memcmp(ka + 4 * i, kb, 4 * lb))
+            return 1;
+    return 0;
 }
 
 /* a ranks before b: higher score, then the earlier first occurrence */
@@ -772,6 +786,7 @@ static void work_free(kp_work *w)
     kurz__free(m, w->p_bestcnt);
     kurz__free(m, w->p_koff);
     kurz__free(m, w->p_klen);
+    kurz__free(m, w->p_whole);
     kurz__free(m, w->s_start);
     kurz__free(m, w->s_end);
     kurz__free(m, w->s_count);
@@ -850,6 +865,10 @@ int kurz__keyphrases(const kurz__mem *m, kurz__lang lang, const char *code, kurz
             nc++;
         }
         double mean = nc ? sum / (double)nc : 0;
+        if (!w.p_whole[p] && w.p_count[p] < 2) {
+            score[p] = -1; /* an arbitrary cut of one long run */
+            continue;
+        }
         score[p] = mean * pow(1 + log((double)w.p_count[p]), KP_FREQ_EXP);
     }
     /* A word that never occurs outside one longer phrase ("Musk" always
@@ -857,15 +876,16 @@ int kurz__keyphrases(const kurz__mem *m, kurz__lang lang, const char *code, kurz
      * and the word alone is left out. */
     for (uint32_t p = 0; p < w.nphr; p++) {
         const uint8_t *key = w.phrases.pool + 4 * (size_t)w.p_koff[p];
-        if (w.p_klen[p] < 2)
-            continue;
+        if (w.p_klen[p] < 2 || w.p_count[p] < 2)
+            continue; /* a unit only if it recurs whole */
         for (uint32_t i = 0; i < w.p_klen[p]; i++) {
             uint32_t id;
             memcpy(&id, key + 4 * (size_t)i, 4);
             if (id & ID_JOINER)
                 continue;
             uint32_t sp = w.sv[id].single;
-            if (sp == UINT32_MAX || score[sp] < 0 || w.p_count[sp] != w.p_count[p])
+            if (score[p] < 0 || sp == UINT32_MAX || score[sp] < 0 ||
+                w.p_count[sp] != w.p_count[p])
                 continue;
             if (score[sp] > score[p])
                 score[p] = score[sp];
