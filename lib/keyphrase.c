@@ -27,7 +27,13 @@
  *    teleport weight). A word's rank is then weighed by the length of its
  *    stem (long words are rarer, more specific ones) and by how often it is
  *    capitalised inside a sentence (names). A phrase scores the mean of its
- *    words' and (1 + ln count)^KP_FREQ_EXP for how often it occurs whole.
+ *    words' and (1 + ln count)^KP_FREQ_EXP for how often it occurs whole;
+ *    a single word loses up to KP_MOD_PEN of it for being mostly a
+ *    modifier (right after another content word in French and Portuguese,
+ *    right before one in German: an adjective, rarely a key phrase alone).
+ *    A word that never occurs outside one recurring longer phrase yields
+ *    to it ("Musk" to "Elon Musk"). Stretches of runs longer than the word
+ *    cap are candidates only when they recur.
  * 4. The best ones by score, ties to the earlier first occurrence,
  *    skipping a phrase whose words all lie in a better one kept already
  *    ("Musk" after "Elon Musk").
@@ -53,6 +59,7 @@
 #define KP_DAMPING 0.85
 #define KP_CAP_BONUS 2.0 /* rank * (1 + this * share of capitalised mid-sentence uses) */
 #define KP_FREQ_EXP 2.0  /* score * (1 + ln count)^this */
+#define KP_MOD_PEN 0.5   /* a single word: mean * (1 - this * share of modifier uses) */
 
 enum { CLS_BREAK = 0, CLS_CONTENT = 1, CLS_JOINER = 2 };
 enum { GAP_SPACE = 0, GAP_BREAK = 1, GAP_JOIN = 2, GAP_HYPHEN = 3 };
@@ -79,6 +86,7 @@ typedef struct kp_ctx {
     const kurz__mem *m;
     kurz__lang lang;
     int pt; /* Portuguese fallback stop list */
+    int head_first; /* nouns come before their adjectives (Romance languages) */
     kurz__stemmer *st;
     uint64_t seed;
     kurz__kp_stats *stats;
@@ -287,6 +295,7 @@ typedef struct kstem {
     uint32_t capn; /* of them capitalised, not first in their sentence */
     uint32_t len;  /* the stem's length in bytes */
     uint32_t single; /* the phrase of this word alone, or UINT32_MAX */
+    uint32_t mod;    /* occurrences as a modifier (see flush_run) */
 } kstem;
 
 typedef struct kp_work {
@@ -440,6 +449,14 @@ static int flush_run(kp_work *w, const ktok *tk, size_t a, size_t b, size_t max_
     size_t nw = 0;
     for (size_t i = a; i <= b; i++)
         nw += (i == a || tk[i].gap != GAP_HYPHEN) + (i > a && tk[i].gap == GAP_JOIN);
+    /* A modifier is a content word right after (Romance) or right before
+     * (German, English) another one: an adjective rather than a noun. */
+    for (size_t i = a; i < b; i++) {
+        if (tk[i].cls != CLS_CONTENT || tk[i + 1].cls != CLS_CONTENT ||
+            tk[i + 1].gap != GAP_SPACE)
+            continue;
+        w->sv[w->c.head_first ? tk[i + 1].stem : tk[i].stem].mod++;
+    }
     for (size_t i = a; nw > 1 && i <= b;) {
         size_t j = i;
         while (j < b && tk[j + 1].gap == GAP_HYPHEN)
@@ -559,7 +576,7 @@ static int word_info(kp_work *w, const uint8_t *word, size_t n, uint32_t *stem, 
                             w->stems.s[j].h = 0;
                     goto nomem;
                 }
-                w->sv[sid] = (kstem){0, 0, 0, (uint32_t)(sl < 64 ? sl : 64), UINT32_MAX};
+                w->sv[sid] = (kstem){0, 0, 0, (uint32_t)(sl < 64 ? sl : 64), UINT32_MAX, 0};
                 w->nstems++;
             }
         } else {
@@ -820,6 +837,9 @@ int kurz__keyphrases(const kurz__mem *m, kurz__lang lang, const char *code, kurz
     w.c.m = m;
     w.c.lang = lang;
     w.c.pt = lang == KURZ__LANG_OTHER && code && !strcmp(code, "pt");
+    w.c.head_first = lang == KURZ__LANG_FR ||
+                     (code && (!strcmp(code, "pt") || !strcmp(code, "es") || !strcmp(code, "it") ||
+                               !strcmp(code, "ro") || !strcmp(code, "ca")));
     w.c.st = st;
     w.c.seed = kurz__seed(&w);
     w.c.stats = stats;
@@ -865,6 +885,13 @@ int kurz__keyphrases(const kurz__mem *m, kurz__lang lang, const char *code, kurz
             nc++;
         }
         double mean = nc ? sum / (double)nc : 0;
+        if (w.p_klen[p] == 1) {
+            uint32_t id;
+            memcpy(&id, key, 4);
+            const kstem *ks = &w.sv[id];
+            if (ks->occ)
+                mean *= 1 - KP_MOD_PEN * (double)(ks->mod < ks->occ ? ks->mod : ks->occ) / ks->occ;
+        }
         if (!w.p_whole[p] && w.p_count[p] < 2) {
             score[p] = -1; /* an arbitrary cut of one long run */
             continue;
