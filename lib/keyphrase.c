@@ -31,6 +31,7 @@
  *    a single word loses up to KP_MOD_PEN of it for being mostly a
  *    modifier (right after another content word in French and Portuguese,
  *    right before one in German: an adjective, rarely a key phrase alone).
+ *    A phrase of several words seen only once counts KP_ONCE of its score.
  *    A word that never occurs outside one recurring longer phrase yields
  *    to it ("Musk" to "Elon Musk"). Stretches of runs longer than the word
  *    cap are candidates only when they recur.
@@ -59,6 +60,7 @@
 #define KP_DAMPING 0.85
 #define KP_CAP_BONUS 2.0 /* rank * (1 + this * share of capitalised mid-sentence uses) */
 #define KP_FREQ_EXP 2.0  /* score * (1 + ln count)^this */
+#define KP_ONCE 0.5 /* a multi-word phrase seen once: its score times this */
 #define KP_MOD_PEN 0.5   /* a single word: mean * (1 - this * share of modifier uses) */
 
 enum { CLS_BREAK = 0, CLS_CONTENT = 1, CLS_JOINER = 2 };
@@ -897,6 +899,8 @@ int kurz__keyphrases(const kurz__mem *m, kurz__lang lang, const char *code, kurz
             continue;
         }
         score[p] = mean * pow(1 + log((double)w.p_count[p]), KP_FREQ_EXP);
+        if (nc > 1 && w.p_count[p] == 1)
+            score[p] *= KP_ONCE; /* seen once, a sequence is weak evidence of a unit */
     }
     /* A word that never occurs outside one longer phrase ("Musk" always
      * in "Elon Musk") is that phrase: it takes the word's score if higher,
