@@ -676,12 +676,12 @@ static int rank_words(kp_work *w, double *rank)
     size_t n = w->nstems;
     double *deg = kurz__calloc(m, n ? n : 1, sizeof *deg);
     double *nxt = kurz__calloc(m, n ? 2 * n : 1, sizeof *nxt);
-    double *pers = nxt + n; /* the second half */
     if (!deg || !nxt) {
         kurz__free(m, deg);
         kurz__free(m, nxt);
         return KURZ_ERR_NOMEM;
     }
+    double *pers = nxt + n; /* the second half */
     double total = 0;
     for (size_t i = 0; i < n; i++)
         total += pers[i] = w->sv[i].pers;
