@@ -34,7 +34,8 @@
  *    A phrase of several words seen only once counts KP_ONCE of its score.
  *    A word that never occurs outside one recurring longer phrase yields
  *    to it ("Musk" to "Elon Musk"). Stretches of runs longer than the word
- *    cap are candidates only when they recur.
+ *    cap are candidates only when they recur; outside German, so is a
+ *    stretch of capitalised words inside a run (a name after a title).
  * 4. The best ones by score, ties to the earlier first occurrence,
  *    skipping a phrase whose words all lie in a better one kept already
  *    ("Musk" after "Elon Musk").
@@ -465,6 +466,24 @@ static int flush_run(kp_work *w, const ktok *tk, size_t a, size_t b, size_t max_
             j++;
         if (tk[i].cls == CLS_CONTENT && tk[j].cls == CLS_CONTENT &&
             (w->c.lang != KURZ__LANG_DE || tk[i].cap || tk[j].cap) && add_phrase_occ(w, tk, i, j, 0))
+            return KURZ_ERR_NOMEM;
+        i = j + 1;
+    }
+    /* Outside German, a stretch of capitalised words inside a longer run
+     * is a name ("Premier ministre Edouard Philippe"): a candidate of its
+     * own. */
+    for (size_t i = a; w->c.lang != KURZ__LANG_DE && i <= b;) {
+        if (!tk[i].cap || tk[i].cls != CLS_CONTENT) {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        while (j < b && tk[j + 1].cls == CLS_CONTENT && tk[j + 1].cap && tk[j + 1].gap != GAP_JOIN)
+            j++;
+        size_t words = 0;
+        for (size_t q = i; q <= j; q++)
+            words += q == i || tk[q].gap != GAP_HYPHEN;
+        if (words >= 2 && words <= max_words && (i > a || j < b) && add_phrase_occ(w, tk, i, j, 0))
             return KURZ_ERR_NOMEM;
         i = j + 1;
     }
