@@ -433,6 +433,27 @@ static int de_adjective(const uint8_t *t, size_t s, size_t e)
     return 0;
 }
 
+/* tk[i] continues the capitalised stretch before it. */
+static int name_goes_on(const ktok *tk, size_t i)
+{
+    return tk[i].cls == CLS_CONTENT && tk[i].cap && tk[i].gap != GAP_JOIN &&
+           tk[i - 1].cls == CLS_CONTENT && tk[i - 1].cap;
+}
+
+/* tk[i..j] is a whole capitalised stretch of the run tk[a..b] (flush_run
+ * emits those as names outside German). */
+static int is_name(const kp_work *w, const ktok *tk, size_t a, size_t b, size_t i, size_t j)
+{
+    if (w->c.lang == KURZ__LANG_DE || !tk[i].cap || tk[i].cls != CLS_CONTENT)
+        return 0;
+    if (i > a && name_goes_on(tk, i))
+        return 0;
+    for (size_t q = i + 1; q <= j; q++)
+        if (!name_goes_on(tk, q))
+            return 0;
+    return j == b || !name_goes_on(tk, j + 1);
+}
+
 /* Emits the candidate tk[a..b] (b the last content word) after the
  * language's trimming, and each of its words (hyphenated groups count as
  * one) alone. */
@@ -478,7 +499,7 @@ static int flush_run(kp_work *w, const ktok *tk, size_t a, size_t b, size_t max_
             continue;
         }
         size_t j = i;
-        while (j < b && tk[j + 1].cls == CLS_CONTENT && tk[j + 1].cap && tk[j + 1].gap != GAP_JOIN)
+        while (j < b && name_goes_on(tk, j + 1))
             j++;
         size_t words = 0;
         for (size_t q = i; q <= j; q++)
@@ -500,10 +521,12 @@ static int flush_run(kp_work *w, const ktok *tk, size_t a, size_t b, size_t max_
             words += (tk[j].gap != GAP_HYPHEN) + (tk[j].gap == GAP_JOIN);
             if (words > max_words)
                 break;
-            if (tk[j].cls != CLS_CONTENT || (j < b && tk[j + 1].gap == GAP_HYPHEN))
-                continue;
+            if (words < 2 || tk[j].cls != CLS_CONTENT || (j < b && tk[j + 1].gap == GAP_HYPHEN))
+                continue; /* a hyphenated word alone was emitted above */
             if (w->c.lang == KURZ__LANG_DE && !tk[j].cap)
                 continue;
+            if (is_name(w, tk, a, b, i, j))
+                continue; /* emitted as a name already */
             if (add_phrase_occ(w, tk, i, j, 1))
                 return KURZ_ERR_NOMEM;
         }

@@ -182,9 +182,28 @@ static void test_french(void **state)
     i = find(k, "éoliennes");
     assert_true(i >= 0);
     assert_int_equal(get(k, (size_t)i).count, 2);
-    /* a hyphenated name is one word */
-    assert_true(find(k, "Saint-Martin") >= 0);
+    /* a hyphenated name is one word, counted once inside a long run */
+    i = find(k, "Saint-Martin");
+    assert_true(i >= 0);
+    assert_int_equal(get(k, (size_t)i).count, 1);
     assert_int_equal(find(k, "Martin"), -1);
+    kurz_keyphrases_free(k);
+}
+
+/* A name inside a longer run (after a title, before a verb) is a phrase of
+ * its own, with its capitals. */
+static void test_french_name(void **state)
+{
+    (void)state;
+    const char *t = "La ministre Claire Vautrin présente lundi le budget. Selon Claire Vautrin "
+                    "accompagnée du préfet, le budget restera stable.";
+    kurz_keyphrases *k = extract("fr", t, strlen(t), 20, 0);
+    check_shape("fr", t, strlen(t), k);
+    long i = find(k, "Claire Vautrin");
+    assert_true(i >= 0);
+    assert_int_equal(get(k, (size_t)i).count, 2);
+    assert_int_equal(get(k, (size_t)i).start, (size_t)(strstr(t, "Claire") - t));
+    assert_int_equal(find(k, "Vautrin"), -1);
     kurz_keyphrases_free(k);
 }
 
@@ -544,6 +563,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_german),
         cmocka_unit_test(test_french),
+        cmocka_unit_test(test_french_name),
         cmocka_unit_test(test_sentence_end),
         cmocka_unit_test(test_whitespace_collapsed),
         cmocka_unit_test(test_portuguese),
