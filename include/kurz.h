@@ -223,8 +223,11 @@ KURZ_API void kurz_summary_free(kurz_summary *sum);
  * A key phrase is a maximal run of content words inside one sentence
  * (never across a sentence end, a line end or punctuation), with no stop
  * word at either edge; French "de"/"du"/"des"/"d'" may join two content
- * words. A German compound is one word. Phrases with the same Snowball
- * stems are one ("Rechenzentrum", "Rechenzentren"); its text is its most
+ * words. A German compound is one word, and so is a hyphenated name
+ * ("Saint-Martin"). Phrases with the same Snowball stems are one (in
+ * German -um and -en plurals merge: "Rechenzentrum", "Rechenzentren"); a
+ * single word always inside one recurring phrase ("Musk" in "Elon Musk")
+ * is left to that phrase. A phrase's text is its most
  * frequent form in the input, as written (capitals and accents kept, runs
  * of white space as one space). KURZ_OPT_KEYPHRASES caps their number,
  * KURZ_OPT_KEYPHRASE_MAX_WORDS their length (longer runs are clauses and
