@@ -230,8 +230,8 @@ KURZ_API void kurz_summary_free(kurz_summary *sum);
  * is left to that phrase. A phrase's text is its most
  * frequent form in the input, as written (capitals and accents kept, runs
  * of white space as one space). KURZ_OPT_KEYPHRASES caps their number,
- * KURZ_OPT_KEYPHRASE_MAX_WORDS their length (longer runs are clauses and
- * are left out). Only the first 64 KiB of a text are read (cut at a line
+ * KURZ_OPT_KEYPHRASE_MAX_WORDS their length (a longer run is a clause: it
+ * yields only the names in it and those of its stretches that recur). Only the first 64 KiB of a text are read (cut at a line
  * end): the cost stays a small fraction of a summary's. */
 typedef struct kurz_keyphrases kurz_keyphrases;
 

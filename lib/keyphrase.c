@@ -12,8 +12,8 @@
  *    German, where nouns are capitalised, a run ends with its last
  *    capitalised word, and a lower-case word after a capitalised one
  *    starts a new run (an article's adjective belongs to the noun after it,
- *    not before); runs without a capitalised word are dropped. Runs longer
- *    than the word cap are dropped: they are clauses, not names.
+ *    not before); runs without a capitalised word are dropped. A run
+ *    longer than the word cap is a clause, not a phrase (see 3.).
  * 2. Phrases. Candidates with the same sequence of Snowball stems are one
  *    phrase ("Rechenzentrum" and "Rechenzentren"); its text is its most
  *    frequent surface form (ties: the earliest), so names keep their
