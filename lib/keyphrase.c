@@ -192,14 +192,31 @@ static const char *const pt_stop[] = {
     "um", "uma", "umas", "uns", "vai", "vez", "vezes", "vão", "à", "às", "é",
 };
 
+static int in_list(const char *const *list, size_t nl, const uint8_t *w, size_t n);
+
 static int pt_is_stop(const uint8_t *w, size_t n)
 {
-    size_t lo = 0, hi = sizeof pt_stop / sizeof pt_stop[0];
+    return in_list(pt_stop, sizeof pt_stop / sizeof *pt_stop, w, n);
+}
+
+/* Number words (normal form, sorted by bytes) count as numbers: "zwei
+ * weitere Rechenzentren", "deux nouveaux centres". */
+static const char *const de_numbers[] = {
+    "acht", "drei", "dreissig", "elf", "fünf", "hundert", "neun", "sechs", "sieben",
+    "tausend", "vier", "zehn", "zwanzig", "zwei", "zwölf",
+};
+static const char *const fr_numbers[] = {
+    "cent", "cents", "cinq", "deux", "dix", "douze", "huit", "mille", "neuf", "onze", "quatre",
+    "quinze", "sept", "six", "trente", "trois", "vingt",
+};
+
+static int in_list(const char *const *list, size_t nl, const uint8_t *w, size_t n)
+{
+    size_t lo = 0, hi = nl;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        const char *s = pt_stop[mid];
-        size_t sn = strlen(s);
-        int r = memcmp(s, w, sn < n ? sn : n);
+        size_t sn = strlen(list[mid]);
+        int r = memcmp(list[mid], w, sn < n ? sn : n);
         if (r == 0)
             r = sn < n ? -1 : sn > n;
         if (r == 0)
@@ -228,6 +245,11 @@ static int classify(const kp_ctx *c, const uint8_t *w, size_t n)
     if (is_joiner(c, w, n))
         return CLS_JOINER;
     if (kurz__is_stopword(c->lang, w, n) || (c->pt && pt_is_stop(w, n)))
+        return CLS_BREAK;
+    if ((c->lang == KURZ__LANG_DE &&
+         in_list(de_numbers, sizeof de_numbers / sizeof *de_numbers, w, n)) ||
+        (c->lang == KURZ__LANG_FR &&
+         in_list(fr_numbers, sizeof fr_numbers / sizeof *fr_numbers, w, n)))
         return CLS_BREAK;
     size_t d = 0;
     while (d < n && w[d] >= '0' && w[d] <= '9')
@@ -508,12 +530,13 @@ static int flush_run(kp_work *w, const ktok *tk, size_t a, size_t b, size_t max_
             return KURZ_ERR_NOMEM;
         i = j + 1;
     }
-    if (nw <= max_words)
-        return add_phrase_occ(w, tk, a, b, 0);
-    /* Too long for one phrase: every stretch of 2..max_words words in it
-     * that starts and ends with a content word (and does not cut a
-     * hyphenated word) is a candidate; the ones that recur elsewhere win. */
-    for (size_t i = a; i <= b; i++) {
+    if (nw <= max_words && add_phrase_occ(w, tk, a, b, 0))
+        return KURZ_ERR_NOMEM;
+    /* Every shorter stretch of 2..max_words words that starts and ends
+     * with a content word (and does not cut a hyphenated word) is a
+     * candidate too, scored only if it recurs ("centres de données" in
+     * "nouveaux centres de données" and alone elsewhere). */
+    for (size_t i = a; nw > 2 && i <= b; i++) {
         if (tk[i].cls != CLS_CONTENT || (i > a && tk[i].gap == GAP_HYPHEN))
             continue;
         size_t words = 1;
@@ -525,8 +548,8 @@ static int flush_run(kp_work *w, const ktok *tk, size_t a, size_t b, size_t max_
                 continue; /* a hyphenated word alone was emitted above */
             if (w->c.lang == KURZ__LANG_DE && !tk[j].cap)
                 continue;
-            if (is_name(w, tk, a, b, i, j))
-                continue; /* emitted as a name already */
+            if ((i == a && j == b) || is_name(w, tk, a, b, i, j))
+                continue; /* emitted as the run or a name already */
             if (add_phrase_occ(w, tk, i, j, 1))
                 return KURZ_ERR_NOMEM;
         }
