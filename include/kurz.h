@@ -220,10 +220,11 @@ KURZ_API void kurz_summary_free(kurz_summary *sum);
  * "Elon Musk" or "centres de données", ranked by how central their words
  * are in the text, where they first occur and how often they occur.
  *
- * A key phrase is a maximal run of content words inside one sentence
- * (never across a sentence end, a line end or punctuation), with no stop
- * word at either edge; French "de"/"du"/"des"/"d'" may join two content
- * words. A German compound is one word, and so is a hyphenated name
+ * A key phrase is a content word, a maximal run of content words inside
+ * one sentence (never across a sentence end, a line end or punctuation,
+ * no stop word at either edge; French "de"/"du"/"des"/"d'" may join two
+ * content words), a name inside such a run, or a part of a run that
+ * recurs. A German compound is one word, and so is a hyphenated name
  * ("Saint-Martin"). Phrases with the same Snowball stems are one (in
  * German -um and -en plurals merge: "Rechenzentrum", "Rechenzentren"); a
  * single word always inside one recurring phrase ("Musk" in "Elon Musk")
@@ -231,8 +232,9 @@ KURZ_API void kurz_summary_free(kurz_summary *sum);
  * frequent form in the input, as written (capitals and accents kept, runs
  * of white space as one space). KURZ_OPT_KEYPHRASES caps their number,
  * KURZ_OPT_KEYPHRASE_MAX_WORDS their length (a longer run is a clause: it
- * yields only the names in it and those of its stretches that recur). Only the first 64 KiB of a text are read (cut at a line
- * end): the cost stays a small fraction of a summary's. */
+ * yields only the names in it and those of its stretches that recur).
+ * Only the first 48 KiB of a text are read (cut at a line end): the cost
+ * stays a small fraction of a summary's. */
 typedef struct kurz_keyphrases kurz_keyphrases;
 
 /* Extracts the key phrases of text[0..len) under the summarizer's

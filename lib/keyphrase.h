@@ -10,7 +10,7 @@
  * line or sentence end before it): key phrases are what a text is about, a
  * long text's beginning says it, and the extraction must cost a small
  * fraction of a summary even for books. */
-#define KURZ__KP_WINDOW ((size_t)64 << 10)
+#define KURZ__KP_WINDOW ((size_t)48 << 10)
 
 typedef struct kurz__kp_opts {
     size_t max_phrases; /* at most this many (0: none) */
