@@ -124,8 +124,12 @@ typedef enum kurz_option {
                                         and comment lines unless nothing else exists */
     KURZ_OPT_MAX_INPUT_BYTES = 109,  /* refuse longer input with KURZ_ERR_TOO_LARGE;
                                         default 256 MiB; the maximum is INT_MAX */
-    KURZ_OPT_TITLE_PERMILLE = 110    /* weight of similarity to the first real sentence;
+    KURZ_OPT_TITLE_PERMILLE = 110,   /* weight of similarity to the first real sentence;
                                         default 0 */
+    KURZ_OPT_KEYPHRASES = 111,       /* kurz_keyphrases_extract: at most this many key
+                                        phrases, 0..1000; default 10 */
+    KURZ_OPT_KEYPHRASE_MAX_WORDS = 112 /* kurz_keyphrases_extract: words per key phrase,
+                                        1..16; default 4 */
 } kurz_option;
 
 typedef enum kurz_algorithm {
@@ -210,6 +214,57 @@ KURZ_API int kurz_summary_get(const kurz_summary *sum, size_t i, size_t *index,
 
 /* Releases a summary; NULL is a no-op. */
 KURZ_API void kurz_summary_free(kurz_summary *sum);
+
+/* ---- Key phrases (since 0.2) -------------------------------------------
+ * What a text is about, in a few words: phrases such as "Rechenzentrum",
+ * "Elon Musk" or "centres de données", ranked by how central their words
+ * are in the text, where they first occur and how often they occur.
+ *
+ * A key phrase is a content word, a maximal run of content words inside
+ * one sentence (never across a sentence end, a line end or punctuation,
+ * no stop word at either edge; French "de"/"du"/"des"/"d'" may join two
+ * content words), a name inside such a run, or a part of a run that
+ * recurs. A German compound is one word, and so is a hyphenated name
+ * ("Saint-Martin"). Phrases with the same Snowball stems are one (in
+ * German -um and -en plurals merge: "Rechenzentrum", "Rechenzentren"); a
+ * single word always inside one recurring phrase ("Musk" in "Elon Musk")
+ * is left to that phrase. A phrase's text is its most
+ * frequent form in the input, as written (capitals and accents kept, runs
+ * of white space as one space). KURZ_OPT_KEYPHRASES caps their number,
+ * KURZ_OPT_KEYPHRASE_MAX_WORDS their length (a longer run is a clause: it
+ * yields only the names in it and those of its stretches that recur).
+ * Only the first 48 KiB of a text are read (cut at a line end): the cost
+ * stays a small fraction of a summary's. */
+typedef struct kurz_keyphrases kurz_keyphrases;
+
+/* Extracts the key phrases of text[0..len) under the summarizer's
+ * language, stemmer, allocator and the two options above. On success *out
+ * holds them best first (possibly none, for a text without content words);
+ * it does not point into text or the summarizer and may outlive both.
+ * Errors exactly as kurz_summarize (KURZ_ERR_INVALID_ARG, KURZ_ERR_TOO_LARGE,
+ * KURZ_ERR_INVALID_UTF8 with kurz_summarizer_error_offset, KURZ_ERR_NOMEM);
+ * *out is then NULL and the summarizer stays usable. Threads: as
+ * kurz_summarize (one thread per summarizer at a time); a finished
+ * kurz_keyphrases is immutable and may be read by any number of threads. */
+KURZ_API int kurz_keyphrases_extract(kurz_keyphrases **out, kurz_summarizer *s, const char *text,
+                                     size_t len);
+
+/* Number of key phrases. 0 for NULL. */
+KURZ_API size_t kurz_keyphrases_count(const kurz_keyphrases *k);
+
+/* Key phrase i (0 <= i < count, best first): its text (UTF-8, NUL-
+ * terminated, text_len bytes without the NUL; owned by k and valid until
+ * kurz_keyphrases_free), its score (higher is better; scores are
+ * comparable within one result only), the number of its occurrences in the
+ * text and the byte span [start, end) of the first one in the caller's
+ * text. Any out pointer may be NULL. KURZ_ERR_INVALID_ARG for NULL k,
+ * KURZ_ERR_OUT_OF_RANGE for a bad i. */
+KURZ_API int kurz_keyphrases_get(const kurz_keyphrases *k, size_t i, const char **text,
+                                 size_t *text_len, double *score, size_t *count, size_t *start,
+                                 size_t *end);
+
+/* Releases key phrases (with the allocator that made them); NULL is a no-op. */
+KURZ_API void kurz_keyphrases_free(kurz_keyphrases *k);
 
 #ifdef __cplusplus
 }

@@ -5,7 +5,7 @@
 
 #include "kurz-test.h"
 
-#define NOPTS 11 /* KURZ_OPT_SENTENCES .. KURZ_OPT_TITLE_PERMILLE */
+#define NOPTS 13 /* KURZ_OPT_SENTENCES .. KURZ_OPT_KEYPHRASE_MAX_WORDS */
 
 typedef struct optinfo {
     int min, max, def;
@@ -23,6 +23,8 @@ static const optinfo opt_table[NOPTS] = {
     /* BOILERPLATE */ {0, 1, 1},
     /* MAX_INPUT_BYTES */ {0, INT_MAX, 256 << 20},
     /* TITLE_PERMILLE */ {0, 1000, 0},
+    /* KEYPHRASES */ {0, 1000, 10},
+    /* KEYPHRASE_MAX_WORDS */ {1, 16, 4},
 };
 
 struct kurz_summarizer {
@@ -349,4 +351,28 @@ KURZ_API void kurz_summary_free(kurz_summary *sum)
         return;
     kurz__mem mem = sum->mem;
     kurz__free(&mem, sum);
+}
+
+/* ---- Key phrases: the public entry (the work is in keyphrase.c) ------- */
+#include "keyphrase.h"
+
+KURZ_API int kurz_keyphrases_extract(kurz_keyphrases **out, kurz_summarizer *s, const char *text,
+                                     size_t len)
+{
+    if (!out)
+        return KURZ_ERR_INVALID_ARG;
+    *out = NULL;
+    kurz_summary *dummy;
+    int rc = check_args(&dummy, s, text, len);
+    if (rc)
+        return rc;
+    size_t bad = 0;
+    if (len && !kurz__utf8_valid((const uint8_t *)text, len, &bad)) {
+        s->error_offset = bad;
+        return KURZ_ERR_INVALID_UTF8;
+    }
+    kurz__kp_opts o = {(size_t)OPT(s, KURZ_OPT_KEYPHRASES),
+                       (size_t)OPT(s, KURZ_OPT_KEYPHRASE_MAX_WORDS)};
+    return kurz__keyphrases(&s->mem, s->lang->rules, s->lang->code, s->stemmer, text, len, &o,
+                            out, NULL);
 }
