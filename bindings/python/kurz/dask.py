@@ -1,0 +1,196 @@
+"""kurz over Dask: summaries of a ``dask.bag`` of records or of a
+``dask.dataframe`` column, computed where the partitions live.
+
+Dask stays optional: this module imports it, ``import kurz`` does not.
+
+Every worker thread keeps one summarizer per language (and option set) for
+all the partitions it processes: creating one loads a stemmer, so none is
+made per partition or per record. Each worker process finds libkurz as
+``import kurz`` does (the package directory, the meson install's libdir,
+the loader's path); no environment variable has to be forwarded.
+
+Records are mappings like the lines of ``kurz --jsonl``: ``"text"``, an
+optional ``"lang"`` (missing or None: ``lang=``) and an optional ``"id"``.
+With ``output="json"`` each result is the line ``kurz --jsonl`` writes for
+the record (without the newline), byte for byte; with ``output="dict"``
+(the default) it is that line parsed by ``json.loads``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import threading
+from typing import Any, Dict, Iterable, List, Optional, Tuple
+
+import dask.bag as db
+
+import kurz
+
+__all__ = ["summarize_bag", "summarize_dataframe", "jsonl_line", "jsonl_dict"]
+
+# ---------------------------------------------------------------------------
+# The command's JSON, reproduced: strings escape '"', '\\' and the control
+# characters below U+0020 (as \u00xx) only; scores are printed with "%.6g".
+
+_ESCAPES = {c: "\\u%04x" % c for c in range(0x20)}
+_ESCAPES[ord('"')] = '\\"'
+_ESCAPES[ord("\\")] = "\\\\"
+
+
+def _jstr(text: str) -> str:
+    return '"' + text.translate(_ESCAPES) + '"'
+
+
+def _jscore(score: float) -> str:
+    return "%.6g" % score if math.isfinite(score) else "null"
+
+
+def _error_message(summary: kurz.Summary, options: Dict[str, Any]) -> str:
+    """The command's message for a record that failed."""
+    exc = summary.error
+    if isinstance(exc, kurz.UnsupportedLanguageError):
+        return "unsupported language " + _jstr(summary.language)
+    if isinstance(exc, kurz.InvalidUTF8Error):
+        return "invalid UTF-8 at byte %d" % exc.offset
+    if isinstance(exc, kurz.InputTooLargeError):
+        with kurz.Summarizer(kurz.languages()[0], **options) as s:
+            limit = s.options["max_input_bytes"]
+        return "input larger than %d bytes (see --max-input-bytes)" % limit
+    if isinstance(exc, kurz.KurzError):
+        return exc.strerror
+    if isinstance(exc, KeyError):
+        return 'missing "text"'
+    if isinstance(exc, TypeError):
+        return '"text" must be a string'
+    return str(exc)
+
+
+def _key(record: Any) -> str:
+    """The output's first member: "id": ID (re-serialized with json.dumps)."""
+    record_id = record.get("id") if isinstance(record, dict) else None
+    return '{"id": ' + json.dumps(record_id, ensure_ascii=False)
+
+
+def jsonl_line(record: Any, summary: kurz.Summary, options: Optional[Dict[str, Any]] = None
+               ) -> str:
+    """The line ``kurz --jsonl`` writes for record and its summary (no newline).
+
+    The id is written with ``json.dumps(id, ensure_ascii=False)``, which is
+    the id as written in the input for strings without escapes and for
+    integers; a record without an id gets ``"id": null`` (the command
+    counts lines instead). ``options`` are the summarizer's (for the
+    message of a too-large input).
+    """
+    head = _key(record)
+    if summary.error is not None:
+        return head + ', "error": ' + _jstr(_error_message(summary, options or {})) + "}"
+    parts = []
+    for s in summary.sentences:
+        parts.append('{"index": %d, "start": %d, "end": %d, "score": %s, "text": %s}'
+                     % (s.index, s.byte_start, s.byte_end, _jscore(s.score), _jstr(s.text)))
+    return (head + ', "language": ' + _jstr(summary.language) + ', "sentences": ['
+            + ", ".join(parts) + '], "document_sentences": %d}' % summary.document_sentences)
+
+
+def jsonl_dict(record: Any, summary: kurz.Summary, options: Optional[Dict[str, Any]] = None
+               ) -> Dict[str, Any]:
+    """``json.loads(jsonl_line(record, summary))``, built directly."""
+    record_id = record.get("id") if isinstance(record, dict) else None
+    if summary.error is not None:
+        return {"id": record_id, "error": _error_message(summary, options or {})}
+    return {"id": record_id, "language": summary.language,
+            "sentences": [{"index": s.index, "start": s.byte_start, "end": s.byte_end,
+                           "score": float(_jscore(s.score)) if math.isfinite(s.score)
+                           else None, "text": s.text} for s in summary.sentences],
+            "document_sentences": summary.document_sentences}
+
+
+# ---------------------------------------------------------------------------
+# One worker (summarizers by language) per thread of each worker process.
+
+_local = threading.local()
+
+
+def _worker(lang: Optional[str], options: Dict[str, Any], split: bool) -> Any:
+    cache = getattr(_local, "workers", None)
+    if cache is None:
+        cache = _local.workers = {}
+    key = (lang, tuple(sorted(options.items())), split)
+    worker = cache.get(key)
+    if worker is None:
+        default = kurz.DEFAULT_LANGUAGE if lang is None else lang
+        worker = cache[key] = kurz._LanguageWorker(default, dict(options), split)
+    return worker
+
+
+def _created_summarizers() -> int:
+    """How many summarizers this thread's workers hold (for the tests)."""
+    return sum(len(w.by_lang) for w in getattr(_local, "workers", {}).values())
+
+
+def _bag_partition(records: Iterable[Any], lang: Optional[str], options: Dict[str, Any],
+                   split: bool, output: str) -> List[Any]:
+    records = list(records)
+    results = _worker(lang, options, split)(records)
+    if output == "json":
+        return [jsonl_line(r, s, options) for r, s in zip(records, results)]
+    if output == "dict":
+        return [jsonl_dict(r, s, options) for r, s in zip(records, results)]
+    return results
+
+
+def summarize_bag(bag: "db.Bag", lang: Optional[str] = None, *, output: str = "dict",
+                  split: bool = False, **options: Any) -> "db.Bag":
+    """Summarizes a bag of records (see the module's doc) or of plain texts.
+
+    ``output``: ``"dict"`` (the ``kurz --jsonl`` object as a dict),
+    ``"json"`` (its line, byte for byte) or ``"summary"`` (a
+    :class:`kurz.Summary`). ``lang`` is the language of records without
+    one (None: the library's default); ``options`` are those of
+    :class:`kurz.Summarizer`. A record that fails gives
+    ``{"id": ID, "error": "..."}`` (a Summary with ``error`` set) and the
+    computation goes on.
+
+    >>> import dask.bag as db, kurz.dask
+    >>> bag = db.from_sequence([{"id": 1, "text": "Il pleut. Il vente."}], npartitions=1)
+    >>> kurz.dask.summarize_bag(bag, "fr", output="json", sentences=1).compute(
+    ...     scheduler="sync")  # doctest: +ELLIPSIS
+    ['{"id": 1, "language": "fr", "sentences": [{"index": 0, ...}], "document_sentences": 2}']
+    """
+    if output not in ("dict", "json", "summary"):
+        raise ValueError('output must be "dict", "json" or "summary", not %r' % (output,))
+    if lang is not None and not isinstance(lang, str):
+        raise TypeError("lang must be a str or None, not %s" % type(lang).__name__)
+    kurz.Summarizer(kurz.languages()[0], **options).close()  # wrong options raise here
+    return bag.map_partitions(_bag_partition, lang, options, split, output)
+
+
+def _frame_partition(pdf: Any, column: str, lang: Optional[str], lang_column: Optional[str],
+                     sep: str, prefix: str, options: Dict[str, Any]) -> Any:
+    import kurz.pandas as kp
+
+    worker = _worker(lang, options, False)
+
+    def many(items: Any, _lang: Any, **_kw: Any) -> Any:
+        return worker(list(items))
+    return kp._columns(pdf, column, lang, lang_column, sep, prefix, many)
+
+
+def summarize_dataframe(ddf: Any, column: str, lang: Optional[str] = None, *,
+                        lang_column: Optional[str] = None, sep: str = " ",
+                        prefix: str = "summary", **options: Any) -> Any:
+    """The columns of :func:`kurz.pandas.summarize_columns` for the text
+    column ``column`` of a dask DataFrame (same index and partitions);
+    ``lang_column`` names a column with a language per row. Missing texts
+    give missing results. Join it with ``ddf.join(...)`` or assign the
+    columns."""
+    import pandas as pd
+
+    kurz.Summarizer(kurz.languages()[0], **options).close()  # wrong options raise here
+    meta = pd.DataFrame({prefix: pd.Series([], dtype=object),
+                         prefix + "_spans": pd.Series([], dtype=object),
+                         prefix + "_sentences": pd.Series([], dtype="Int64"),
+                         prefix + "_error": pd.Series([], dtype=object)})
+    return ddf.map_partitions(_frame_partition, column, lang, lang_column, sep, prefix,
+                              options, meta=meta)
