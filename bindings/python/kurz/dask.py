@@ -110,6 +110,10 @@ def jsonl_dict(record: Any, summary: kurz.Summary, options: Optional[Dict[str, A
 # One worker (summarizers by language) per thread of each worker process.
 
 _local = threading.local()
+#: This process's counts: workers made (one per thread and option set) and
+#: partitions summarized; the tests read them on each worker process.
+_stats = {"workers": 0, "partitions": 0}
+_stats_lock = threading.Lock()
 
 
 def _worker(lang: Optional[str], options: Dict[str, Any], split: bool) -> Any:
@@ -121,12 +125,11 @@ def _worker(lang: Optional[str], options: Dict[str, Any], split: bool) -> Any:
     if worker is None:
         default = kurz.DEFAULT_LANGUAGE if lang is None else lang
         worker = cache[key] = kurz._LanguageWorker(default, dict(options), split)
+        with _stats_lock:
+            _stats["workers"] += 1
+    with _stats_lock:
+        _stats["partitions"] += 1
     return worker
-
-
-def _created_summarizers() -> int:
-    """How many summarizers this thread's workers hold (for the tests)."""
-    return sum(len(w.by_lang) for w in getattr(_local, "workers", {}).values())
 
 
 def _bag_partition(records: Iterable[Any], lang: Optional[str], options: Dict[str, Any],
