@@ -349,16 +349,27 @@ def _make_sentences(rows: List[Tuple[int, int, int, float]], data: bytes,
                     text: Optional[str]) -> List[Sentence]:
     if text is None:
         text = data.decode("utf-8")  # the library has validated it
+    out: List[Sentence] = []
     if not rows:
-        return []
+        return out
+    append = out.append
     if len(text) == len(data):  # ASCII: byte offsets are character offsets
-        chars: Sequence[int] = [b for r in rows for b in (r[1], r[2])]
-    else:
-        chars = _char_offsets(data, [b for r in rows for b in (r[1], r[2])])
-    out = []
-    for k, (index, b_start, b_end, score) in enumerate(rows):
-        start, end = chars[2 * k], chars[2 * k + 1]
-        out.append(Sentence(index, start, end, score, text[start:end], b_start, b_end))
+        for index, b_start, b_end, score in rows:
+            append(Sentence(index, b_start, b_end, score, text[b_start:b_end], b_start, b_end))
+        return out
+    # Counts characters between successive sentences (sorted, so one pass
+    # over data in total) and decodes each sentence once, for its text and
+    # its length.
+    view = memoryview(data)
+    byte_pos = char_pos = 0
+    for index, b_start, b_end, score in rows:
+        if b_start < byte_pos:  # not sorted (never for a correct library): restart
+            byte_pos = char_pos = 0
+        start = char_pos + len(str(view[byte_pos:b_start], "utf-8"))
+        sentence = str(view[b_start:b_end], "utf-8")
+        end = start + len(sentence)
+        append(Sentence(index, start, end, score, sentence, b_start, b_end))
+        byte_pos, char_pos = b_end, end
     return out
 
 
@@ -901,16 +912,30 @@ class _LanguageWorker:
 
     def __call__(self, block: List[Any]) -> List[Summary]:
         out: List[Summary] = []
+        run: List[Any] = []  # texts of a run of items in one language, summarized together
+        run_summarizer: Optional[Summarizer] = None
         for item in block:
             lang = self.default
             try:
                 text, lang = _split_item(item, self.default)
                 s = self.summarizer(lang)
             except Exception as exc:  # noqa: BLE001 -- in place, never abort the batch
+                if run:
+                    out.extend(self._run(run_summarizer, run))
+                    run = []
                 out.append(Summary((), 0, lang if isinstance(lang, str) else "", exc))
                 continue
-            out.extend(s._batch([text], s._budget, s._strict, self.split))
+            if s is not run_summarizer and run:
+                out.extend(self._run(run_summarizer, run))
+                run = []
+            run_summarizer = s
+            run.append(text)
+        if run:
+            out.extend(self._run(run_summarizer, run))
         return out
+
+    def _run(self, s: Any, texts: List[Any]) -> List[Summary]:
+        return s._batch(texts, s._budget, s._strict, self.split)
 
     def close(self) -> None:
         for s in self.by_lang.values():

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import threading
 from typing import Any, Dict, Iterable, List, Optional, Tuple
 
@@ -38,8 +39,18 @@ _ESCAPES[ord('"')] = '\\"'
 _ESCAPES[ord("\\")] = "\\\\"
 
 
+_ESCAPED = {chr(c): e for c, e in _ESCAPES.items()}
+_NEEDS_ESCAPE = re.compile(r'[\x00-\x1f"\\]')
+
+
+def _escape(m: "re.Match[str]") -> str:
+    return _ESCAPED[m.group()]
+
+
 def _jstr(text: str) -> str:
-    return '"' + text.translate(_ESCAPES) + '"'
+    if _NEEDS_ESCAPE.search(text) is None:  # most sentences: nothing to escape
+        return '"' + text + '"'
+    return '"' + _NEEDS_ESCAPE.sub(_escape, text) + '"'
 
 
 def _jscore(score: float) -> str:
