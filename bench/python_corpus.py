@@ -54,6 +54,11 @@ def children_cpu() -> float:
     return ru.ru_utime + ru.ru_stime
 
 
+def self_cpu() -> float:
+    ru = resource.getrusage(resource.RUSAGE_SELF)
+    return ru.ru_utime + ru.ru_stime
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--build", default="build-rel", help="build directory (release)")
@@ -100,6 +105,7 @@ def main() -> int:
             subprocess.run([cli, "--jsonl", "-j", str(args.jobs)], stdin=fin, stdout=fout,
                            check=False)
             return time.perf_counter() - t
+    run_cli.cpu = children_cpu  # type: ignore[attr-defined]
 
     def run_many() -> float:
         t = time.perf_counter()
@@ -151,6 +157,10 @@ def main() -> int:
             elapsed = time.perf_counter() - t
             assert len(lines) == n, len(lines)
             return elapsed
+
+        def dask_cpu() -> float:  # the client's and every worker process's
+            return self_cpu() + sum(client.run(self_cpu).values())
+        run_dask.cpu = dask_cpu  # type: ignore[attr-defined]
         runs.append(("dask", run_dask))
 
     # The same results: the Dask lines are those of the command.
@@ -161,17 +171,27 @@ def main() -> int:
         print("dask output identical to kurz --jsonl: %s" % same)
 
     times = {name: [] for name, _fn in runs}
+    cpus = {name: [] for name, _fn in runs}
     for rnd in range(args.rounds):
         for name, fn in runs:
+            cpu = getattr(fn, "cpu", self_cpu)
+            c = cpu()
             times[name].append(fn())
+            cpus[name].append(cpu() - c)
         print("round %d: %s" % (rnd + 1, "  ".join("%s %.2f s" % (name, times[name][-1])
                                                      for name, _fn in runs)))
     print()
     cli_med = statistics.median(times["cli"])
-    print("%-9s %9s %11s %8s" % ("path", "median s", "docs/s", "ratio"))
+    cli_cpu = statistics.median(cpus["cli"])
+    print("%-9s %9s %11s %8s %10s %10s" % ("path", "median s", "docs/s", "ratio", "CPU s",
+                                           "CPU ratio"))
     for name, _fn in runs:
         med = statistics.median(times[name])
-        print("%-9s %9.3f %11.0f %8.2f" % (name, med, n / med, cli_med / med))
+        cpu_med = statistics.median(cpus[name])
+        print("%-9s %9.3f %11.0f %8.2f %10.2f %10.2f" % (name, med, n / med, cli_med / med,
+                                                         cpu_med, cli_cpu / cpu_med))
+    print("(ratio: the command's time / the path's, higher is better; CPU: user + system "
+          "seconds of all processes of the path)")
     # Ratios of the rounds, each against the command's run of the same round.
     for name, _fn in runs[1:]:
         per = [c / p for c, p in zip(times["cli"], times[name])]
