@@ -663,6 +663,25 @@ class Summarizer:
                     append(Summary((), 0, lang, exc))
         return out
 
+    def _rows_many(self, texts: List[Any], split: bool) -> List[Any]:
+        """For each text (data, rows, document_sentences) as _rows_one gives
+        them, or the exception; default budget. The lock is held throughout."""
+        out: List[Any] = []
+        append = out.append
+        with self._lock:
+            handle = self._checked_handle()
+            self._apply(handle, self._budget, self._strict)
+            cells = self._cells
+            if cells is None:
+                cells = self._cells = _Cells()
+            fn = _RAW_SPLIT if split else _RAW_SUMMARIZE
+            for text in texts:
+                try:
+                    append(_rows_one(fn, handle, cells, text))
+                except Exception as exc:  # noqa: BLE001 -- in place
+                    append(exc)
+        return out
+
     def __reduce__(self) -> Any:
         """Pickles as the language and options; the copy has its own C handle
         (a closed summarizer unpickles closed)."""
@@ -746,6 +765,14 @@ class _Cells:
 
 
 def _summarize_one(fn: Any, handle: int, cells: _Cells, text: Any, lang: str) -> Summary:
+    data, text, rows, document_sentences = _rows_one(fn, handle, cells, text)
+    return Summary(tuple(_make_sentences(rows, data, text)), document_sentences, lang, None)
+
+
+def _rows_one(fn: Any, handle: int, cells: _Cells, text: Any
+              ) -> Tuple[bytes, Optional[str], List[Tuple[int, int, int, float]], int]:
+    """(UTF-8 data, the str or None, rows (index, byte_start, byte_end,
+    score), the document's sentence count) of one text; raises on failure."""
     if type(text) is str:
         try:
             data = text.encode("utf-8")
@@ -768,7 +795,7 @@ def _summarize_one(fn: Any, handle: int, cells: _Cells, text: Any, lang: str) ->
             rows.append((index.value, start.value, end.value, score.value))
     finally:
         _RAW_FREE(summary)
-    return Summary(tuple(_make_sentences(rows, data, text)), document_sentences, lang, None)
+    return data, text, rows, document_sentences
 
 
 def _check_jobs(jobs: Any, chunk: Any) -> Tuple[int, int]:

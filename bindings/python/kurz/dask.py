@@ -143,12 +143,41 @@ def _worker(lang: Optional[str], options: Dict[str, Any], split: bool) -> Any:
     return worker
 
 
+def _json_lines(records: List[Any], worker: Any, options: Dict[str, Any]) -> List[str]:
+    """jsonl_line of every record, straight from the library's byte offsets
+    (no Sentence objects, no character offsets)."""
+    out: List[str] = []
+    append = out.append
+    default = worker.default
+    for record in records:
+        lang = default
+        try:
+            text, lang = kurz._split_item(record, default)
+            s = worker.summarizer(lang)
+        except Exception as exc:  # noqa: BLE001 -- in place
+            failed = kurz.Summary((), 0, lang if isinstance(lang, str) else "", exc)
+            append(jsonl_line(record, failed, options))
+            continue
+        got = s._rows_many([text], worker.split)[0]
+        if isinstance(got, BaseException):
+            append(jsonl_line(record, kurz.Summary((), 0, s.language, got), options))
+            continue
+        data, _text, rows, document_sentences = got
+        parts = ['{"index": %d, "start": %d, "end": %d, "score": %s, "text": %s}'
+                 % (index, start, end, _jscore(score), _jstr(data[start:end].decode("utf-8")))
+                 for index, start, end, score in rows]
+        append(_key(record) + ', "language": ' + _jstr(s.language) + ', "sentences": ['
+               + ", ".join(parts) + '], "document_sentences": %d}' % document_sentences)
+    return out
+
+
 def _bag_partition(records: Iterable[Any], lang: Optional[str], options: Dict[str, Any],
                    split: bool, output: str) -> List[Any]:
     records = list(records)
-    results = _worker(lang, options, split)(records)
+    worker = _worker(lang, options, split)
     if output == "json":
-        return [jsonl_line(r, s, options) for r, s in zip(records, results)]
+        return _json_lines(records, worker, options)
+    results = worker(records)
     if output == "dict":
         return [jsonl_dict(r, s, options) for r, s in zip(records, results)]
     return results

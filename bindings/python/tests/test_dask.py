@@ -87,6 +87,10 @@ class TestDask(unittest.TestCase):
             self.assertLessEqual(s["workers"], 1, stats)
 
     def test_2_dict_output(self):
+        # jsonl_line over summarize_many (the Spark pattern of the README) too
+        lines = [kurz.dask.jsonl_line(r, s, OPTIONS) for r, s in
+                 zip(self.records, kurz.summarize_many(self.records, "fr", jobs=2, **OPTIONS))]
+        self.assertEqual(lines, self.expected)
         bag = db.from_sequence(self.records, npartitions=7)
         got = kurz.dask.summarize_bag(bag, "fr", **OPTIONS).compute()
         self.assertEqual(got, [json.loads(line) for line in self.expected])
