@@ -22,7 +22,7 @@ import json
 import math
 import re
 import threading
-from typing import Any, Dict, Iterable, List, Optional, Tuple
+from typing import Any, Dict, Iterable, List, Optional
 
 import dask.bag as db
 
