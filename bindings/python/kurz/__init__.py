@@ -65,6 +65,7 @@ __all__ = [
     "Summarizer",
     "summarize",
     "summarize_many",
+    "DEFAULT_LANGUAGE",
     "split",
     "languages",
     "library_version",
