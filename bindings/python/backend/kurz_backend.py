@@ -46,7 +46,7 @@ from typing import Any, Dict, List, Optional, Tuple
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PACKAGE = "kurz"
 # Files of the package, relative to ROOT/kurz; libkurz.so.0 only when present.
-PACKAGE_FILES = ["__init__.py", "_errors.py", "_native.py", "py.typed"]
+PACKAGE_FILES = ["__init__.py", "_errors.py", "_native.py", "dask.py", "pandas.py", "py.typed"]
 OPTIONAL_FILES = ["libkurz.so.0"]
 SONAME = "libkurz.so.0"
 # The libkurz major version the package loads (EXPECTED_MAJOR in kurz/_native.py).

@@ -43,13 +43,17 @@ bytes) and whose ``.char_offset`` is its index in the ``str``.
 
 from __future__ import annotations
 
+import ctypes
 import math
 import numbers
 import operator
 import threading
-from ctypes import byref, c_double, c_int, c_size_t, c_void_p
+from collections import deque
+from ctypes import POINTER, byref, c_char_p, c_double, c_int, c_size_t, c_void_p
 from dataclasses import dataclass
-from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
+from itertools import islice
+from typing import (Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence,
+                    Tuple, Union)
 
 from . import _native
 from ._errors import (InputTooLargeError, InvalidUTF8Error, KurzError, OptionError,
@@ -57,8 +61,11 @@ from ._errors import (InputTooLargeError, InvalidUTF8Error, KurzError, OptionErr
 
 __all__ = [
     "Sentence",
+    "Summary",
     "Summarizer",
     "summarize",
+    "summarize_many",
+    "DEFAULT_LANGUAGE",
     "split",
     "languages",
     "library_version",
@@ -147,6 +154,50 @@ class Sentence:
     def __reduce__(self) -> Any:  # frozen + __slots__: pickle through the constructor
         return (Sentence, (self.index, self.start, self.end, self.score, self.text,
                            self.byte_start, self.byte_end))
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The result of one document of :meth:`Summarizer.summarize_many` or
+    :func:`summarize_many`: plain data (it pickles as such).
+
+    A document that failed does not stop the batch: its result has
+    ``error`` set to the exception (a :class:`KurzError` such as
+    :class:`InvalidUTF8Error`, or ``TypeError`` for an input that is not
+    text), no sentences and ``document_sentences == 0``; ``ok`` is False.
+
+    Attributes:
+        sentences: the chosen sentences (a tuple of :class:`Sentence`), in
+            document order.
+        document_sentences: how many sentences the document has.
+        language: the ISO code of the summarizer's language ("de", "fr";
+            for a failed document the language asked for, or "").
+        error: None, or the exception of a document that failed.
+    """
+
+    __slots__ = ("sentences", "document_sentences", "language", "error")
+
+    sentences: Tuple[Sentence, ...]
+    document_sentences: int
+    language: str
+    error: Optional[BaseException]
+
+    @property
+    def ok(self) -> bool:
+        """True when the document was summarized (``error`` is None)."""
+        return self.error is None
+
+    @property
+    def text(self) -> str:
+        """The sentences' texts joined by one space ("" for none)."""
+        return " ".join([s.text for s in self.sentences])
+
+    def spans(self) -> List[Tuple[int, int]]:
+        """(start, end) character offsets of the sentences."""
+        return [(s.start, s.end) for s in self.sentences]
+
+    def __reduce__(self) -> Any:  # frozen + __slots__: pickle through the constructor
+        return (Summary, (self.sentences, self.document_sentences, self.language, self.error))
 
 
 # ---------------------------------------------------------------------------
@@ -299,16 +350,27 @@ def _make_sentences(rows: List[Tuple[int, int, int, float]], data: bytes,
                     text: Optional[str]) -> List[Sentence]:
     if text is None:
         text = data.decode("utf-8")  # the library has validated it
+    out: List[Sentence] = []
     if not rows:
-        return []
+        return out
+    append = out.append
     if len(text) == len(data):  # ASCII: byte offsets are character offsets
-        chars: Sequence[int] = [b for r in rows for b in (r[1], r[2])]
-    else:
-        chars = _char_offsets(data, [b for r in rows for b in (r[1], r[2])])
-    out = []
-    for k, (index, b_start, b_end, score) in enumerate(rows):
-        start, end = chars[2 * k], chars[2 * k + 1]
-        out.append(Sentence(index, start, end, score, text[start:end], b_start, b_end))
+        for index, b_start, b_end, score in rows:
+            append(Sentence(index, b_start, b_end, score, text[b_start:b_end], b_start, b_end))
+        return out
+    # Counts characters between successive sentences (sorted, so one pass
+    # over data in total) and decodes each sentence once, for its text and
+    # its length.
+    view = memoryview(data)
+    byte_pos = char_pos = 0
+    for index, b_start, b_end, score in rows:
+        if b_start < byte_pos:  # not sorted (never for a correct library): restart
+            byte_pos = char_pos = 0
+        start = char_pos + len(str(view[byte_pos:b_start], "utf-8"))
+        sentence = str(view[b_start:b_end], "utf-8")
+        end = start + len(sentence)
+        append(Sentence(index, start, end, score, sentence, b_start, b_end))
+        byte_pos, char_pos = b_end, end
     return out
 
 
@@ -364,6 +426,17 @@ class Summarizer:
         self._lib = _lib
         self._free = _lib.kurz_summarizer_free
         self._lock = threading.Lock()
+        # What pickling and per-thread copies re-create the summarizer from.
+        self._lang_arg = lang
+        self._kwargs: Dict[str, Any] = {
+            name: value for name, value in (
+                ("sentences", sentences), ("ratio", ratio), ("words", words),
+                ("strict", strict), ("algorithm", algorithm), ("damping", damping),
+                ("position_weight", position_weight), ("redundancy", redundancy),
+                ("title_weight", title_weight), ("boilerplate", boilerplate),
+                ("max_input_bytes", max_input_bytes))
+            if value is not None}
+        self._cells: Optional[_Cells] = None  # the batch path's C out-parameters
         self._budget = _budget(sentences, ratio, words)
         self._strict = self._strict_value(strict)
         settings = [(_OPT_ALGORITHM, _algorithm_value(algorithm))]
@@ -517,6 +590,104 @@ class Summarizer:
         finally:
             self._lib.kurz_summary_free(summary.value)
 
+    # -- batches -------------------------------------------------------------
+    def summarize_many(self, texts: Iterable[Any], *, jobs: int = 1, chunk: int = 64,
+                       sentences: Optional[int] = None, ratio: Optional[float] = None,
+                       words: Optional[int] = None, strict: Optional[bool] = None,
+                       split: bool = False) -> Iterator[Summary]:
+        """Summarizes every text of an iterable; yields one :class:`Summary`
+        per text, in input order.
+
+        The texts are read ``chunk`` at a time, so any iterable (a generator
+        of millions of documents) works in bounded memory: at most
+        ``(2 * jobs + 1) * chunk`` documents and their results are held at
+        once. With ``jobs`` > 1, that many threads each use their own copy
+        of this summarizer (same language and options); the GIL is released
+        inside the library, so the threads run in parallel. The budget
+        keywords replace the default budget for the whole batch, as for
+        :meth:`summarize`; ``split=True`` returns every sentence instead.
+
+        A document that fails does not stop the batch: its Summary has
+        ``error`` set (see :class:`Summary`). Wrong keywords raise at once.
+
+        >>> with Summarizer("fr", redundancy=1.0) as s:
+        ...     results = list(s.summarize_many(["Il pleut. Il vente.", None], sentences=1))
+        >>> [r.ok for r in results], len(results[0].sentences)
+        ([True, False], 1)
+        >>> type(results[1].error).__name__
+        'TypeError'
+        """
+        jobs, chunk = _check_jobs(jobs, chunk)
+        budget, strict_value = self._call_budget(sentences, ratio, words, strict)
+        self._checked_handle()
+        if jobs == 1:
+            def one(block: List[Any]) -> List[Summary]:
+                return self._batch(block, budget, strict_value, split)
+            return _stream(texts, lambda: (one, None), 1, chunk)
+        lang, kwargs = self._lang_arg, self._kwargs
+
+        def make() -> Tuple[Callable[[List[Any]], List[Summary]], Callable[[], None]]:
+            own = Summarizer(lang, **kwargs)
+            return (lambda block: own._batch(block, budget, strict_value, split)), own.close
+        return _stream(texts, make, jobs, chunk)
+
+    def _call_budget(self, sentences: Any, ratio: Any, words: Any,
+                     strict: Any) -> Tuple[_Budget, int]:
+        """The (budget, strict) of one call, the defaults filled in."""
+        budget = _budget(sentences, ratio, words)
+        if strict is not None:
+            strict_value = self._strict_value(strict)
+            effective = budget if budget is not None else self._budget
+            if strict_value and (effective is None or effective[0] != _OPT_WORDS):
+                raise _option_error("strict=True needs a words budget")
+        else:
+            strict_value = self._strict
+        return (budget if budget is not None else self._budget), strict_value
+
+    def _batch(self, texts: List[Any], budget: _Budget, strict: int,
+               split: bool) -> List[Summary]:
+        """One Summary per text, errors in place; the lock is held throughout."""
+        out: List[Summary] = []
+        append = out.append
+        with self._lock:
+            handle = self._checked_handle()
+            self._apply(handle, budget, strict)
+            cells = self._cells
+            if cells is None:
+                cells = self._cells = _Cells()
+            fn = _RAW_SPLIT if split else _RAW_SUMMARIZE
+            lang = self._language
+            for text in texts:
+                try:
+                    append(_summarize_one(fn, handle, cells, text, lang))
+                except Exception as exc:  # noqa: BLE001 -- in place, never abort the batch
+                    append(Summary((), 0, lang, exc))
+        return out
+
+    def _rows_many(self, texts: List[Any], split: bool) -> List[Any]:
+        """For each text (data, rows, document_sentences) as _rows_one gives
+        them, or the exception; default budget. The lock is held throughout."""
+        out: List[Any] = []
+        append = out.append
+        with self._lock:
+            handle = self._checked_handle()
+            self._apply(handle, self._budget, self._strict)
+            cells = self._cells
+            if cells is None:
+                cells = self._cells = _Cells()
+            fn = _RAW_SPLIT if split else _RAW_SUMMARIZE
+            for text in texts:
+                try:
+                    append(_rows_one(fn, handle, cells, text))
+                except Exception as exc:  # noqa: BLE001 -- in place
+                    append(exc)
+        return out
+
+    def __reduce__(self) -> Any:
+        """Pickles as the language and options; the copy has its own C handle
+        (a closed summarizer unpickles closed)."""
+        return (_restore_summarizer, (self._lang_arg, dict(self._kwargs), self.closed))
+
     def close(self) -> None:
         """Releases the C summarizer. Calling it again does nothing."""
         lock = getattr(self, "_lock", None)
@@ -543,6 +714,161 @@ class Summarizer:
     def __repr__(self) -> str:
         state = "closed" if self._handle is None else "open"
         return "<kurz.Summarizer %r %s>" % (getattr(self, "_language", "?"), state)
+
+
+def _restore_summarizer(lang: str, kwargs: Dict[str, Any], closed: bool) -> Summarizer:
+    s = Summarizer(lang, **kwargs)
+    if closed:
+        s.close()
+    return s
+
+
+# ---------------------------------------------------------------------------
+# The batch path: raw function pointers (no errcheck), reused out-parameters.
+
+
+def _raw(dll: Any, name: str, restype: Any, argtypes: List[Any]) -> Any:
+    fn = dll[name]  # a new function object, not the checked one of _native
+    fn.restype = restype
+    fn.argtypes = argtypes
+    return fn
+
+
+# The summary's accessors take nanoseconds: they keep the GIL (PyDLL), so
+# that a thread does not queue for the GIL again after each of them. Only
+# kurz_summarize and kurz_split release it (CDLL). PyDLL opens the same
+# loaded library (same handle) a second time.
+_PYDLL = ctypes.PyDLL(_lib.path, handle=_lib.cdll._handle)
+_TEXT_ARGS = [POINTER(c_void_p), c_void_p, c_char_p, c_size_t]
+_RAW_SUMMARIZE = _raw(_lib.cdll, "kurz_summarize", c_int, _TEXT_ARGS)
+_RAW_SPLIT = _raw(_lib.cdll, "kurz_split", c_int, _TEXT_ARGS)
+_RAW_COUNT = _raw(_PYDLL, "kurz_summary_count", c_size_t, [c_void_p])
+_RAW_DOC_SENTENCES = _raw(_PYDLL, "kurz_summary_document_sentences", c_size_t, [c_void_p])
+_RAW_GET = _raw(_PYDLL, "kurz_summary_get", c_int, [c_void_p, c_size_t, POINTER(c_size_t),
+                                                     POINTER(c_size_t), POINTER(c_size_t),
+                                                     POINTER(c_double)])
+_RAW_FREE = _raw(_PYDLL, "kurz_summary_free", None, [c_void_p])
+
+
+class _Cells:
+    """The C out-parameters of one summarizer's batch calls (used under its lock)."""
+
+    __slots__ = ("out", "p_out", "index", "start", "end", "score", "p_index", "p_start",
+                 "p_end", "p_score")
+
+    def __init__(self) -> None:
+        self.out = c_void_p()
+        self.p_out = byref(self.out)
+        self.index, self.start, self.end = c_size_t(), c_size_t(), c_size_t()
+        self.score = c_double()
+        self.p_index, self.p_start = byref(self.index), byref(self.start)
+        self.p_end, self.p_score = byref(self.end), byref(self.score)
+
+
+def _summarize_one(fn: Any, handle: int, cells: _Cells, text: Any, lang: str) -> Summary:
+    data, text, rows, document_sentences = _rows_one(fn, handle, cells, text)
+    return Summary(tuple(_make_sentences(rows, data, text)), document_sentences, lang, None)
+
+
+def _rows_one(fn: Any, handle: int, cells: _Cells, text: Any
+              ) -> Tuple[bytes, Optional[str], List[Tuple[int, int, int, float]], int]:
+    """(UTF-8 data, the str or None, rows (index, byte_start, byte_end,
+    score), the document's sentence count) of one text; raises on failure."""
+    if type(text) is str:
+        try:
+            data = text.encode("utf-8")
+        except UnicodeEncodeError:
+            data, text = _encode_text(text)  # raises InvalidUTF8Error with the offsets
+    else:
+        data, text = _encode_text(text)
+    rc = fn(cells.p_out, handle, data, len(data))
+    if rc < 0:
+        _lib._errcheck_text(rc, fn, (None, handle, data, len(data)))  # raises
+    summary = cells.out.value
+    try:
+        n = _RAW_COUNT(summary)
+        document_sentences = _RAW_DOC_SENTENCES(summary)
+        index, start, end, score = cells.index, cells.start, cells.end, cells.score
+        p_index, p_start, p_end, p_score = cells.p_index, cells.p_start, cells.p_end, cells.p_score
+        rows = []
+        for i in range(n):
+            _RAW_GET(summary, i, p_index, p_start, p_end, p_score)
+            rows.append((index.value, start.value, end.value, score.value))
+    finally:
+        _RAW_FREE(summary)
+    return data, text, rows, document_sentences
+
+
+def _check_jobs(jobs: Any, chunk: Any) -> Tuple[int, int]:
+    jobs = _as_int("jobs", jobs)
+    chunk = _as_int("chunk", chunk)
+    if jobs < 1:
+        raise ValueError("jobs must be at least 1, not %d" % jobs)
+    if chunk < 1:
+        raise ValueError("chunk must be at least 1, not %d" % chunk)
+    return jobs, chunk
+
+
+_Work = Callable[[List[Any]], List[Any]]
+
+
+def _stream(items: Iterable[Any], make: Callable[[], Tuple[_Work, Optional[Callable[[], None]]]],
+            jobs: int, chunk: int) -> Iterator[Any]:
+    """Runs work (made by make() once per thread) over items in blocks of
+    chunk, yielding the results in input order. At most 2 * jobs blocks are
+    in flight, plus the one being yielded: memory is bounded whatever the
+    length of items. The iterator is consumed lazily, by the caller's thread."""
+    it = iter(items)
+    if jobs == 1:
+        work, close = make()
+        try:
+            while True:
+                block = list(islice(it, chunk))
+                if not block:
+                    return
+                yield from work(block)
+        finally:
+            if close is not None:
+                close()
+
+    from concurrent.futures import ThreadPoolExecutor
+
+    local = threading.local()
+    closers: List[Callable[[], None]] = []
+    closers_lock = threading.Lock()
+
+    def run(block: List[Any]) -> List[Any]:
+        work = getattr(local, "work", None)
+        if work is None:
+            work, close = make()
+            local.work = work
+            if close is not None:
+                with closers_lock:
+                    closers.append(close)
+        return work(block)
+
+    pool = ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="kurz")
+    pending: "deque[Any]" = deque()
+    try:
+        exhausted = False
+        while True:
+            while not exhausted and len(pending) < 2 * jobs:
+                block = list(islice(it, chunk))
+                if block:
+                    pending.append(pool.submit(run, block))
+                else:
+                    exhausted = True
+            if not pending:
+                return
+            results = pending.popleft().result()
+            yield from results
+            del results
+    finally:
+        for future in pending:
+            future.cancel()
+        pool.shutdown(wait=True)
+        for close in closers:
+            close()
 
 
 # ---------------------------------------------------------------------------
@@ -582,6 +908,116 @@ def summarize(text: TextInput, lang: str, *, sentences: Optional[int] = None,
                     title_weight=title_weight, boilerplate=boilerplate,
                     max_input_bytes=max_input_bytes) as s:
         return s.summarize(text, sentences=sentences, ratio=ratio, words=words)
+
+
+#: What ``lang=None`` asks the library for: its default language choice.
+#: Passed through unchanged; a library that does not know it reports an
+#: unsupported language (per document in :func:`summarize_many`).
+DEFAULT_LANGUAGE = "auto"
+
+
+class _LanguageWorker:
+    """One thread's summarizers, one per language, made on first use with the
+    same options (like the command's workers)."""
+
+    def __init__(self, default: str, options: Dict[str, Any], split: bool) -> None:
+        self.default = default
+        self.options = options
+        self.split = split
+        self.by_lang: Dict[str, Any] = {}  # lang -> Summarizer, or the error making it raised
+
+    def summarizer(self, lang: Any) -> "Summarizer":
+        s = self.by_lang.get(lang) if isinstance(lang, str) else None
+        if s is None:
+            try:
+                s = Summarizer(lang, **self.options)
+            except KurzError as exc:  # remembered: an unknown language fails every time
+                s = exc
+            self.by_lang[lang] = s
+        if isinstance(s, BaseException):
+            raise s
+        return s
+
+    def __call__(self, block: List[Any]) -> List[Summary]:
+        out: List[Summary] = []
+        run: List[Any] = []  # texts of a run of items in one language, summarized together
+        run_summarizer: Optional[Summarizer] = None
+        for item in block:
+            lang = self.default
+            try:
+                text, lang = _split_item(item, self.default)
+                s = self.summarizer(lang)
+            except Exception as exc:  # noqa: BLE001 -- in place, never abort the batch
+                if run:
+                    out.extend(self._run(run_summarizer, run))
+                    run = []
+                out.append(Summary((), 0, lang if isinstance(lang, str) else "", exc))
+                continue
+            if s is not run_summarizer and run:
+                out.extend(self._run(run_summarizer, run))
+                run = []
+            run_summarizer = s
+            run.append(text)
+        if run:
+            out.extend(self._run(run_summarizer, run))
+        return out
+
+    def _run(self, s: Any, texts: List[Any]) -> List[Summary]:
+        return s._batch(texts, s._budget, s._strict, self.split)
+
+    def close(self) -> None:
+        for s in self.by_lang.values():
+            if isinstance(s, Summarizer):
+                s.close()
+        self.by_lang.clear()
+
+
+def _split_item(item: Any, default: str) -> Tuple[Any, str]:
+    """(text, lang) of an item of summarize_many."""
+    if isinstance(item, (str, bytes, bytearray, memoryview)):
+        return item, default
+    if isinstance(item, Mapping):
+        if "text" not in item:
+            raise KeyError('record without "text"')
+        lang = item.get("lang")
+        return item["text"], default if lang is None else lang
+    if isinstance(item, tuple) and len(item) == 2:
+        text, lang = item
+        return text, default if lang is None else lang
+    raise TypeError("summarize_many: an item must be text, a (text, lang) pair or a mapping "
+                    "with \"text\" (and \"lang\"), not %s" % type(item).__name__)
+
+
+def summarize_many(items: Iterable[Any], lang: Optional[str] = None, *, jobs: int = 1,
+                   chunk: int = 64, split: bool = False, **options: Any) -> Iterator[Summary]:
+    """Summarizes many documents; yields one :class:`Summary` per item, in
+    input order, in bounded memory (see :meth:`Summarizer.summarize_many`).
+
+    An item is a text (``str`` or UTF-8 bytes) in language ``lang``, a
+    ``(text, lang)`` pair or a mapping with ``"text"`` and an optional
+    ``"lang"`` (a record of ``kurz --jsonl``); a missing or ``None``
+    language means ``lang``, and ``lang=None`` means the library's default
+    (:data:`DEFAULT_LANGUAGE` is passed through). ``options`` are those of
+    :class:`Summarizer`; ``jobs`` threads each keep one summarizer per
+    language. A document that fails (unknown language, invalid UTF-8, not
+    text) gets a Summary with ``error`` set; the batch goes on.
+
+    >>> docs = ["Es regnet. Die Sonne scheint.", ("Il pleut. Il fait beau.", "fr"),
+    ...         {"text": "Bonjour.", "lang": "xx"}]
+    >>> [(r.language, r.ok) for r in summarize_many(docs, "de", sentences=1)]
+    [('de', True), ('fr', True), ('xx', False)]
+    """
+    jobs, chunk = _check_jobs(jobs, chunk)
+    if lang is not None and not isinstance(lang, str):
+        raise TypeError("lang must be a str or None, not %s" % type(lang).__name__)
+    default = DEFAULT_LANGUAGE if lang is None else lang
+    # Wrong options raise now, not once per document.
+    Summarizer(languages()[0], **options).close()
+
+    def make() -> Tuple[_Work, Callable[[], None]]:
+        worker = _LanguageWorker(default, options, split)
+        return worker, worker.close
+    return _stream(items, make, jobs, chunk)
 
 
 def split(text: TextInput, lang: str, *, max_input_bytes: Optional[int] = None) -> List[Sentence]:
