@@ -6,7 +6,10 @@
  * (langid-model.c). A text the best language does not fit comes back "und":
  * letters its training text never used (or that mark a language outside the
  * list, a hand-written list in the generator), a mean cost per feature above
- * what its own held-out text ever reached, or too few known words.
+ * what its own held-out text ever reached, too few known words, or function
+ * words of a neighbouring language the class never uses (Afrikaans "nie"
+ * against Dutch, Galician "unha" against Portuguese: a hand-written list in
+ * the generator, checked against the training text).
  * Feature extraction must stay identical to the generator's. */
 #include <math.h>
 #include <stdlib.h>
@@ -99,12 +102,36 @@ typedef struct scorer {
     int64_t cost[KURZ__LID_NCLASSES];
     uint32_t known[KURZ__LID_NCLASSES];
     uint32_t nord[KURZ__LID_NORDERS];
+    uint32_t marked[KURZ__LID_NCLASSES]; /* function words foreign to the class */
 } scorer;
+
+/* Bits of the classes to which the word with order-0 hash h is foreign. */
+static uint32_t marker_mask(uint32_t h)
+{
+    size_t lo = 0, hi = kurz__lid_nmwords;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (kurz__lid_mword[mid][0] == h)
+            return kurz__lid_mword[mid][1];
+        if (kurz__lid_mword[mid][0] < h)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 0;
+}
 
 static void feature(scorer *sc, uint32_t order, const uint32_t *cp, size_t n)
 {
     sc->nord[order]++;
-    uint32_t w = lookup(fhash(order, cp, n));
+    uint32_t h = fhash(order, cp, n);
+    if (order == 0) {
+        uint32_t mask = marker_mask(h);
+        for (int k = 0; mask; k++, mask >>= 1)
+            if (mask & 1)
+                sc->marked[k]++;
+    }
+    uint32_t w = lookup(h);
     const uint16_t *p = kurz__lid_posts + (w >> 5);
     for (uint32_t k = 0; k < (w & 31); k++) {
         unsigned cls = p[k] >> 8, q = p[k] & 0xFF;
@@ -256,6 +283,8 @@ int kurz__identify(kurz__lidres *r, const char *text, size_t len, size_t *bad)
     int b = idx[0];
     int bucket = nf < 150 ? 0 : nf < 400 ? 1 : nf < 1200 ? 2 : 3;
     if ((uint64_t)best * 16 > (uint64_t)kurz__lid_maxper[b][bucket] * nf)
+        return 0;
+    if (sc.marked[b] >= 2 && (uint64_t)sc.marked[b] * 25 >= sc.nord[0])
         return 0;
     if (sc.nord[0] && (uint64_t)sc.known[b] * 255 < (uint64_t)kurz__lid_minknown[b][bucket] * sc.nord[0])
         return 0;

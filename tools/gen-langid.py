@@ -269,6 +269,41 @@ MARKERS = set(map(ord,
     "ळ"))
 
 
+# Function words of near neighbours outside kurz's list (facts, written by
+# hand). One counts against a class only where the class's own training
+# text (nearly) never has it: "non" marks Galician against Portuguese and
+# Spanish, not against Italian or French.
+MARKER_WORDS = {
+    "af": "nie hulle baie gewees vir ek jy hê gesê sê sy mense kinders oor",
+    "gl": "unha unhas non xa coa cos coas polo pola polos polas tamén moi dun dunha "
+          "nun nunha ás súa isto iso aínda facer xente cando houbo xunto sen",
+    "bg": "във със които това са ще беше като тя бъде е някои нещо когато се ли "
+          "може също след него нея",
+    "sl": "in ki tudi kot bo so pa še lahko zelo sem kar vendar torej zdaj če med "
+          "nekaj vse bilo",
+    "mr": "आहे आणि होते नाही आहेत केले त्यांनी व मध्ये आपल्या करण्यात म्हणून असे होता",
+    "et": "ja on ei et see mis kes ka aga oma siis seda kui või ning nagu ta tema nad "
+          "üle pärast veel juba kõik mida selle seal kus sest väga nii",
+}
+MARKER_RATE = 20000  # foreign to a class that has it at most once in this many words
+
+
+def marker_words(m):
+    """[(hash, class bit mask)] sorted by hash."""
+    out = {}
+    for words in MARKER_WORDS.values():
+        for word in words.split():
+            cps = [ord(lower(c)) for c in word]
+            h = fhash(0, cps)
+            mask = 0
+            for ci in range(len(m.classes)):
+                n = m.counts[ci].get((0, h), 0)
+                if n * MARKER_RATE <= m.totals[ci][0]:
+                    mask |= 1 << ci
+            out[h] = out.get(h, 0) | mask
+    return sorted(out.items())
+
+
 def bucket(nf):
     return 0 if nf < 150 else 1 if nf < 400 else 2 if nf < 1200 else 3
 
@@ -297,7 +332,12 @@ def stats_of(m, text):
     best_c, best = res[0]
     per = best_c / max(1, nf)  # mean cost per feature (q units)
     kw = known[best] / nwords if nwords else 1.0
-    return best, per, kw, bucket(nf), m.alien(best, ws, script), nlet
+    mk = marker_words(m) if not hasattr(m, "mk") else m.mk
+    m.mk = mk
+    mks = dict(mk)
+    nm = sum(1 for s2, w in ws if s2 == script and len(w) <= WORDMAX
+             and mks.get(fhash(0, w[:MAXWORD]), 0) >> best & 1)
+    return best, per, kw, bucket(nf), m.alien(best, ws, script), nlet, nm, nwords
 
 
 PER_MARGIN = 4.0   # q units per feature above the worst held-out text
@@ -323,7 +363,7 @@ def main():
     nc = len(m.classes)
     per_b = [[[] for _ in range(NBUCKETS)] for _ in range(nc)]
     kw_b = [[[] for _ in range(NBUCKETS)] for _ in range(nc)]
-    correct = total = 0
+    correct = total = marked = 0
     for lang in LANGS:
         for t in held[lang]:
             st = stats_of(m, t)
@@ -333,6 +373,8 @@ def main():
             if m.classes[st[0]][0] != lang:
                 continue
             correct += 1
+            if st[6] >= 2 and st[6] * 25 >= st[7]:
+                marked += 1
             per_b[st[0]][st[3]].append(st[1])
             kw_b[st[0]][st[3]].append(st[2])
     maxper = [[0] * NBUCKETS for _ in range(nc)]
@@ -347,7 +389,8 @@ def main():
             minkw[ci][b] = max(0, int(math.floor((min(ks) - KNOWN_MARGIN) * 255)))
         sys.stderr.write("%s/%s: maxper %s minkw %s\n" % (m.classes[ci][0], SCRIPTS[m.classes[ci][1]],
                          maxper[ci], minkw[ci]))
-    sys.stderr.write("held-out accuracy %d/%d\n" % (correct, total))
+    sys.stderr.write("held-out accuracy %d/%d, refused for marker words %d\n"
+                     % (correct, total, marked))
     full = Model({l: [t for t, _ in recs[l]] for l in LANGS})
     if full.classes != m.classes:
         raise SystemExit("classes differ between calibration and final model")
@@ -433,6 +476,12 @@ def emit(m, maxper, minkw):
     w("const uint16_t kurz__lid_markers[%d] = {%s};\n"
       % (len(MARKERS), ", ".join("0x%04x" % x for x in sorted(MARKERS))))
     w("const size_t kurz__lid_nmarkers = %d;\n" % len(MARKERS))
+    mk = marker_words(m)
+    w("const uint32_t kurz__lid_mword[%d][2] = {\n" % len(mk))
+    for h, mask in mk:
+        w("    {0x%08x, 0x%08x},\n" % (h, mask))
+    w("};\n")
+    w("const size_t kurz__lid_nmwords = %d;\n" % len(mk))
     sys.stdout.write("".join(o))
 
 
