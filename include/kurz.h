@@ -211,6 +211,50 @@ KURZ_API int kurz_summary_get(const kurz_summary *sum, size_t i, size_t *index,
 /* Releases a summary; NULL is a no-op. */
 KURZ_API void kurz_summary_free(kurz_summary *sum);
 
+
+/* ---- Language identification (since 0.2) ------------------------------ */
+typedef struct kurz_langid kurz_langid;
+
+/* Identifies the language of text[0..len) among kurz_languages(). Only the
+ * first 32 KiB of the text are read (cut back to a character boundary), so
+ * any longer input costs the same; bytes after that are neither read nor
+ * validated. On success *out holds the result, which the caller releases
+ * with kurz_langid_free; it does not point into text. The answer is "und"
+ * when the text is empty, holds too few letters to tell, or fits none of
+ * the languages (e.g. Polish, Ukrainian, Persian: close neighbours of listed
+ * languages are refused rather than claimed). Croatian and Bosnian may come
+ * back as "sr" and Nynorsk as "no". Deterministic; no global state: any
+ * number of threads may call it at once, and a result may be read from any
+ * thread.
+ * Errors: KURZ_ERR_INVALID_ARG (NULL out, or NULL text with len > 0),
+ * KURZ_ERR_INVALID_UTF8 (the sample read is not UTF-8), KURZ_ERR_NOMEM.
+ * *out is NULL after any error. */
+KURZ_API int kurz_identify(kurz_langid **out, const char *text, size_t len);
+
+/* The identified ISO 639-1 code, or "und". A static string that outlives
+ * the result. "und" for NULL. */
+KURZ_API const char *kurz_langid_language(const kurz_langid *r);
+
+/* Confidence in [0, 1] that the code is right (the best candidate's score);
+ * 0 for "und" and for NULL. */
+KURZ_API double kurz_langid_confidence(const kurz_langid *r);
+
+/* Number of ranked candidates: the languages written in the text's main
+ * script, best first, also when the answer is "und" (0 when no listed
+ * script was found). 0 for NULL. */
+KURZ_API size_t kurz_langid_count(const kurz_langid *r);
+
+/* Candidate i (0 <= i < count): its ISO code (static string) and score in
+ * [0, 1] (the scores of all candidates sum to 1). Either out pointer may be
+ * NULL. KURZ_ERR_INVALID_ARG for NULL r, KURZ_ERR_OUT_OF_RANGE for a bad i. */
+KURZ_API int kurz_langid_get(const kurz_langid *r, size_t i, const char **lang, double *score);
+
+/* Bytes of the input that identification read (at most 32 KiB). 0 for NULL. */
+KURZ_API size_t kurz_langid_examined(const kurz_langid *r);
+
+/* Releases a result; NULL is a no-op. */
+KURZ_API void kurz_langid_free(kurz_langid *r);
+
 #ifdef __cplusplus
 }
 #endif
