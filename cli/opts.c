@@ -562,7 +562,7 @@ static void handle(kz_opts *o, const optdef *d, const char *name, const char *va
         print_help();
         exit(finish_stdout());
     case K_VERSION:
-        printf("kurz %s\n", kurz_version_string());
+        printf("kurz %s (libkurz %s)\n", KURZ_CLI_VERSION, kurz_version_string());
         exit(finish_stdout());
     default: /* K_SECTION; the rest have a library option */
         break;

@@ -532,7 +532,10 @@ class Info(Base):
 
     def test_version(self):
         out = self.ok(["--version"])
-        self.assertRegex(out, r"^kurz \d+\.\d+\.\d+\n$")
+        # the command's own version, then the version of the libkurz it loaded
+        m = re.match(r"^kurz (\d+\.\d+\.\d+) \(libkurz (\d+\.\d+\.\d+)\)\n$", out)
+        self.assertIsNotNone(m, out)
+        self.assertEqual(m.group(1), m.group(2))  # built together here
         self.assertEqual(self.ok(["-V"]), out)
 
     def test_languages(self):
