@@ -88,7 +88,8 @@ KURZ_API const char *kurz_strerror(int status);
  * German and French have their own sentence rules and stop words; English
  * has stop words; the others get stemming and generic sentence splitting.
  * kurz_summarizer_new() also accepts Snowball's names ("german",
- * "french", ...), in any letter case. */
+ * "french", ...), in any letter case, and "auto" (identify the language of
+ * each document: see kurz_identify and kurz_summary_language). */
 KURZ_API const char *const *kurz_languages(void);
 
 /* Checks that text[0..len) is well-formed UTF-8 (no overlong forms, no
@@ -140,17 +141,23 @@ KURZ_API int kurz_option_bounds(kurz_option option, int *min_out, int *max_out);
 /* ---- Summarizer ------------------------------------------------------- */
 typedef struct kurz_summarizer kurz_summarizer;
 
-/* Creates a summarizer for lang (see kurz_languages). KURZ_ERR_INVALID_ARG
- * when out or lang is NULL, KURZ_ERR_UNSUPPORTED_LANG for an unknown
- * language, KURZ_ERR_NOMEM. Creating one has a cost (it loads a stemmer):
- * reuse it for many documents. */
+/* Creates a summarizer for lang (see kurz_languages), or for "auto" (any
+ * letter case): then the language of each document is identified
+ * (kurz_identify) and the document is processed with that language's rules,
+ * stop words and stemmer; a text in none of the languages, or too short to
+ * tell, gets generic sentence rules, no stop words and no stemming, and
+ * still succeeds. kurz_summary_language tells which was used.
+ * KURZ_ERR_INVALID_ARG when out or lang is NULL, KURZ_ERR_UNSUPPORTED_LANG
+ * for an unknown language (or one this libstemmer lacks), KURZ_ERR_NOMEM.
+ * Creating one has a cost (it loads a stemmer; "auto" loads one per language
+ * met, when first met): reuse it for many documents. */
 KURZ_API int kurz_summarizer_new(kurz_summarizer **out, const char *lang);
 
 /* Releases a summarizer; NULL is a no-op. Summaries it made stay valid. */
 KURZ_API void kurz_summarizer_free(kurz_summarizer *s);
 
-/* The ISO code of the summarizer's language ("de"); static, never NULL
- * for a valid summarizer. */
+/* The ISO code of the summarizer's language ("de"), or "auto"; static,
+ * never NULL for a valid summarizer. */
 KURZ_API const char *kurz_summarizer_language(const kurz_summarizer *s);
 
 /* Sets or reads one option. KURZ_ERR_INVALID_ARG for a NULL summarizer, an
@@ -254,6 +261,16 @@ KURZ_API size_t kurz_langid_examined(const kurz_langid *r);
 
 /* Releases a result; NULL is a no-op. */
 KURZ_API void kurz_langid_free(kurz_langid *r);
+
+/* ---- The language of a summary (since 0.2) ---------------------------- */
+/* The language sum was made with (by kurz_summarize or kurz_split): an ISO
+ * code of kurz_languages(), or "und" when the summarizer's language is
+ * "auto" and the text is in none of the languages or too short to tell (the
+ * generic pipeline was used). *detected (when detected is not NULL) is 1
+ * when the language was identified from the text, 0 when it was the
+ * summarizer's own. A static string; NULL (and *detected 0) for NULL sum.
+ * Like every summary accessor, safe from any number of threads at once. */
+KURZ_API const char *kurz_summary_language(const kurz_summary *sum, int *detected);
 
 #ifdef __cplusplus
 }
