@@ -277,12 +277,36 @@ static kurz_summary *run_doc(worker *w, kurz_summarizer *s, const char *text, si
     return NULL;
 }
 
+/* --identify: the language of text[0..len), or 0 with the reason in msg. */
+static kurz_langid *identify(const char *text, size_t len, char *msg, size_t msgsz)
+{
+    kurz_langid *id = NULL;
+    int st = kurz_identify(&id, text, len);
+    if (st == KURZ_ERR_INVALID_UTF8) {
+        size_t bad = 0;
+        (void)kurz_validate_utf8(text, len, &bad);
+        snprintf(msg, msgsz, "invalid UTF-8 at byte %zu", bad);
+    } else if (st != KURZ_OK) {
+        snprintf(msg, msgsz, "%s", kurz_strerror(st));
+    }
+    return id;
+}
+
 static void do_file(worker *w, item *it)
 {
     const kz_opts *o = w->o;
     char msg[256];
     if (source_read_file(it->file, &w->in, o->max_input_eff, &stop_signal, msg, sizeof msg) != 0) {
         out_file_failed(it, o, msg);
+        return;
+    }
+    if (o->identify) {
+        kurz_langid *id = identify(w->in.p, w->in.n, msg, sizeof msg);
+        if (id)
+            out_language(it, o, NULL, 0, id);
+        else
+            out_file_failed(it, o, msg);
+        kurz_langid_free(id);
         return;
     }
     int st;
@@ -309,14 +333,33 @@ static void do_line(worker *w, item *it)
     jrec *r = &w->rec;
     if (it->too_long) {
         /* only for the id, if it comes first */
-        (void)jrec_parse(r, it->line, it->len, msg, sizeof msg);
+        if (!o->lines)
+            (void)jrec_parse(r, it->line, it->len, msg, sizeof msg);
         snprintf(msg, sizeof msg, "line longer than %zu bytes (see --max-input-bytes)",
                  o->max_input_eff);
         out_record_failed(it, o, r, msg);
         return;
     }
+    if (o->lines) { /* --identify-lines: the line is the text */
+        kurz_langid *id = identify(it->line, it->len, msg, sizeof msg);
+        if (id)
+            out_language(it, o, NULL, 1, id);
+        else
+            out_record_failed(it, o, NULL, msg);
+        kurz_langid_free(id);
+        return;
+    }
     if (jrec_parse(r, it->line, it->len, msg, sizeof msg) != 0) {
         out_record_failed(it, o, r, msg);
+        return;
+    }
+    if (o->identify) {
+        kurz_langid *id = identify(r->text.p ? r->text.p : "", r->text.n, msg, sizeof msg);
+        if (id)
+            out_language(it, o, r, 0, id);
+        else
+            out_record_failed(it, o, r, msg);
+        kurz_langid_free(id);
         return;
     }
     const char *lang = r->has_lang ? r->lang.p : o->lang;

@@ -13,7 +13,7 @@
 
 /* The language when -l is not given, and the number of threads when -j is
  * not (the other defaults are the library's). */
-#define DEFAULT_LANG "de"
+#define DEFAULT_LANG "auto"
 #define DEFAULT_JOBS 1
 
 static void usage_error(const char *fmt, ...)
@@ -61,6 +61,8 @@ typedef enum kind {
     K_FORMAT,
     K_SPLIT,
     K_JSONL,
+    K_IDENTIFY,
+    K_IDENTIFY_LINES,
     K_JOBS,
     K_HELP,
     K_VERSION
@@ -81,7 +83,22 @@ static const optdef optdefs[] = {
     {"Language:", 0, NULL, 0, K_SECTION, NULL},
     {"language", 'l', "LANG", 0, K_LANG,
      "language of the text: an ISO 639-1 code such as de\n"
-     "or fr (default: {}); '-l list' prints the codes"},
+     "or fr, or auto: identify the language of each\n"
+     "document, and use generic rules (no stemming, no\n"
+     "stop words) for text in none of the languages\n"
+     "(default: {}); '-l list' prints the codes"},
+    {"identify", 0, NULL, 0, K_IDENTIFY,
+     "print the language of each FILE (or --jsonl\n"
+     "record) instead of a summary: its code, or und\n"
+     "when it is in none of the languages or too short\n"
+     "to tell; as JSON (--format json, --jsonl) with its\n"
+     "confidence and the ranked candidates:\n"
+     "{\"file\": \"FILE\", \"language\": \"fr\", \"confidence\":\n"
+     "0.98, \"candidates\": [{\"language\": \"fr\", \"score\":\n"
+     "0.98}, ...]}"},
+    {"identify-lines", 0, NULL, 0, K_IDENTIFY_LINES,
+     "like --identify, for each line of the input (blank\n"
+     "lines too): one answer per line, in order"},
     {"list-languages", 0, NULL, 0, K_LIST, "print the language codes and exit"},
     {"Length of the summary (at most one of -n, -r, -w; default: 3 sentences):", 0, NULL, 0,
      K_SECTION, NULL},
@@ -417,7 +434,8 @@ static void print_help(void)
         s = NULL;
     fputs("Usage: kurz [OPTION]... [FILE]...\n"
           "Print an extractive summary of each FILE: its most central sentences,\n"
-          "one per line, in the order of the document. Made for German and French.\n"
+          "one per line, in the order of the document. Made for German and French,\n"
+          "and for every language of 'kurz -l list'.\n"
           "With no FILE, or when FILE is -, read standard input.\n",
           stdout);
     for (size_t k = 0; k < NOPTDEFS; k++) {
@@ -548,6 +566,12 @@ static void handle(kz_opts *o, const optdef *d, const char *name, const char *va
     case K_JSONL:
         o->jsonl = 1;
         break;
+    case K_IDENTIFY:
+        o->identify = 1;
+        break;
+    case K_IDENTIFY_LINES:
+        o->identify = o->lines = 1;
+        break;
     case K_JOBS: {
         unsigned long long v;
         int r = parse_uint(val, KZ_MAX_JOBS, &v);
@@ -605,10 +629,16 @@ static void check(kz_opts *o, int format_given, int format_text)
     if (o->split && o->budget_opt)
         usage_error("--split prints every sentence: -%c cannot be used with it",
                     budget_name(o->budget_opt));
+    if (o->identify && (o->split || o->budget_opt))
+        usage_error("--identify prints languages: --split, -n, -r and -w cannot be used with it");
+    if (o->lines && o->jsonl)
+        usage_error("--identify-lines reads plain lines: --jsonl cannot be used with it");
     if (o->jsonl && format_given && format_text)
         usage_error("--jsonl writes JSON: --format text cannot be used with it");
     if (o->jsonl)
         o->json = 1;
+    if (o->lines)
+        o->jsonl = 1; /* read line by line, like records */
 
     /* Check the language and the options once, up front. */
     kurz_summarizer *s = NULL;

@@ -67,8 +67,11 @@ static void put_text(buf *b, const kurz_summary *sum, const char *text)
 static void put_json_body(buf *b, kurz_summarizer *s, const kurz_summary *sum, const char *text)
 {
     buf_adds(b, "\"language\": ");
-    const char *lang = kurz_summarizer_language(s);
+    int detected = 0;
+    const char *lang = kurz_summary_language(sum, &detected);
     json_str(b, lang, strlen(lang));
+    if (detected)
+        buf_adds(b, ", \"detected\": true");
     buf_adds(b, ", \"sentences\": [");
     size_t n = kurz_summary_count(sum);
     for (size_t i = 0; i < n; i++) {
@@ -130,11 +133,11 @@ void out_read_failed(item *it)
 }
 
 /* The start of a --jsonl output object: the id, or the line (and file);
- * both for a line too long to read. */
+ * both for a line too long to read. r is NULL for --identify-lines. */
 static void put_record_key(item *it, const kz_opts *o, const jrec *r)
 {
     buf_addc(&it->out, '{');
-    if (r->id) {
+    if (r && r->id) {
         buf_adds(&it->out, "\"id\": ");
         buf_add(&it->out, r->id, r->id_len);
         if (!it->too_long)
@@ -161,11 +164,47 @@ void out_record_failed(item *it, const kz_opts *o, const jrec *r, const char *ms
 {
     it->failed = 1;
     it->out.n = 0;
+    if (o->lines && !o->json) { /* still one answer per line */
+        buf_adds(&it->out, "und\n");
+        buf_addf(&it->err, "kurz: %s:%zu: %s\n", display_name(it->file), it->lineno, msg);
+        return;
+    }
     put_record_key(it, o, r);
     buf_adds(&it->out, ", \"error\": ");
     json_str_lossy(&it->out, msg, strlen(msg));
     buf_adds(&it->out, "}\n");
     buf_addf(&it->err, "kurz: %s:%zu: %s\n", display_name(it->file), it->lineno, msg);
+}
+
+void out_language(item *it, const kz_opts *o, const jrec *r, int line, const kurz_langid *id)
+{
+    const char *lang = kurz_langid_language(id);
+    if (!o->json) {
+        if (!line && o->nfiles > 1) {
+            it->section = 1;
+            buf_addf(&it->out, "==> %s <==\n", display_name(it->file));
+        }
+        buf_addf(&it->out, "%s\n", lang);
+        return;
+    }
+    if (r || line)
+        put_record_key(it, o, r);
+    else
+        buf_adds(&it->out, "{\"file\": "), json_str_lossy(&it->out, it->file, strlen(it->file));
+    buf_adds(&it->out, ", \"language\": ");
+    json_str(&it->out, lang, strlen(lang));
+    buf_addf(&it->out, ", \"confidence\": %.4f, \"candidates\": [", kurz_langid_confidence(id));
+    size_t n = kurz_langid_count(id);
+    for (size_t i = 0; i < n; i++) {
+        const char *c;
+        double score;
+        if (kurz_langid_get(id, i, &c, &score) != KURZ_OK || (i && score < 0.00005))
+            break; /* best first: the rest would print as 0 */
+        buf_addf(&it->out, "%s{\"language\": ", i ? ", " : "");
+        json_str(&it->out, c, strlen(c));
+        buf_addf(&it->out, ", \"score\": %.4f}", score);
+    }
+    buf_adds(&it->out, "]}\n");
 }
 
 /* ---- The writer -------------------------------------------------------- */

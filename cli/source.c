@@ -276,7 +276,7 @@ static int next_line(source *src, item *it)
             line += 3; /* a byte-order mark */
             len -= 3;
         }
-        if (blank(line, len)) {
+        if (!src->o->lines && blank(line, len)) {
             scan = src->pos;
             continue;
         }

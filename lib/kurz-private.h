@@ -185,8 +185,8 @@ kurz__stemmer *kurz__stemmer_new(const char *snowball_name);
 int kurz__stem_has(const char *snowball_name);
 void kurz__stemmer_free(kurz__stemmer *st);
 /* Stems w[0..n); returns 0 with *out and *outlen borrowed until the next call,
- * or KURZ_ERR_NOMEM. Words longer than KURZ__STEM_MAX bytes are returned
- * unchanged. */
+ * or KURZ_ERR_NOMEM. Words longer than KURZ__STEM_MAX bytes, and every word
+ * when st is NULL (the generic pipeline of "und"), are returned unchanged. */
 #define KURZ__STEM_MAX 256
 int kurz__stem(kurz__stemmer *st, const uint8_t *w, size_t n, const uint8_t **out,
                size_t *outlen);

@@ -262,7 +262,10 @@ class Split(Base):
 
 class Json(Base):
     def check_doc(self, doc, raw, lang, path):
-        self.assertEqual(set(doc), {"file", "language", "sentences", "document_sentences"})
+        # "detected" is there (and true) when the language was identified
+        self.assertEqual(set(doc) - {"detected"},
+                         {"file", "language", "sentences", "document_sentences"})
+        self.assertIs(doc.get("detected", True), True)
         self.assertEqual(doc["file"], path)
         self.assertEqual(doc["language"], lang)
         last = -1
@@ -497,7 +500,8 @@ class Info(Base):
                     "-w, --words", "--strict", "--algorithm", "--damping", "--position-weight",
                     "--redundancy", "--title-weight", "--no-boilerplate-filter",
                     "--max-input-bytes", "--format", "--split", "--jsonl", "-j, --jobs",
-                    "--help", "--version", "default: de", "default: 3 sentences"):
+                    "--help", "--version", "default: auto", "default: 3 sentences",
+                    "--identify", "--identify-lines"):
             self.assertIn(opt, out)
         # Help wins over other options, as in GNU tools.
         self.assertEqual(self.ok(["-n", "3", "--help"]), out)
@@ -521,7 +525,7 @@ class Info(Base):
             m = re.search(r"default: ([^;)\s]+)", fold(" ".join(entry)))
             self.assertTrue(m, opt)
             shown[opt] = m.group(1)
-        self.assertEqual(shown["language"], "de")
+        self.assertEqual(shown["language"], "auto")
         for name in ("de_artikel.txt", "noisy_de.txt"):
             base = self.ok(["--format", "json", "-n", "4", data(name)])
             for opt, value in shown.items():
@@ -566,6 +570,69 @@ def corpus(n):
     return ("\n".join(lines) + "\n").encode(), ids
 
 
+class Languages(Base):
+    """-l auto, the default: each document's language is identified."""
+
+    def test_auto_is_the_default_and_equals_the_language_given(self):
+        for name, lang in (("fr_article.txt", "fr"), ("de_artikel.txt", "de"),
+                           ("noisy_fr.txt", "fr"), ("noisy_de_blog.txt", "de")):
+            given = self.ok(["--format", "json", "-l", lang, data(name)])
+            auto = self.ok(["--format", "json", data(name)])
+            self.assertEqual(self.ok(["--format", "json", "-l", "auto", data(name)]), auto)
+            g, a = json.loads(given), json.loads(auto)
+            self.assertNotIn("detected", g)
+            self.assertIs(a.pop("detected"), True)
+            self.assertEqual(a, g, name)
+
+    def test_text_in_no_listed_language_is_summarized_generically(self):
+        pl = ("Wczoraj w Krakowie otwarto nową bibliotekę miejską. Budynek ma trzy "
+              "piętra i duży ogród na dachu. Mieszkańcy chwalą przestronne sale.\n")
+        doc = json.loads(self.ok(["--format", "json", "-n", "2", "-"], pl.encode()))
+        self.assertEqual(doc["language"], "und")
+        self.assertIs(doc["detected"], True)
+        self.assertEqual(len(doc["sentences"]), 2)
+
+    def test_identify_files(self):
+        self.assertEqual(self.lines(["--identify", data("fr_article.txt")]), ["fr"])
+        out = self.lines(["--identify", data("de_artikel.txt"), data("noisy_fr.txt")])
+        self.assertEqual([l for l in out if l and not l.startswith("==>")], ["de", "fr"])
+        doc = json.loads(self.ok(["--identify", "--format", "json", data("noisy_de.txt")]))
+        self.assertEqual(doc["file"], data("noisy_de.txt"))
+        self.assertEqual(doc["language"], "de")
+        self.assertEqual(doc["candidates"][0]["language"], "de")
+        self.assertGreater(doc["confidence"], 0.5)
+        self.assertLessEqual(doc["confidence"], 1.0)
+
+    def test_identify_lines_one_answer_per_line(self):
+        text = ("Der Zug nach Hamburg hatte heute zwanzig Minuten Verspätung.\n"
+                "\n"
+                "Le train pour Lyon est parti avec vingt minutes de retard.\n"
+                "The train to Leeds left twenty minutes late this morning.\n").encode() + \
+            b"\xff broken\n12345\n"
+        rc, out, err = run(["--identify-lines"], text)
+        self.assertEqual(rc, 1)  # the broken line is an error
+        self.assertEqual(out.decode().splitlines(), ["de", "und", "fr", "en", "und", "und"])
+        self.assertIn(":5: invalid UTF-8 at byte 0", err)
+        rc, out, err = run(["--identify-lines", "--format", "json"], text)
+        docs = [json.loads(l) for l in out.decode().splitlines()]
+        self.assertEqual([d["line"] for d in docs], [1, 2, 3, 4, 5, 6])
+        self.assertEqual(docs[2]["language"], "fr")
+        self.assertIn("error", docs[4])
+
+    def test_identify_records(self):
+        recs = [json.dumps({"id": 7, "text": read("fr_article.txt").decode()}),
+                json.dumps({"id": "x", "text": read("de_artikel.txt").decode(), "lang": "fr"})]
+        docs = [json.loads(l) for l in
+                self.ok(["--identify", "--jsonl", "-j", "2"], "\n".join(recs) + "\n").splitlines()]
+        # the text decides, not the record's "lang"
+        self.assertEqual([(d["id"], d["language"]) for d in docs], [(7, "fr"), ("x", "de")])
+
+    def test_identify_usage_errors(self):
+        for args in (["--identify", "-n", "3"], ["--identify", "--split"],
+                     ["--identify-lines", "--jsonl"]):
+            self.assertEqual(run(args, b"")[0], 2, args)
+
+
 class Jsonl(Base):
     def check_record(self, rec, text, lang):
         self.assertEqual(rec["language"], lang)
@@ -597,7 +664,11 @@ class Jsonl(Base):
         self.check_record(docs[1], fr, "fr")
         self.check_record(docs[2], fr, "fr")
         self.assertEqual(len(docs[0]["sentences"]), 2)
-        self.check_record(docs[3], "Café au lait. Un \U0001F600 sourire.\nFin.", "de")
+        # without "lang" (or with null), the language is identified
+        self.assertIs(docs[0]["detected"], True)
+        self.assertNotIn("detected", docs[1])
+        self.check_record(docs[3], "Café au lait. Un \U0001F600 sourire.\nFin.", "fr")
+        self.assertIs(docs[3]["detected"], True)
         self.check_record(docs[4], "Tab\there. Slash/ here. Quote \" here.", "de")
 
     def test_default_language_from_l(self):

@@ -1,0 +1,380 @@
+/* Language identification over kurz's languages.
+ *
+ * Script first, then a naive Bayes model among the languages of that script:
+ * hashed character 1-4-grams of space-padded words and whole short words,
+ * with quantized log-probabilities from tools/gen-langid.py
+ * (langid-model.c). A text the best language does not fit comes back "und":
+ * letters its training text never used (or that mark a language outside the
+ * list, a hand-written list in the generator), a mean cost per feature above
+ * what its own held-out text ever reached, too few known words, or function
+ * words of a neighbouring language the class never uses (Afrikaans "nie"
+ * against Dutch, Galician "unha" against Portuguese: a hand-written list in
+ * the generator, checked against the training text).
+ * Feature extraction must stay identical to the generator's. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "langid.h"
+
+struct kurz_langid {
+    kurz__mem mem;
+    kurz__lidres r;
+};
+
+enum { SC_OTHER = 0, SC_NSCRIPTS = 9 };
+
+static const struct {
+    uint32_t lo, hi;
+    uint8_t script;
+} ranges[] = {
+    /* must match RANGES in tools/gen-langid.py */
+    {0x0041, 0x024F, 1}, {0x0370, 0x03FF, 2}, {0x0400, 0x052F, 3}, {0x0530, 0x058F, 4},
+    {0x0590, 0x05FF, 5}, {0x0600, 0x06FF, 6}, {0x0750, 0x077F, 6}, {0x08A0, 0x08FF, 6},
+    {0x0900, 0x097F, 7}, {0x0B80, 0x0BFF, 8}, {0x1E00, 0x1EFF, 1}, {0x1F00, 0x1FFF, 2},
+    {0xA8E0, 0xA8FF, 7}, {0xFB13, 0xFB17, 4}, {0xFB1D, 0xFB4F, 5}, {0xFB50, 0xFDFF, 6},
+    {0xFE70, 0xFEFF, 6}, {0xFF21, 0xFF5A, 1},
+};
+
+static int script_of(uint32_t cp)
+{
+    if (cp < 0x250)
+        return cp >= 0x41 ? 1 : 0;
+    for (size_t i = 0; i < sizeof ranges / sizeof ranges[0]; i++)
+        if (cp >= ranges[i].lo && cp <= ranges[i].hi)
+            return ranges[i].script;
+    return SC_OTHER;
+}
+
+/* Decodes the next code point of valid UTF-8 at s[*i..n); returns it
+ * lowercased when it is a letter or mark, else -1. */
+static int32_t next_letter(const uint8_t *s, size_t n, size_t *i)
+{
+    uint8_t c = s[*i];
+    if (c < 0x80) {
+        (*i)++;
+        if (c >= 'a' && c <= 'z')
+            return c;
+        if (c >= 'A' && c <= 'Z')
+            return c + 32;
+        return -1;
+    }
+    int32_t cp;
+    *i += kurz__utf8_decode(s + *i, n - *i, &cp);
+    utf8proc_category_t cat = utf8proc_category(cp);
+    if (cat < UTF8PROC_CATEGORY_LU || cat > UTF8PROC_CATEGORY_ME)
+        return -1;
+    return utf8proc_tolower(cp);
+}
+
+static uint32_t fhash(uint32_t order, const uint32_t *cp, size_t n)
+{
+    uint32_t h = 2166136261u ^ (order * 0x9E3779B9u);
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ cp[i]) * 16777619u;
+    h ^= h >> 16;
+    h *= 0x85EBCA6Bu;
+    h ^= h >> 13;
+    h *= 0xC2B2AE35u;
+    h ^= h >> 16;
+    return h ? h : 1;
+}
+
+/* The postings word of a feature (start << 5 | count), 0 when unknown. */
+static uint32_t lookup(uint32_t h)
+{
+    uint32_t size = kurz__lid_nslots;
+    uint16_t fp = (uint16_t)(h & 0xFFFF);
+    if (!fp)
+        fp = 1;
+    uint32_t i = (uint32_t)(((uint64_t)(h >> 16) * size) >> 16);
+    while (kurz__lid_fp[i]) {
+        if (kurz__lid_fp[i] == fp)
+            return kurz__lid_where[i];
+        if (++i == size)
+            i = 0;
+    }
+    return 0;
+}
+
+typedef struct scorer {
+    int64_t cost[KURZ__LID_NCLASSES];
+    uint32_t known[KURZ__LID_NCLASSES];
+    uint32_t nord[KURZ__LID_NORDERS];
+    uint32_t marked[KURZ__LID_NCLASSES]; /* function words foreign to the class */
+} scorer;
+
+/* Bits of the classes to which the word with order-0 hash h is foreign. */
+static uint32_t marker_mask(uint32_t h)
+{
+    size_t lo = 0, hi = kurz__lid_nmwords;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (kurz__lid_mword[mid][0] == h)
+            return kurz__lid_mword[mid][1];
+        if (kurz__lid_mword[mid][0] < h)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 0;
+}
+
+static void feature(scorer *sc, uint32_t order, const uint32_t *cp, size_t n)
+{
+    sc->nord[order]++;
+    uint32_t h = fhash(order, cp, n);
+    if (order == 0) {
+        uint32_t mask = marker_mask(h);
+        for (int k = 0; mask; k++, mask >>= 1)
+            if (mask & 1)
+                sc->marked[k]++;
+    }
+    uint32_t w = lookup(h);
+    const uint16_t *p = kurz__lid_posts + (w >> 5);
+    for (uint32_t k = 0; k < (w & 31); k++) {
+        unsigned cls = p[k] >> 8, q = p[k] & 0xFF;
+        if (cls >= KURZ__LID_NCLASSES)
+            continue;
+        sc->cost[cls] += (int64_t)q - kurz__lid_unseen[cls][order];
+        if (order == 0)
+            sc->known[cls]++;
+    }
+}
+
+static void word_features(scorer *sc, const uint32_t *w, size_t n)
+{
+    uint32_t p[KURZ__LID_MAXWORD + 2];
+    if (n <= KURZ__LID_WORDMAX)
+        feature(sc, 0, w, n);
+    p[0] = ' ';
+    memcpy(p + 1, w, n * sizeof *w);
+    p[n + 1] = ' ';
+    size_t len = n + 2;
+    for (size_t ord = 1; ord <= 4; ord++)
+        for (size_t i = 0; i + ord <= len; i++) {
+            if (ord == 1 && p[i] == ' ')
+                continue;
+            feature(sc, (uint32_t)ord, p + i, ord);
+        }
+}
+
+static int in_alphabet(int cls, uint32_t cp)
+{
+    size_t lo = kurz__lid_alpha_at[cls], hi = kurz__lid_alpha_at[cls + 1];
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (kurz__lid_alpha[mid] == cp)
+            return 1;
+        if (kurz__lid_alpha[mid] < cp)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 0;
+}
+
+static const char und[] = "und";
+
+/* Sample length: at most KURZ__LID_SAMPLE bytes, not cutting a character. */
+static size_t sample_len(const uint8_t *s, size_t len)
+{
+    if (len <= KURZ__LID_SAMPLE)
+        return len;
+    size_t n = KURZ__LID_SAMPLE;
+    for (int k = 0; k < 3 && n > 0 && (s[n] & 0xC0) == 0x80; k++)
+        n--;
+    return n;
+}
+
+int kurz__identify(kurz__lidres *r, const char *text, size_t len, size_t *bad)
+{
+    const uint8_t *s = (const uint8_t *)text;
+    memset(r, 0, sizeof *r);
+    r->lang = und;
+    if (!text || !len)
+        return 0;
+    size_t n = sample_len(s, len);
+    r->examined = n;
+    size_t badat;
+    if (!kurz__utf8_valid(s, n, &badat)) {
+        if (bad)
+            *bad = badat;
+        return KURZ_ERR_INVALID_UTF8;
+    }
+
+    /* Pass 1: letters per script, a word counted in its first letter's. */
+    size_t letters[SC_NSCRIPTS] = {0};
+    int wscript = -1;
+    for (size_t i = 0; i < n;) {
+        int32_t c = next_letter(s, n, &i);
+        if (c < 0) {
+            wscript = -1;
+            continue;
+        }
+        if (wscript < 0)
+            wscript = script_of((uint32_t)c);
+        letters[wscript]++;
+    }
+    int script = 0;
+    for (int k = 1; k < SC_NSCRIPTS; k++)
+        if (letters[k] > letters[script])
+            script = k;
+    if (script == SC_OTHER || letters[script] < KURZ__LID_MINLETTERS)
+        return 0;
+
+    /* Pass 2: features of the words of that script. */
+    scorer sc;
+    memset(&sc, 0, sizeof sc);
+    uint32_t w[KURZ__LID_MAXWORD];
+    size_t wn = 0;
+    wscript = -1;
+    for (size_t i = 0; i <= n;) {
+        int32_t c = i < n ? next_letter(s, n, &i) : (i++, -1);
+        if (c >= 0) {
+            if (wscript < 0)
+                wscript = script_of((uint32_t)c);
+            if (wn < KURZ__LID_MAXWORD)
+                w[wn++] = (uint32_t)c;
+            continue;
+        }
+        if (wscript == script && wn)
+            word_features(&sc, w, wn);
+        wn = 0;
+        wscript = -1;
+    }
+
+    /* Rank the classes of the script. */
+    uint64_t nf = 0;
+    for (int o = 0; o < KURZ__LID_NORDERS; o++)
+        nf += sc.nord[o];
+    int idx[KURZ__LID_NCLASSES];
+    size_t nc = 0;
+    for (int k = 0; k < KURZ__LID_NCLASSES; k++) {
+        if (kurz__lid_class_script[k] != script)
+            continue;
+        for (int o = 0; o < KURZ__LID_NORDERS; o++)
+            sc.cost[k] += (int64_t)sc.nord[o] * kurz__lid_unseen[k][o];
+        size_t j = nc++;
+        while (j > 0 && sc.cost[idx[j - 1]] > sc.cost[k]) { /* stable: ties keep class order */
+            idx[j] = idx[j - 1];
+            j--;
+        }
+        idx[j] = k;
+    }
+    if (!nc || !nf)
+        return 0;
+    /* Scores: a softmax of the log-likelihoods (cost / 16 nats), tempered
+     * by the number of features so that long texts are not all-or-nothing. */
+    double temp = 20.0 / (double)(nf > 20 ? nf : 20) / 16.0, sum = 0;
+    int64_t best = sc.cost[idx[0]];
+    for (size_t j = 0; j < nc; j++) {
+        double e = (double)(sc.cost[idx[j]] - best) * temp;
+        r->cand[j].lang = kurz__lid_class_code[idx[j]];
+        r->cand[j].score = e > 700 ? 0 : exp(-e);
+        sum += r->cand[j].score;
+    }
+    for (size_t j = 0; j < nc; j++)
+        r->cand[j].score /= sum;
+    r->ncand = nc;
+
+    /* Does the text fit its best class? */
+    int b = idx[0];
+    int bucket = nf < 150 ? 0 : nf < 400 ? 1 : nf < 1200 ? 2 : 3;
+    if ((uint64_t)best * 16 > (uint64_t)kurz__lid_maxper[b][bucket] * nf)
+        return 0;
+    if (sc.marked[b] >= 2 && (uint64_t)sc.marked[b] * 25 >= sc.nord[0])
+        return 0;
+    if (sc.nord[0] && (uint64_t)sc.known[b] * 255 < (uint64_t)kurz__lid_minknown[b][bucket] * sc.nord[0])
+        return 0;
+    /* Pass 3: letters of the script foreign to the class. */
+    size_t alien = 0;
+    wscript = -1;
+    for (size_t i = 0; i < n;) {
+        int32_t c = next_letter(s, n, &i);
+        if (c < 0) {
+            wscript = -1;
+            continue;
+        }
+        if (wscript < 0)
+            wscript = script_of((uint32_t)c);
+        if (wscript == script && !in_alphabet(b, (uint32_t)c))
+            alien++;
+    }
+    if (alien >= 2 && alien * 100 >= letters[script])
+        return 0;
+    r->lang = kurz__lid_class_code[b];
+    r->confidence = r->cand[0].score;
+    return 0;
+}
+
+/* ---- Public API ---------------------------------------------------------- */
+
+int kurz__identify_alloc(const kurz__mem *m, kurz_langid **out, const char *text, size_t len)
+{
+    if (!out)
+        return KURZ_ERR_INVALID_ARG;
+    *out = NULL;
+    if (!text && len)
+        return KURZ_ERR_INVALID_ARG;
+    kurz_langid *res = kurz__malloc(m, sizeof *res);
+    if (!res)
+        return KURZ_ERR_NOMEM;
+    res->mem = *m;
+    int rc = kurz__identify(&res->r, text, len, NULL);
+    if (rc) {
+        kurz__free(m, res);
+        return rc;
+    }
+    *out = res;
+    return KURZ_OK;
+}
+
+KURZ_API int kurz_identify(kurz_langid **out, const char *text, size_t len)
+{
+    kurz__mem m;
+    kurz__mem_default(&m);
+    return kurz__identify_alloc(&m, out, text, len);
+}
+
+KURZ_API const char *kurz_langid_language(const kurz_langid *r)
+{
+    return r ? r->r.lang : und;
+}
+
+KURZ_API double kurz_langid_confidence(const kurz_langid *r)
+{
+    return r ? r->r.confidence : 0.0;
+}
+
+KURZ_API size_t kurz_langid_count(const kurz_langid *r)
+{
+    return r ? r->r.ncand : 0;
+}
+
+KURZ_API int kurz_langid_get(const kurz_langid *r, size_t i, const char **lang, double *score)
+{
+    if (!r)
+        return KURZ_ERR_INVALID_ARG;
+    if (i >= r->r.ncand)
+        return KURZ_ERR_OUT_OF_RANGE;
+    if (lang)
+        *lang = r->r.cand[i].lang;
+    if (score)
+        *score = r->r.cand[i].score;
+    return KURZ_OK;
+}
+
+KURZ_API size_t kurz_langid_examined(const kurz_langid *r)
+{
+    return r ? r->r.examined : 0;
+}
+
+KURZ_API void kurz_langid_free(kurz_langid *r)
+{
+    if (r) {
+        kurz__mem m = r->mem;
+        kurz__free(&m, r);
+    }
+}
