@@ -95,6 +95,7 @@ typedef struct kz_opts {
     int split;
     int jsonl;
     int identify;         /* --identify: languages instead of summaries */
+    int keywords;         /* --keywords: key phrases too (text: instead) */
     int lines;            /* --identify-lines: each input line is a text */
     int jobs;             /* 0: one per processor */
     int list_languages;
@@ -177,11 +178,12 @@ int writer_emit(writer *wr, item *it);
 int writer_finish(writer *wr);
 
 /* What an item gives: a summary, or why there is none. */
+/* kp: the key phrases with --keywords, else NULL. */
 void out_file(item *it, const kz_opts *o, kurz_summarizer *s, const kurz_summary *sum,
-              const char *text);
+              const kurz_keyphrases *kp, const char *text);
 void out_file_failed(item *it, const kz_opts *o, const char *msg);
 void out_record(item *it, const kz_opts *o, const jrec *r, kurz_summarizer *s,
-                const kurz_summary *sum);
+                const kurz_summary *sum, const kurz_keyphrases *kp);
 void out_record_failed(item *it, const kz_opts *o, const jrec *r, const char *msg);
 void out_read_failed(item *it);
 /* What --identify gives: the language of a FILE (r NULL, line 0), of a

@@ -292,6 +292,21 @@ static kurz_langid *identify(const char *text, size_t len, char *msg, size_t msg
     return id;
 }
 
+/* The key phrases of text, from the summarizer that just summarized it;
+ * on failure *msg holds the reason. */
+static kurz_keyphrases *run_keywords(worker *w, kurz_summarizer *s, const char *text, size_t len,
+                                     buf *msg)
+{
+    (void)w;
+    kurz_keyphrases *kp = NULL;
+    int st = kurz_keyphrases_extract(&kp, s, text, len);
+    if (st != KURZ_OK) {
+        buf_addf(msg, "key phrases: %s", kurz_strerror(st));
+        buf_addc(msg, '\0');
+    }
+    return kp;
+}
+
 static void do_file(worker *w, item *it)
 {
     const kz_opts *o = w->o;
@@ -322,7 +337,15 @@ static void do_file(worker *w, item *it)
         buf_free(&why);
         return;
     }
-    out_file(it, o, s, sum, w->in.p);
+    kurz_keyphrases *kp = NULL;
+    if (o->keywords && !(kp = run_keywords(w, s, w->in.p, w->in.n, &why))) {
+        kurz_summary_free(sum);
+        out_file_failed(it, o, why.p);
+        buf_free(&why);
+        return;
+    }
+    out_file(it, o, s, sum, kp, w->in.p);
+    kurz_keyphrases_free(kp);
     kurz_summary_free(sum);
 }
 
@@ -387,7 +410,15 @@ static void do_line(worker *w, item *it)
         buf_free(&why);
         return;
     }
-    out_record(it, o, r, s, sum);
+    kurz_keyphrases *kp = NULL;
+    if (o->keywords && !(kp = run_keywords(w, s, r->text.p ? r->text.p : "", r->text.n, &why))) {
+        kurz_summary_free(sum);
+        out_record_failed(it, o, r, why.p);
+        buf_free(&why);
+        return;
+    }
+    out_record(it, o, r, s, sum, kp);
+    kurz_keyphrases_free(kp);
     kurz_summary_free(sum);
 }
 

@@ -62,6 +62,8 @@ typedef enum kind {
     K_SPLIT,
     K_JSONL,
     K_IDENTIFY,
+    K_KEYWORDS, /* how many key phrases; also turns them on */
+    K_INT,      /* a plain whole-number library option */
     K_IDENTIFY_LINES,
     K_JOBS,
     K_HELP,
@@ -134,6 +136,16 @@ static const optdef optdefs[] = {
      "refuse inputs longer than N bytes, and with\n"
      "--jsonl lines longer than N bytes; N may end in\n"
      "K, M or G (default: {})"},
+    {"Key phrases:", 0, NULL, 0, K_SECTION, NULL},
+    {"keywords", 0, "N", KURZ_OPT_KEYPHRASES, K_KEYWORDS,
+     "print the N best key phrases of each FILE (or\n"
+     "record), one per line, best first, instead of the\n"
+     "summary; as JSON (--format json, --jsonl), a\n"
+     "\"keywords\" array of {\"text\", \"score\", \"count\",\n"
+     "\"start\", \"end\"} (the first occurrence's byte span)\n"
+     "beside the summary (library default N: {})"},
+    {"keyword-words", 0, "N", KURZ_OPT_KEYPHRASE_MAX_WORDS, K_INT,
+     "at most N words a key phrase (default: {})"},
     {"Output:", 0, NULL, 0, K_SECTION, NULL},
     {"format", 0, "FORMAT", 0, K_FORMAT, "text or json (default: text)"},
     {"split", 0, NULL, 0, K_SPLIT,
@@ -270,10 +282,14 @@ static const char *const algorithms[] = {
 
 /* ---- Values -------------------------------------------------------------- */
 
-/* A count option (-n, -w): at least 1, at most the option's bound. */
+/* A count option (-n, -w, --keywords, --keyword-words): at least 1, at
+ * most the option's bound. */
 static int count_arg(const char *name, const char *val, kurz_option opt)
 {
-    const char *what = opt == KURZ_OPT_WORDS ? "number of words" : "number of sentences";
+    const char *what = opt == KURZ_OPT_WORDS              ? "number of words"
+                       : opt == KURZ_OPT_SENTENCES        ? "number of sentences"
+                       : opt == KURZ_OPT_KEYPHRASES       ? "number of key phrases"
+                                                          : "number";
     int lo, hi;
     bounds(opt, &lo, &hi);
     unsigned long long v;
@@ -513,6 +529,8 @@ static int lib_value(const optdef *d, const char *name, const char *val)
 {
     switch (d->kind) {
     case K_COUNT:
+    case K_KEYWORDS:
+    case K_INT:
         return count_arg(name, val, d->lib);
     case K_RATIO:
         return ratio_arg(name, val, d->lib);
@@ -539,6 +557,8 @@ static void handle(kz_opts *o, const optdef *d, const char *name, const char *va
             set_budget(o, d->lib, v);
         else
             set_lib(o, d->lib, v);
+        if (d->kind == K_KEYWORDS)
+            o->keywords = 1;
         return;
     }
     switch (d->kind) {
@@ -629,8 +649,11 @@ static void check(kz_opts *o, int format_given, int format_text)
     if (o->split && o->budget_opt)
         usage_error("--split prints every sentence: -%c cannot be used with it",
                     budget_name(o->budget_opt));
-    if (o->identify && (o->split || o->budget_opt))
-        usage_error("--identify prints languages: --split, -n, -r and -w cannot be used with it");
+    if (o->identify && (o->split || o->budget_opt || o->keywords))
+        usage_error("--identify prints languages: --split, -n, -r, -w and --keywords cannot be "
+                    "used with it");
+    if (o->keywords && o->split)
+        usage_error("--split prints every sentence: --keywords cannot be used with it");
     if (o->lines && o->jsonl)
         usage_error("--identify-lines reads plain lines: --jsonl cannot be used with it");
     if (o->jsonl && format_given && format_text)

@@ -63,8 +63,52 @@ static void put_text(buf *b, const kurz_summary *sum, const char *text)
     }
 }
 
-/* The members after "file" or "id": language, sentences, document_sentences. */
-static void put_json_body(buf *b, kurz_summarizer *s, const kurz_summary *sum, const char *text)
+static void put_score(buf *b, double score)
+{
+    if (score == score && score - score == 0) /* finite */
+        buf_addf(b, "%.6g", score);
+    else
+        buf_adds(b, "null");
+}
+
+/* The key phrases, one per line (text output). */
+static void put_keywords_text(buf *b, const kurz_keyphrases *kp)
+{
+    size_t n = kurz_keyphrases_count(kp);
+    for (size_t i = 0; i < n; i++) {
+        const char *t;
+        size_t tl;
+        if (kurz_keyphrases_get(kp, i, &t, &tl, NULL, NULL, NULL, NULL) == KURZ_OK) {
+            buf_add(b, t, tl);
+            buf_addc(b, '\n');
+        }
+    }
+}
+
+/* , "keywords": [{"text", "score", "count", "start", "end"}, ...] */
+static void put_keywords_json(buf *b, const kurz_keyphrases *kp)
+{
+    buf_adds(b, ", \"keywords\": [");
+    size_t n = kurz_keyphrases_count(kp);
+    for (size_t i = 0; i < n; i++) {
+        const char *t;
+        size_t tl, count, start, end;
+        double score;
+        if (kurz_keyphrases_get(kp, i, &t, &tl, &score, &count, &start, &end) != KURZ_OK)
+            continue;
+        buf_adds(b, i ? ", {\"text\": " : "{\"text\": ");
+        json_str(b, t, tl);
+        buf_adds(b, ", \"score\": ");
+        put_score(b, score);
+        buf_addf(b, ", \"count\": %zu, \"start\": %zu, \"end\": %zu}", count, start, end);
+    }
+    buf_addc(b, ']');
+}
+
+/* The members after "file" or "id": language, sentences, document_sentences
+ * and, with --keywords, keywords. */
+static void put_json_body(buf *b, kurz_summarizer *s, const kurz_summary *sum,
+                          const kurz_keyphrases *kp, const char *text)
 {
     buf_adds(b, "\"language\": ");
     int detected = 0;
@@ -81,15 +125,15 @@ static void put_json_body(buf *b, kurz_summarizer *s, const kurz_summary *sum, c
             continue;
         buf_addf(b, "%s{\"index\": %zu, \"start\": %zu, \"end\": %zu, \"score\": ", i ? ", " : "",
                  index, start, end);
-        if (score == score && score - score == 0) /* finite */
-            buf_addf(b, "%.6g", score);
-        else
-            buf_adds(b, "null");
+        put_score(b, score);
         buf_adds(b, ", \"text\": ");
         json_str(b, text + start, end - start);
         buf_addc(b, '}');
     }
-    buf_addf(b, "], \"document_sentences\": %zu}\n", kurz_summary_document_sentences(sum));
+    buf_addf(b, "], \"document_sentences\": %zu", kurz_summary_document_sentences(sum));
+    if (kp)
+        put_keywords_json(b, kp);
+    buf_adds(b, "}\n");
 }
 
 static void put_file_key(buf *b, const char *file)
@@ -100,18 +144,21 @@ static void put_file_key(buf *b, const char *file)
 }
 
 void out_file(item *it, const kz_opts *o, kurz_summarizer *s, const kurz_summary *sum,
-              const char *text)
+              const kurz_keyphrases *kp, const char *text)
 {
     if (o->json) {
         put_file_key(&it->out, it->file);
-        put_json_body(&it->out, s, sum, text);
+        put_json_body(&it->out, s, sum, kp, text);
         return;
     }
     if (o->nfiles > 1) {
         it->section = 1;
         buf_addf(&it->out, "==> %s <==\n", display_name(it->file));
     }
-    put_text(&it->out, sum, text);
+    if (kp)
+        put_keywords_text(&it->out, kp);
+    else
+        put_text(&it->out, sum, text);
 }
 
 void out_file_failed(item *it, const kz_opts *o, const char *msg)
@@ -153,11 +200,11 @@ static void put_record_key(item *it, const kz_opts *o, const jrec *r)
 }
 
 void out_record(item *it, const kz_opts *o, const jrec *r, kurz_summarizer *s,
-                const kurz_summary *sum)
+                const kurz_summary *sum, const kurz_keyphrases *kp)
 {
     put_record_key(it, o, r);
     buf_adds(&it->out, ", ");
-    put_json_body(&it->out, s, sum, r->text.p);
+    put_json_body(&it->out, s, sum, kp, r->text.p);
 }
 
 void out_record_failed(item *it, const kz_opts *o, const jrec *r, const char *msg)

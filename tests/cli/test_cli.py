@@ -501,7 +501,7 @@ class Info(Base):
                     "--redundancy", "--title-weight", "--no-boilerplate-filter",
                     "--max-input-bytes", "--format", "--split", "--jsonl", "-j, --jobs",
                     "--help", "--version", "default: auto", "default: 3 sentences",
-                    "--identify", "--identify-lines"):
+                    "--identify", "--identify-lines", "--keywords", "--keyword-words"):
             self.assertIn(opt, out)
         # Help wins over other options, as in GNU tools.
         self.assertEqual(self.ok(["-n", "3", "--help"]), out)
@@ -631,6 +631,64 @@ class Languages(Base):
         for args in (["--identify", "-n", "3"], ["--identify", "--split"],
                      ["--identify-lines", "--jsonl"]):
             self.assertEqual(run(args, b"")[0], 2, args)
+
+
+class Keywords(Base):
+    """--keywords N: key phrases, in text output instead of the summary, in
+    JSON beside it."""
+
+    TEXT = ("Das neue Rechenzentrum der Stadtwerke steht in Halle. "
+            "Elon Musk besuchte am Montag das Rechenzentrum. "
+            "Die Stadtwerke wollen zwei weitere Rechenzentren bauen. "
+            "Nach dem Besuch sprach Elon Musk mit den Stadtwerken über Strom.\n")
+
+    def test_text_output_is_the_phrases_best_first(self):
+        lines = self.lines(["-l", "de", "--keywords", "3", "-"], self.TEXT)
+        self.assertEqual(len(lines), 3)
+        self.assertIn("Elon Musk", lines)
+        # Rechenzentrum and Rechenzentren are one phrase
+        self.assertEqual(sum(1 for l in lines if l.startswith("Rechenzent")), 1)
+        self.assertEqual(self.lines(["-l", "de", "--keywords", "3", "-"], self.TEXT),
+                         self.lines(["--keywords", "3", "-"], self.TEXT))  # auto: German
+
+    def test_json_has_keywords_beside_the_summary(self):
+        raw = self.TEXT.encode()
+        doc = json.loads(self.ok(["--format", "json", "-n", "1", "--keywords", "4", "-"],
+                                 self.TEXT))
+        self.assertEqual(len(doc["sentences"]), 1)
+        kws = doc["keywords"]
+        self.assertEqual(len(kws), 4)
+        scores = [k["score"] for k in kws]
+        self.assertEqual(scores, sorted(scores, reverse=True))
+        for k in kws:
+            self.assertEqual(set(k), {"text", "score", "count", "start", "end"})
+            self.assertGreaterEqual(k["count"], 1)
+            # the span is the first occurrence of the phrase as written
+            first = raw[k["start"]:k["end"]].decode()
+            self.assertEqual(" ".join(first.split()), k["text"])
+            self.assertEqual(raw.find(first.encode()), k["start"])
+        musk = [k for k in kws if k["text"] == "Elon Musk"]
+        self.assertEqual(len(musk), 1)
+        self.assertEqual(musk[0]["count"], 2)
+        # without --keywords there is no such member
+        self.assertNotIn("keywords", json.loads(self.ok(["--format", "json", "-"], self.TEXT)))
+
+    def test_jsonl_records(self):
+        recs = [json.dumps({"id": 1, "text": self.TEXT}),
+                json.dumps({"id": 2, "text": read("fr_article.txt").decode(), "lang": "fr"})]
+        docs = [json.loads(l) for l in
+                self.ok(["--jsonl", "-j", "2", "--keywords", "2"], "\n".join(recs) + "\n")
+                .splitlines()]
+        self.assertEqual([len(d["keywords"]) for d in docs], [2, 2])
+        self.assertEqual(docs[1]["language"], "fr")
+
+    def test_phrase_length_cap_and_errors(self):
+        for k in json.loads(self.ok(["--format", "json", "--keywords", "10",
+                                     "--keyword-words", "1", "-"], self.TEXT))["keywords"]:
+            self.assertEqual(len(k["text"].split()), 1, k)
+        for args in (["--keywords", "0"], ["--keywords", "x"], ["--keywords", "3", "--split"],
+                     ["--keywords", "3", "--identify"], ["--keyword-words", "0"]):
+            self.assertEqual(run(args + ["-"], b"Ein Satz.")[0], 2, args)
 
 
 class Jsonl(Base):
