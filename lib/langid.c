@@ -1,7 +1,7 @@
 /* Language identification over kurz's languages.
  *
  * Script first, then a naive Bayes model among the languages of that script:
- * hashed character 1-4-grams of space-padded words and whole short words,
+ * hashed character 3- and 4-grams of space-padded words and whole short words,
  * with quantized log-probabilities from tools/gen-langid.py
  * (langid-model.c). A text the best language does not fit comes back "und":
  * letters its training text never used (or that mark a language outside the
@@ -99,8 +99,8 @@ static uint32_t lookup(uint32_t h)
 }
 
 typedef struct scorer {
-    int64_t cost[KURZ__LID_NCLASSES];
-    uint32_t known[KURZ__LID_NCLASSES];
+    int64_t cost[32]; /* indexed by a 5-bit class field */
+    uint32_t known[32];
     uint32_t nord[KURZ__LID_NORDERS];
     uint32_t marked[KURZ__LID_NCLASSES]; /* function words foreign to the class */
 } scorer;
@@ -133,14 +133,13 @@ static void feature(scorer *sc, uint32_t order, const uint32_t *cp, size_t n)
     }
     uint32_t w = lookup(h);
     const uint16_t *p = kurz__lid_posts + (w >> 5);
-    for (uint32_t k = 0; k < (w & 31); k++) {
-        unsigned cls = p[k] >> 8, q = p[k] & 0xFF;
-        if (cls >= KURZ__LID_NCLASSES)
-            continue;
-        sc->cost[cls] += (int64_t)q - kurz__lid_unseen[cls][order];
-        if (order == 0)
-            sc->known[cls]++;
-    }
+    uint32_t np = w & 31;
+    /* A posting is (class << 8 | what the feature saves over an unseen one). */
+    for (uint32_t k = 0; k < np; k++)
+        sc->cost[(p[k] >> 8) & 31] -= p[k] & 0xFF;
+    if (order == 0)
+        for (uint32_t k = 0; k < np; k++)
+            sc->known[(p[k] >> 8) & 31]++;
 }
 
 static void word_features(scorer *sc, const uint32_t *w, size_t n)
@@ -152,12 +151,49 @@ static void word_features(scorer *sc, const uint32_t *w, size_t n)
     memcpy(p + 1, w, n * sizeof *w);
     p[n + 1] = ' ';
     size_t len = n + 2;
-    for (size_t ord = 1; ord <= 4; ord++)
+    for (size_t ord = KURZ__LID_MINORDER; ord < KURZ__LID_NORDERS; ord++)
         for (size_t i = 0; i + ord <= len; i++) {
             if (ord == 1 && p[i] == ' ')
                 continue;
             feature(sc, (uint32_t)ord, p + i, ord);
         }
+}
+
+/* Total cost of class k so far. */
+static int64_t total_cost(const scorer *sc, int k)
+{
+    int64_t c = sc->cost[k];
+    for (int o = 0; o < KURZ__LID_NORDERS; o++)
+        c += (int64_t)sc->nord[o] * kurz__lid_unseen[k][o];
+    return c;
+}
+
+/* Early stop: once enough features are read and the best class leads the
+ * next by KURZ__LID_SETTLED (a likelihood ratio of e^-60), more text would
+ * not change the ranking's head; the fit tests work on means and shares,
+ * which the part read estimates. Long text then costs like a paragraph. */
+#define KURZ__LID_SETTLED_MIN 600
+#define KURZ__LID_SETTLED (60 * 16)
+static int settled(const scorer *sc, int script)
+{
+    uint64_t nf = 0;
+    for (int o = 0; o < KURZ__LID_NORDERS; o++)
+        nf += sc->nord[o];
+    if (nf < KURZ__LID_SETTLED_MIN)
+        return 0;
+    int64_t best = INT64_MAX, second = INT64_MAX;
+    for (int k = 0; k < KURZ__LID_NCLASSES; k++) {
+        if (kurz__lid_class_script[k] != script)
+            continue;
+        int64_t c = total_cost(sc, k);
+        if (c < best) {
+            second = best;
+            best = c;
+        } else if (c < second) {
+            second = c;
+        }
+    }
+    return second == INT64_MAX || second - best >= KURZ__LID_SETTLED;
 }
 
 static int in_alphabet(int cls, uint32_t cp)
@@ -228,7 +264,7 @@ int kurz__identify(kurz__lidres *r, const char *text, size_t len, size_t *bad)
     scorer sc;
     memset(&sc, 0, sizeof sc);
     uint32_t w[KURZ__LID_MAXWORD];
-    size_t wn = 0;
+    size_t wn = 0, nwords = 0;
     wscript = -1;
     for (size_t i = 0; i <= n;) {
         int32_t c = i < n ? next_letter(s, n, &i) : (i++, -1);
@@ -239,8 +275,11 @@ int kurz__identify(kurz__lidres *r, const char *text, size_t len, size_t *bad)
                 w[wn++] = (uint32_t)c;
             continue;
         }
-        if (wscript == script && wn)
+        if (wscript == script && wn) {
             word_features(&sc, w, wn);
+            if ((++nwords & 3) == 0 && settled(&sc, script))
+                break;
+        }
         wn = 0;
         wscript = -1;
     }
@@ -254,8 +293,7 @@ int kurz__identify(kurz__lidres *r, const char *text, size_t len, size_t *bad)
     for (int k = 0; k < KURZ__LID_NCLASSES; k++) {
         if (kurz__lid_class_script[k] != script)
             continue;
-        for (int o = 0; o < KURZ__LID_NORDERS; o++)
-            sc.cost[k] += (int64_t)sc.nord[o] * kurz__lid_unseen[k][o];
+        sc.cost[k] = total_cost(&sc, k);
         size_t j = nc++;
         while (j > 0 && sc.cost[idx[j - 1]] > sc.cost[k]) { /* stable: ties keep class order */
             idx[j] = idx[j - 1];

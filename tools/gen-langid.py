@@ -52,6 +52,7 @@ RANGES = [  # (first, last, script index); must match script_of() in langid.c
 ]
 
 MAXORDER = 4
+MINORDER = 1     # character n-grams of orders MINORDER..MAXORDER
 WORDMAX = 12      # whole-word features for words of at most this many letters
 MAXWORD = 32      # letters of a word that give n-grams
 STEP = 16         # log-probabilities are stored as round(-ln p * STEP), at most 255
@@ -116,7 +117,7 @@ def features(words, script):
         if len(w) <= WORDMAX:
             feats.append((0, fhash(0, w)))
         p = [32] + w + [32]
-        for n in range(1, MAXORDER + 1):
+        for n in range(MINORDER, MAXORDER + 1):
             for i in range(len(p) - n + 1):
                 g = p[i:i + n]
                 if n == 1 and g[0] == 32:
@@ -201,7 +202,8 @@ class Model:
             for ci in range(len(self.classes)):
                 n = self.counts[ci].get(k, 0)
                 if n >= MINCOUNT:
-                    posts.append((ci, self.q(ci, k[0], n)))
+                    # stored as the saving over an unseen feature (>= 0)
+                    posts.append((ci, max(0, self.q(ci, k[0], 0) - self.q(ci, k[0], n))))
             self.table[k] = posts
         self.unseen = [[self.q(ci, o, 0) for o in range(MAXORDER + 1)]
                        for ci in range(len(self.classes))]
@@ -214,6 +216,8 @@ class Model:
                                         if n >= 3 and n * 20000 >= tot and cp not in MARKERS))
 
     def q(self, ci, order, n):
+        if not self.V[order]:
+            return 0  # an order the model does not use
         p = (n + ALPHA) / (self.totals[ci][order] + ALPHA * self.V[order])
         return min(255, int(round(-math.log(p) * STEP)))
 
@@ -231,8 +235,8 @@ class Model:
             nord[k[0]] += 1
             posts = self.table.get(k)
             if posts:
-                for ci, qq in posts:
-                    cost[ci] += qq - self.unseen[ci][k[0]]
+                for ci, d in posts:
+                    cost[ci] -= d
                     if k[0] == 0:
                         known[ci] += 1
         res = []
@@ -432,6 +436,10 @@ def emit(m, maxper, minkw):
       % (n - dropped, dropped, len(posts), size))
     w(" * %d classes. */\n" % nc)
     w('#include "langid.h"\n\n')
+    w("#if KURZ__LID_MINORDER != %d || KURZ__LID_NORDERS != %d || KURZ__LID_WORDMAX != %d \\\n"
+      "    || KURZ__LID_MAXWORD != %d || KURZ__LID_NCLASSES != %d\n"
+      % (MINORDER, MAXORDER + 1, WORDMAX, MAXWORD, nc))
+    w("#error langid.h does not match this model: remake it\n#endif\n\n")
     w("const char *const kurz__lid_class_code[KURZ__LID_NCLASSES] = {%s};\n"
       % ", ".join('"%s"' % l for l, _ in m.classes))
     w("const uint8_t kurz__lid_class_script[KURZ__LID_NCLASSES] = {%s};\n"
