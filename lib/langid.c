@@ -240,18 +240,22 @@ int kurz__identify(kurz__lidres *r, const char *text, size_t len, size_t *bad)
         return KURZ_ERR_INVALID_UTF8;
     }
 
-    /* Pass 1: letters per script, a word counted in its first letter's. */
-    size_t letters[SC_NSCRIPTS] = {0};
+    /* Pass 1: letters per script, a word counted in its first letter's,
+     * over the first KURZ__LID_SCRIPT_LETTERS letters. */
+    size_t letters[SC_NSCRIPTS] = {0}, nletters = 0;
     int wscript = -1;
     for (size_t i = 0; i < n;) {
         int32_t c = next_letter(s, n, &i);
         if (c < 0) {
+            if (nletters >= KURZ__LID_SCRIPT_LETTERS)
+                break;
             wscript = -1;
             continue;
         }
         if (wscript < 0)
             wscript = script_of((uint32_t)c);
         letters[wscript]++;
+        nletters++;
     }
     int script = 0;
     for (int k = 1; k < SC_NSCRIPTS; k++)
@@ -264,7 +268,7 @@ int kurz__identify(kurz__lidres *r, const char *text, size_t len, size_t *bad)
     scorer sc;
     memset(&sc, 0, sizeof sc);
     uint32_t w[KURZ__LID_MAXWORD];
-    size_t wn = 0, nwords = 0;
+    size_t wn = 0, nwords = 0, read = n;
     wscript = -1;
     for (size_t i = 0; i <= n;) {
         int32_t c = i < n ? next_letter(s, n, &i) : (i++, -1);
@@ -277,8 +281,10 @@ int kurz__identify(kurz__lidres *r, const char *text, size_t len, size_t *bad)
         }
         if (wscript == script && wn) {
             word_features(&sc, w, wn);
-            if ((++nwords & 3) == 0 && settled(&sc, script))
+            if ((++nwords & 3) == 0 && settled(&sc, script)) {
+                read = i;
                 break;
+            }
         }
         wn = 0;
         wscript = -1;
@@ -326,21 +332,36 @@ int kurz__identify(kurz__lidres *r, const char *text, size_t len, size_t *bad)
         return 0;
     if (sc.nord[0] && (uint64_t)sc.known[b] * 255 < (uint64_t)kurz__lid_minknown[b][bucket] * sc.nord[0])
         return 0;
-    /* Pass 3: letters of the script foreign to the class. */
-    size_t alien = 0;
+    /* Pass 3, over the part pass 2 read: letters of the script foreign to
+     * the class. */
+    uint8_t ascii[128]; /* 1 = in the alphabet, 2 = not, 0 = not looked up yet */
+    memset(ascii, 0, sizeof ascii);
+    size_t alien = 0, own = 0;
     wscript = -1;
-    for (size_t i = 0; i < n;) {
-        int32_t c = next_letter(s, n, &i);
+    for (size_t i = 0; i < read;) {
+        int32_t c = next_letter(s, read, &i);
         if (c < 0) {
             wscript = -1;
             continue;
         }
         if (wscript < 0)
             wscript = script_of((uint32_t)c);
-        if (wscript == script && !in_alphabet(b, (uint32_t)c))
-            alien++;
+        if (wscript != script)
+            continue;
+        own++;
+        int in;
+        if (c >= 0x300 && utf8proc_category(c) >= UTF8PROC_CATEGORY_MN)
+            continue; /* a mark (diacritic, vowel sign): not a letter of its own */
+        if (c < 128) {
+            if (!ascii[c])
+                ascii[c] = in_alphabet(b, (uint32_t)c) ? 1 : 2;
+            in = ascii[c] == 1;
+        } else {
+            in = in_alphabet(b, (uint32_t)c);
+        }
+        alien += !in;
     }
-    if (alien >= 2 && alien * 100 >= letters[script])
+    if (alien >= 2 && alien * 100 >= own)
         return 0;
     r->lang = kurz__lid_class_code[b];
     r->confidence = r->cand[0].score;

@@ -52,12 +52,13 @@ RANGES = [  # (first, last, script index); must match script_of() in langid.c
 ]
 
 MAXORDER = 4
-MINORDER = 1     # character n-grams of orders MINORDER..MAXORDER
+MINORDER = 2     # character n-grams of orders MINORDER..MAXORDER (single letters
+                 # add little over bigrams and cost the most: every class has them)
 WORDMAX = 12      # whole-word features for words of at most this many letters
 MAXWORD = 32      # letters of a word that give n-grams
 STEP = 16         # log-probabilities are stored as round(-ln p * STEP), at most 255
 ALPHA = 0.5       # additive smoothing
-TOPK = {0: 700, 1: 200, 2: 500, 3: 900, 4: 900}  # features kept per class and order
+TOPK = {0: 400, 1: 0, 2: 300, 3: 500, 4: 500}  # features kept per class and order
 MINCOUNT = 2
 
 
@@ -251,7 +252,8 @@ class Model:
         n = 0
         for s, w in ws:
             if s == script:
-                n += sum(1 for cp in w if cp not in a)
+                n += sum(1 for cp in w if cp not in a
+                         and unicodedata.category(chr(cp))[0] != "M")
         return n
 
 
