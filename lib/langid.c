@@ -103,6 +103,7 @@ typedef struct scorer {
     uint32_t known[32];
     uint32_t nord[KURZ__LID_NORDERS];
     uint32_t marked[KURZ__LID_NCLASSES]; /* function words foreign to the class */
+    uint32_t lwords; /* words read by word_light (not in nord[0]) */
 } scorer;
 
 /* Bits of the classes to which the word with order-0 hash h is foreign. */
@@ -142,6 +143,24 @@ static void feature(scorer *sc, uint32_t order, const uint32_t *cp, size_t n)
             sc->known[(p[k] >> 8) & 31]++;
 }
 
+/* After the ranking settled: only the word-level fit tests (known words,
+ * a neighbour's function words) go on reading, at one lookup a word. */
+static void word_light(scorer *sc, const uint32_t *w, size_t n)
+{
+    if (n > KURZ__LID_WORDMAX)
+        return;
+    sc->lwords++;
+    uint32_t h = fhash(0, w, n);
+    uint32_t mask = marker_mask(h);
+    for (int k = 0; mask; k++, mask >>= 1)
+        if (mask & 1)
+            sc->marked[k]++;
+    uint32_t pw = lookup(h);
+    const uint16_t *p = kurz__lid_posts + (pw >> 5);
+    for (uint32_t k = 0; k < (pw & 31); k++)
+        sc->known[(p[k] >> 8) & 31]++;
+}
+
 static void word_features(scorer *sc, const uint32_t *w, size_t n)
 {
     uint32_t p[KURZ__LID_MAXWORD + 2];
@@ -172,8 +191,10 @@ static int64_t total_cost(const scorer *sc, int k)
  * next by KURZ__LID_SETTLED (a likelihood ratio of e^-60), more text would
  * not change the ranking's head; the fit tests work on means and shares,
  * which the part read estimates. Long text then costs like a paragraph. */
-#define KURZ__LID_SETTLED_MIN 600
+#define KURZ__LID_SETTLED_MIN 300
 #define KURZ__LID_SETTLED (60 * 16)
+/* ... and the word-level tests read on up to this many words. */
+#define KURZ__LID_LIGHT_WORDS 60
 static int settled(const scorer *sc, int script)
 {
     uint64_t nf = 0;
@@ -280,10 +301,15 @@ int kurz__identify(kurz__lidres *r, const char *text, size_t len, size_t *bad)
             continue;
         }
         if (wscript == script && wn) {
-            word_features(&sc, w, wn);
-            if ((++nwords & 3) == 0 && settled(&sc, script)) {
-                read = i;
-                break;
+            nwords++;
+            if (read < n) {
+                word_light(&sc, w, wn);
+                if (nwords >= KURZ__LID_LIGHT_WORDS)
+                    break;
+            } else {
+                word_features(&sc, w, wn);
+                if ((nwords & 3) == 0 && settled(&sc, script))
+                    read = i < n ? i : n;
             }
         }
         wn = 0;
@@ -328,9 +354,10 @@ int kurz__identify(kurz__lidres *r, const char *text, size_t len, size_t *bad)
     int bucket = nf < 150 ? 0 : nf < 400 ? 1 : nf < 1200 ? 2 : 3;
     if ((uint64_t)best * 16 > (uint64_t)kurz__lid_maxper[b][bucket] * nf)
         return 0;
-    if (sc.marked[b] >= 2 && (uint64_t)sc.marked[b] * 25 >= sc.nord[0])
+    uint64_t nw = (uint64_t)sc.nord[0] + sc.lwords;
+    if (sc.marked[b] >= 2 && (uint64_t)sc.marked[b] * 25 >= nw)
         return 0;
-    if (sc.nord[0] && (uint64_t)sc.known[b] * 255 < (uint64_t)kurz__lid_minknown[b][bucket] * sc.nord[0])
+    if (nw && (uint64_t)sc.known[b] * 255 < (uint64_t)kurz__lid_minknown[b][bucket] * nw)
         return 0;
     /* Pass 3, over the part pass 2 read: letters of the script foreign to
      * the class. */
