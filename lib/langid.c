@@ -88,7 +88,7 @@ static uint32_t lookup(uint32_t h)
     uint16_t fp = (uint16_t)(h & 0xFFFF);
     if (!fp)
         fp = 1;
-    uint32_t i = (uint32_t)(((uint64_t)(h >> 16) * size) >> 16);
+    uint32_t i = (uint32_t)(((uint64_t)(h >> 16) * size) >> 16); /* = slot_of(h) */
     while (kurz__lid_fp[i]) {
         if (kurz__lid_fp[i] == fp)
             return kurz__lid_where[i];
@@ -122,10 +122,14 @@ static uint32_t marker_mask(uint32_t h)
     return 0;
 }
 
-static void feature(scorer *sc, uint32_t order, const uint32_t *cp, size_t n)
+static uint32_t slot_of(uint32_t h)
+{
+    return (uint32_t)(((uint64_t)(h >> 16) * kurz__lid_nslots) >> 16);
+}
+
+static void feature(scorer *sc, uint32_t order, uint32_t h)
 {
     sc->nord[order]++;
-    uint32_t h = fhash(order, cp, n);
     if (order == 0) {
         uint32_t mask = marker_mask(h);
         for (int k = 0; mask; k++, mask >>= 1)
@@ -163,9 +167,16 @@ static void word_light(scorer *sc, const uint32_t *w, size_t n)
 
 static void word_features(scorer *sc, const uint32_t *w, size_t n)
 {
+    /* All the word's keys first, their slots prefetched, then the lookups:
+     * the table's cache misses overlap instead of queueing. */
     uint32_t p[KURZ__LID_MAXWORD + 2];
-    if (n <= KURZ__LID_WORDMAX)
-        feature(sc, 0, w, n);
+    uint32_t hs[1 + (KURZ__LID_MAXWORD + 2) * KURZ__LID_NORDERS];
+    uint8_t os[1 + (KURZ__LID_MAXWORD + 2) * KURZ__LID_NORDERS];
+    size_t nh = 0;
+    if (n <= KURZ__LID_WORDMAX) {
+        hs[nh] = fhash(0, w, n);
+        os[nh++] = 0;
+    }
     p[0] = ' ';
     memcpy(p + 1, w, n * sizeof *w);
     p[n + 1] = ' ';
@@ -174,8 +185,16 @@ static void word_features(scorer *sc, const uint32_t *w, size_t n)
         for (size_t i = 0; i + ord <= len; i++) {
             if (ord == 1 && p[i] == ' ')
                 continue;
-            feature(sc, (uint32_t)ord, p + i, ord);
+            hs[nh] = fhash((uint32_t)ord, p + i, ord);
+            os[nh++] = (uint8_t)ord;
         }
+    for (size_t k = 0; k < nh; k++) {
+        uint32_t i = slot_of(hs[k]);
+        __builtin_prefetch(&kurz__lid_fp[i]);
+        __builtin_prefetch(&kurz__lid_where[i]);
+    }
+    for (size_t k = 0; k < nh; k++)
+        feature(sc, os[k], hs[k]);
 }
 
 /* Total cost of class k so far. */
