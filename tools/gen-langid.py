@@ -277,21 +277,27 @@ MARKERS = set(map(ord,
 
 # Function words of near neighbours outside kurz's list (facts, written by
 # hand). One counts against a class only where the class's own training
-# text (nearly) never has it: "non" marks Galician against Portuguese and
+# text never has it: "non" marks Galician against Portuguese and
 # Spanish, not against Italian or French.
 MARKER_WORDS = {
-    "af": "nie hulle baie gewees vir ek jy hê gesê sê sy mense kinders oor",
+    "af": "nie hulle baie gewees vir ek jy hê gesê sê sy mense kinders oor n hy by tyd my "
+          "julle wees geword verskeie verskil tydens daarvan hul skool",
     "gl": "unha unhas non xa coa cos coas polo pola polos polas tamén moi dun dunha "
-          "nun nunha ás súa isto iso aínda facer xente cando houbo xunto sen",
+          "nun nunha ás súa isto iso aínda facer xente cando houbo xunto sen máis porén "
+          "o os as ao aos é do dos das nas xeito",
     "bg": "във със които това са ще беше като тя бъде е някои нещо когато се ли "
-          "може също след него нея",
+          "може също след него нея тази този тези която който което бяха има няма така "
+          "днес сега защото обаче години година само",
     "sl": "in ki tudi kot bo so pa še lahko zelo sem kar vendar torej zdaj če med "
-          "nekaj vse bilo",
-    "mr": "आहे आणि होते नाही आहेत केले त्यांनी व मध्ये आपल्या करण्यात म्हणून असे होता",
+          "nekaj vse bilo v z ker kjer kaj tega naj saj ter že leta",
+    "mr": "आहे आणि होते नाही आहेत केले त्यांनी व मध्ये आपल्या करण्यात म्हणून असे होता "
+          "या होती झाले झाली केली तर पण हा ते त्या त्याच्या त्यांच्या सर्व काही म्हणजे येथे "
+          "असलेल्या नाहीत नंतर मी आम्ही तुम्ही आपण करून यांनी",
     "et": "ja on ei et see mis kes ka aga oma siis seda kui või ning nagu ta tema nad "
-          "üle pärast veel juba kõik mida selle seal kus sest väga nii",
+          "üle pärast veel juba kõik mida selle seal kus sest väga nii ma sa ainult alati "
+          "täna midagi keegi kuid vaid olnud oleks peab saab tuleb",
 }
-MARKER_RATE = 20000  # foreign to a class that has it at most once in this many words
+# A marker word counts against a class whose training text never has it.
 
 
 def marker_words(m):
@@ -304,7 +310,7 @@ def marker_words(m):
             mask = 0
             for ci in range(len(m.classes)):
                 n = m.counts[ci].get((0, h), 0)
-                if n * MARKER_RATE <= m.totals[ci][0]:
+                if n == 0:
                     mask |= 1 << ci
             out[h] = out.get(h, 0) | mask
     return sorted(out.items())
