@@ -1,7 +1,7 @@
 /* Language identification over kurz's languages.
  *
  * Script first, then a naive Bayes model among the languages of that script:
- * hashed character 1-4-grams of space-padded words and whole short words,
+ * hashed character 3- and 4-grams of space-padded words and whole short words,
  * with quantized log-probabilities from tools/gen-langid.py
  * (langid-model.c). A text the best language does not fit comes back "und":
  * letters its training text never used (or that mark a language outside the
@@ -88,7 +88,7 @@ static uint32_t lookup(uint32_t h)
     uint16_t fp = (uint16_t)(h & 0xFFFF);
     if (!fp)
         fp = 1;
-    uint32_t i = (uint32_t)(((uint64_t)(h >> 16) * size) >> 16);
+    uint32_t i = (uint32_t)(((uint64_t)(h >> 16) * size) >> 16); /* = slot_of(h) */
     while (kurz__lid_fp[i]) {
         if (kurz__lid_fp[i] == fp)
             return kurz__lid_where[i];
@@ -99,10 +99,11 @@ static uint32_t lookup(uint32_t h)
 }
 
 typedef struct scorer {
-    int64_t cost[KURZ__LID_NCLASSES];
-    uint32_t known[KURZ__LID_NCLASSES];
+    int64_t cost[32]; /* indexed by a 5-bit class field */
+    uint32_t known[32];
     uint32_t nord[KURZ__LID_NORDERS];
     uint32_t marked[KURZ__LID_NCLASSES]; /* function words foreign to the class */
+    uint32_t lwords; /* words read by word_light (not in nord[0]) */
 } scorer;
 
 /* Bits of the classes to which the word with order-0 hash h is foreign. */
@@ -121,10 +122,14 @@ static uint32_t marker_mask(uint32_t h)
     return 0;
 }
 
-static void feature(scorer *sc, uint32_t order, const uint32_t *cp, size_t n)
+static uint32_t slot_of(uint32_t h)
+{
+    return (uint32_t)(((uint64_t)(h >> 16) * kurz__lid_nslots) >> 16);
+}
+
+static void feature(scorer *sc, uint32_t order, uint32_t h)
 {
     sc->nord[order]++;
-    uint32_t h = fhash(order, cp, n);
     if (order == 0) {
         uint32_t mask = marker_mask(h);
         for (int k = 0; mask; k++, mask >>= 1)
@@ -133,31 +138,102 @@ static void feature(scorer *sc, uint32_t order, const uint32_t *cp, size_t n)
     }
     uint32_t w = lookup(h);
     const uint16_t *p = kurz__lid_posts + (w >> 5);
-    for (uint32_t k = 0; k < (w & 31); k++) {
-        unsigned cls = p[k] >> 8, q = p[k] & 0xFF;
-        if (cls >= KURZ__LID_NCLASSES)
-            continue;
-        sc->cost[cls] += (int64_t)q - kurz__lid_unseen[cls][order];
-        if (order == 0)
-            sc->known[cls]++;
-    }
+    uint32_t np = w & 31;
+    /* A posting is (class << 8 | what the feature saves over an unseen one). */
+    for (uint32_t k = 0; k < np; k++)
+        sc->cost[(p[k] >> 8) & 31] -= p[k] & 0xFF;
+    if (order == 0)
+        for (uint32_t k = 0; k < np; k++)
+            sc->known[(p[k] >> 8) & 31]++;
+}
+
+/* After the ranking settled: only the word-level fit tests (known words,
+ * a neighbour's function words) go on reading, at one lookup a word. */
+static void word_light(scorer *sc, const uint32_t *w, size_t n)
+{
+    if (n > KURZ__LID_WORDMAX)
+        return;
+    sc->lwords++;
+    uint32_t h = fhash(0, w, n);
+    uint32_t mask = marker_mask(h);
+    for (int k = 0; mask; k++, mask >>= 1)
+        if (mask & 1)
+            sc->marked[k]++;
+    uint32_t pw = lookup(h);
+    const uint16_t *p = kurz__lid_posts + (pw >> 5);
+    for (uint32_t k = 0; k < (pw & 31); k++)
+        sc->known[(p[k] >> 8) & 31]++;
 }
 
 static void word_features(scorer *sc, const uint32_t *w, size_t n)
 {
+    /* All the word's keys first, their slots prefetched, then the lookups:
+     * the table's cache misses overlap instead of queueing. */
     uint32_t p[KURZ__LID_MAXWORD + 2];
-    if (n <= KURZ__LID_WORDMAX)
-        feature(sc, 0, w, n);
+    uint32_t hs[1 + (KURZ__LID_MAXWORD + 2) * KURZ__LID_NORDERS];
+    uint8_t os[1 + (KURZ__LID_MAXWORD + 2) * KURZ__LID_NORDERS];
+    size_t nh = 0;
+    if (n <= KURZ__LID_WORDMAX) {
+        hs[nh] = fhash(0, w, n);
+        os[nh++] = 0;
+    }
     p[0] = ' ';
     memcpy(p + 1, w, n * sizeof *w);
     p[n + 1] = ' ';
     size_t len = n + 2;
-    for (size_t ord = 1; ord <= 4; ord++)
+    for (size_t ord = KURZ__LID_MINORDER; ord < KURZ__LID_NORDERS; ord++)
         for (size_t i = 0; i + ord <= len; i++) {
             if (ord == 1 && p[i] == ' ')
                 continue;
-            feature(sc, (uint32_t)ord, p + i, ord);
+            hs[nh] = fhash((uint32_t)ord, p + i, ord);
+            os[nh++] = (uint8_t)ord;
         }
+    for (size_t k = 0; k < nh; k++) {
+        uint32_t i = slot_of(hs[k]);
+        __builtin_prefetch(&kurz__lid_fp[i]);
+        __builtin_prefetch(&kurz__lid_where[i]);
+    }
+    for (size_t k = 0; k < nh; k++)
+        feature(sc, os[k], hs[k]);
+}
+
+/* Total cost of class k so far. */
+static int64_t total_cost(const scorer *sc, int k)
+{
+    int64_t c = sc->cost[k];
+    for (int o = 0; o < KURZ__LID_NORDERS; o++)
+        c += (int64_t)sc->nord[o] * kurz__lid_unseen[k][o];
+    return c;
+}
+
+/* Early stop: once enough features are read and the best class leads the
+ * next by KURZ__LID_SETTLED (a likelihood ratio of e^-60), more text would
+ * not change the ranking's head; the fit tests work on means and shares,
+ * which the part read estimates. Long text then costs like a paragraph. */
+#define KURZ__LID_SETTLED_MIN 300
+#define KURZ__LID_SETTLED (60 * 16)
+/* ... and the word-level tests read on up to this many words. */
+#define KURZ__LID_LIGHT_WORDS 60
+static int settled(const scorer *sc, int script)
+{
+    uint64_t nf = 0;
+    for (int o = 0; o < KURZ__LID_NORDERS; o++)
+        nf += sc->nord[o];
+    if (nf < KURZ__LID_SETTLED_MIN)
+        return 0;
+    int64_t best = INT64_MAX, second = INT64_MAX;
+    for (int k = 0; k < KURZ__LID_NCLASSES; k++) {
+        if (kurz__lid_class_script[k] != script)
+            continue;
+        int64_t c = total_cost(sc, k);
+        if (c < best) {
+            second = best;
+            best = c;
+        } else if (c < second) {
+            second = c;
+        }
+    }
+    return second == INT64_MAX || second - best >= KURZ__LID_SETTLED;
 }
 
 static int in_alphabet(int cls, uint32_t cp)
@@ -204,18 +280,22 @@ int kurz__identify(kurz__lidres *r, const char *text, size_t len, size_t *bad)
         return KURZ_ERR_INVALID_UTF8;
     }
 
-    /* Pass 1: letters per script, a word counted in its first letter's. */
-    size_t letters[SC_NSCRIPTS] = {0};
+    /* Pass 1: letters per script, a word counted in its first letter's,
+     * over the first KURZ__LID_SCRIPT_LETTERS letters. */
+    size_t letters[SC_NSCRIPTS] = {0}, nletters = 0;
     int wscript = -1;
     for (size_t i = 0; i < n;) {
         int32_t c = next_letter(s, n, &i);
         if (c < 0) {
+            if (nletters >= KURZ__LID_SCRIPT_LETTERS)
+                break;
             wscript = -1;
             continue;
         }
         if (wscript < 0)
             wscript = script_of((uint32_t)c);
         letters[wscript]++;
+        nletters++;
     }
     int script = 0;
     for (int k = 1; k < SC_NSCRIPTS; k++)
@@ -228,7 +308,7 @@ int kurz__identify(kurz__lidres *r, const char *text, size_t len, size_t *bad)
     scorer sc;
     memset(&sc, 0, sizeof sc);
     uint32_t w[KURZ__LID_MAXWORD];
-    size_t wn = 0;
+    size_t wn = 0, nwords = 0, read = n;
     wscript = -1;
     for (size_t i = 0; i <= n;) {
         int32_t c = i < n ? next_letter(s, n, &i) : (i++, -1);
@@ -239,8 +319,18 @@ int kurz__identify(kurz__lidres *r, const char *text, size_t len, size_t *bad)
                 w[wn++] = (uint32_t)c;
             continue;
         }
-        if (wscript == script && wn)
-            word_features(&sc, w, wn);
+        if (wscript == script && wn) {
+            nwords++;
+            if (read < n) {
+                word_light(&sc, w, wn);
+                if (nwords >= KURZ__LID_LIGHT_WORDS)
+                    break;
+            } else {
+                word_features(&sc, w, wn);
+                if ((nwords & 3) == 0 && settled(&sc, script))
+                    read = i < n ? i : n;
+            }
+        }
         wn = 0;
         wscript = -1;
     }
@@ -254,8 +344,7 @@ int kurz__identify(kurz__lidres *r, const char *text, size_t len, size_t *bad)
     for (int k = 0; k < KURZ__LID_NCLASSES; k++) {
         if (kurz__lid_class_script[k] != script)
             continue;
-        for (int o = 0; o < KURZ__LID_NORDERS; o++)
-            sc.cost[k] += (int64_t)sc.nord[o] * kurz__lid_unseen[k][o];
+        sc.cost[k] = total_cost(&sc, k);
         size_t j = nc++;
         while (j > 0 && sc.cost[idx[j - 1]] > sc.cost[k]) { /* stable: ties keep class order */
             idx[j] = idx[j - 1];
@@ -284,25 +373,41 @@ int kurz__identify(kurz__lidres *r, const char *text, size_t len, size_t *bad)
     int bucket = nf < 150 ? 0 : nf < 400 ? 1 : nf < 1200 ? 2 : 3;
     if ((uint64_t)best * 16 > (uint64_t)kurz__lid_maxper[b][bucket] * nf)
         return 0;
-    if (sc.marked[b] >= 2 && (uint64_t)sc.marked[b] * 25 >= sc.nord[0])
+    uint64_t nw = (uint64_t)sc.nord[0] + sc.lwords;
+    if (sc.marked[b] >= 2 && (uint64_t)sc.marked[b] * 25 >= nw)
         return 0;
-    if (sc.nord[0] && (uint64_t)sc.known[b] * 255 < (uint64_t)kurz__lid_minknown[b][bucket] * sc.nord[0])
+    if (nw && (uint64_t)sc.known[b] * 255 < (uint64_t)kurz__lid_minknown[b][bucket] * nw)
         return 0;
-    /* Pass 3: letters of the script foreign to the class. */
-    size_t alien = 0;
+    /* Pass 3, over the part pass 2 read: letters of the script foreign to
+     * the class. */
+    uint8_t ascii[128]; /* 1 = in the alphabet, 2 = not, 0 = not looked up yet */
+    memset(ascii, 0, sizeof ascii);
+    size_t alien = 0, own = 0;
     wscript = -1;
-    for (size_t i = 0; i < n;) {
-        int32_t c = next_letter(s, n, &i);
+    for (size_t i = 0; i < read;) {
+        int32_t c = next_letter(s, read, &i);
         if (c < 0) {
             wscript = -1;
             continue;
         }
         if (wscript < 0)
             wscript = script_of((uint32_t)c);
-        if (wscript == script && !in_alphabet(b, (uint32_t)c))
-            alien++;
+        if (wscript != script)
+            continue;
+        own++;
+        int in;
+        if (c >= 0x300 && utf8proc_category(c) >= UTF8PROC_CATEGORY_MN)
+            continue; /* a mark (diacritic, vowel sign): not a letter of its own */
+        if (c < 128) {
+            if (!ascii[c])
+                ascii[c] = in_alphabet(b, (uint32_t)c) ? 1 : 2;
+            in = ascii[c] == 1;
+        } else {
+            in = in_alphabet(b, (uint32_t)c);
+        }
+        alien += !in;
     }
-    if (alien >= 2 && alien * 100 >= letters[script])
+    if (alien >= 2 && alien * 100 >= own)
         return 0;
     r->lang = kurz__lid_class_code[b];
     r->confidence = r->cand[0].score;

@@ -11,7 +11,8 @@
 /* Model shape, shared with the generator tools/gen-langid.py. A class is a
  * language in one script (Serbian has two). */
 #define KURZ__LID_NCLASSES 29
-#define KURZ__LID_NORDERS 5  /* 0 = whole word, 1..4 = character n-grams */
+#define KURZ__LID_NORDERS 5  /* 0 = whole word, MINORDER..4 = character n-grams */
+#define KURZ__LID_MINORDER 2
 #define KURZ__LID_NBUCKETS 4 /* length buckets of the rejection thresholds */
 #define KURZ__LID_MAXWORD 32 /* letters of a word that give n-grams */
 #define KURZ__LID_WORDMAX 12 /* longest word that is a feature of its own */
@@ -19,6 +20,8 @@
 /* At most this many bytes of the input are read (cut back to a character
  * boundary): identification costs the same for any longer input. */
 #define KURZ__LID_SAMPLE ((size_t)32 << 10)
+/* The dominant script is counted over this many letters (then the word's end). */
+#define KURZ__LID_SCRIPT_LETTERS 1024
 /* Fewer letters than this in the dominant script: too short to tell. */
 #define KURZ__LID_MINLETTERS 3
 

@@ -52,11 +52,13 @@ RANGES = [  # (first, last, script index); must match script_of() in langid.c
 ]
 
 MAXORDER = 4
+MINORDER = 2     # character n-grams of orders MINORDER..MAXORDER (single letters
+                 # add little over bigrams and cost the most: every class has them)
 WORDMAX = 12      # whole-word features for words of at most this many letters
 MAXWORD = 32      # letters of a word that give n-grams
 STEP = 16         # log-probabilities are stored as round(-ln p * STEP), at most 255
 ALPHA = 0.5       # additive smoothing
-TOPK = {0: 700, 1: 200, 2: 500, 3: 900, 4: 900}  # features kept per class and order
+TOPK = {0: 400, 1: 0, 2: 300, 3: 500, 4: 500}  # features kept per class and order
 MINCOUNT = 2
 
 
@@ -116,7 +118,7 @@ def features(words, script):
         if len(w) <= WORDMAX:
             feats.append((0, fhash(0, w)))
         p = [32] + w + [32]
-        for n in range(1, MAXORDER + 1):
+        for n in range(MINORDER, MAXORDER + 1):
             for i in range(len(p) - n + 1):
                 g = p[i:i + n]
                 if n == 1 and g[0] == 32:
@@ -201,7 +203,8 @@ class Model:
             for ci in range(len(self.classes)):
                 n = self.counts[ci].get(k, 0)
                 if n >= MINCOUNT:
-                    posts.append((ci, self.q(ci, k[0], n)))
+                    # stored as the saving over an unseen feature (>= 0)
+                    posts.append((ci, max(0, self.q(ci, k[0], 0) - self.q(ci, k[0], n))))
             self.table[k] = posts
         self.unseen = [[self.q(ci, o, 0) for o in range(MAXORDER + 1)]
                        for ci in range(len(self.classes))]
@@ -214,6 +217,8 @@ class Model:
                                         if n >= 3 and n * 20000 >= tot and cp not in MARKERS))
 
     def q(self, ci, order, n):
+        if not self.V[order]:
+            return 0  # an order the model does not use
         p = (n + ALPHA) / (self.totals[ci][order] + ALPHA * self.V[order])
         return min(255, int(round(-math.log(p) * STEP)))
 
@@ -231,8 +236,8 @@ class Model:
             nord[k[0]] += 1
             posts = self.table.get(k)
             if posts:
-                for ci, qq in posts:
-                    cost[ci] += qq - self.unseen[ci][k[0]]
+                for ci, d in posts:
+                    cost[ci] -= d
                     if k[0] == 0:
                         known[ci] += 1
         res = []
@@ -247,7 +252,8 @@ class Model:
         n = 0
         for s, w in ws:
             if s == script:
-                n += sum(1 for cp in w if cp not in a)
+                n += sum(1 for cp in w if cp not in a
+                         and unicodedata.category(chr(cp))[0] != "M")
         return n
 
 
@@ -271,21 +277,27 @@ MARKERS = set(map(ord,
 
 # Function words of near neighbours outside kurz's list (facts, written by
 # hand). One counts against a class only where the class's own training
-# text (nearly) never has it: "non" marks Galician against Portuguese and
+# text never has it: "non" marks Galician against Portuguese and
 # Spanish, not against Italian or French.
 MARKER_WORDS = {
-    "af": "nie hulle baie gewees vir ek jy hê gesê sê sy mense kinders oor",
+    "af": "nie hulle baie gewees vir ek jy hê gesê sê sy mense kinders oor n hy by tyd my "
+          "julle wees geword verskeie verskil tydens daarvan hul skool",
     "gl": "unha unhas non xa coa cos coas polo pola polos polas tamén moi dun dunha "
-          "nun nunha ás súa isto iso aínda facer xente cando houbo xunto sen",
+          "nun nunha ás súa isto iso aínda facer xente cando houbo xunto sen máis porén "
+          "o os as ao aos é do dos das nas xeito",
     "bg": "във със които това са ще беше като тя бъде е някои нещо когато се ли "
-          "може също след него нея",
+          "може също след него нея тази този тези която който което бяха има няма така "
+          "днес сега защото обаче години година само",
     "sl": "in ki tudi kot bo so pa še lahko zelo sem kar vendar torej zdaj če med "
-          "nekaj vse bilo",
-    "mr": "आहे आणि होते नाही आहेत केले त्यांनी व मध्ये आपल्या करण्यात म्हणून असे होता",
+          "nekaj vse bilo v z ker kjer kaj tega naj saj ter že leta",
+    "mr": "आहे आणि होते नाही आहेत केले त्यांनी व मध्ये आपल्या करण्यात म्हणून असे होता "
+          "या होती झाले झाली केली तर पण हा ते त्या त्याच्या त्यांच्या सर्व काही म्हणजे येथे "
+          "असलेल्या नाहीत नंतर मी आम्ही तुम्ही आपण करून यांनी",
     "et": "ja on ei et see mis kes ka aga oma siis seda kui või ning nagu ta tema nad "
-          "üle pärast veel juba kõik mida selle seal kus sest väga nii",
+          "üle pärast veel juba kõik mida selle seal kus sest väga nii ma sa ainult alati "
+          "täna midagi keegi kuid vaid olnud oleks peab saab tuleb",
 }
-MARKER_RATE = 20000  # foreign to a class that has it at most once in this many words
+# A marker word counts against a class whose training text never has it.
 
 
 def marker_words(m):
@@ -298,7 +310,7 @@ def marker_words(m):
             mask = 0
             for ci in range(len(m.classes)):
                 n = m.counts[ci].get((0, h), 0)
-                if n * MARKER_RATE <= m.totals[ci][0]:
+                if n == 0:
                     mask |= 1 << ci
             out[h] = out.get(h, 0) | mask
     return sorted(out.items())
@@ -432,6 +444,10 @@ def emit(m, maxper, minkw):
       % (n - dropped, dropped, len(posts), size))
     w(" * %d classes. */\n" % nc)
     w('#include "langid.h"\n\n')
+    w("#if KURZ__LID_MINORDER != %d || KURZ__LID_NORDERS != %d || KURZ__LID_WORDMAX != %d \\\n"
+      "    || KURZ__LID_MAXWORD != %d || KURZ__LID_NCLASSES != %d\n"
+      % (MINORDER, MAXORDER + 1, WORDMAX, MAXWORD, nc))
+    w("#error langid.h does not match this model: remake it\n#endif\n\n")
     w("const char *const kurz__lid_class_code[KURZ__LID_NCLASSES] = {%s};\n"
       % ", ".join('"%s"' % l for l, _ in m.classes))
     w("const uint8_t kurz__lid_class_script[KURZ__LID_NCLASSES] = {%s};\n"

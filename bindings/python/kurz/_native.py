@@ -62,6 +62,14 @@ _PROTOTYPES = {
     "kurz_summary_get": (c_int, [c_void_p, c_size_t, POINTER(c_size_t), POINTER(c_size_t),
                                  POINTER(c_size_t), POINTER(c_double)], True),
     "kurz_summary_free": (None, [c_void_p], False),
+    # Language identification (KURZ_0.2); no Python API over it yet.
+    "kurz_identify": (c_int, [POINTER(c_void_p), c_char_p, c_size_t], True),
+    "kurz_langid_language": (c_char_p, [c_void_p], False),
+    "kurz_langid_confidence": (c_double, [c_void_p], False),
+    "kurz_langid_count": (c_size_t, [c_void_p], False),
+    "kurz_langid_get": (c_int, [c_void_p, c_size_t, POINTER(c_char_p), POINTER(c_double)], True),
+    "kurz_langid_examined": (c_size_t, [c_void_p], False),
+    "kurz_langid_free": (None, [c_void_p], False),
 }
 
 
@@ -88,6 +96,13 @@ class Lib:
     kurz_summary_document_sentences: Any
     kurz_summary_get: Any
     kurz_summary_free: Any
+    kurz_identify: Any
+    kurz_langid_language: Any
+    kurz_langid_confidence: Any
+    kurz_langid_count: Any
+    kurz_langid_get: Any
+    kurz_langid_examined: Any
+    kurz_langid_free: Any
 
     def __init__(self, cdll: Any, path: str) -> None:
         self.cdll = cdll
