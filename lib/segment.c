@@ -60,6 +60,7 @@
 #include <utf8proc.h>
 
 #include "kurz-private.h"
+#include "sterm-table.h"
 
 enum { C_OTHER, C_SPACE, C_BREAK, C_PARA, C_UPPER, C_LOWER, C_LETTER, C_DIGIT };
 
@@ -96,6 +97,9 @@ typedef struct seg {
     /* the language's word lists (data/): NULL where it has none */
     const kurz__wordlist *abbr;
     const kurz__wordlist *func[3], *starter[3]; /* any of up to three lists */
+    const kurz__wordlist *ord_next, *ord_suffix, *ord_prev;
+    int ordinal_dot;     /* the language writes ordinals with a dot ("10.") */
+    int32_t extra[4];    /* its own sentence-final marks (data/terminal/), 0 = none */
 } seg;
 
 /* ---- characters -------------------------------------------------------- */
@@ -189,10 +193,37 @@ static int is_letter_class(int c)
     return c == C_UPPER || c == C_LOWER || c == C_LETTER;
 }
 
-static int is_term(int32_t cp)
+/* Unicode Sentence_Terminal (sterm-table.h), the ellipsis … and the Greek
+ * question mark U+037E (canonically ";", so not in the property) */
+static int is_sterm(int32_t cp)
 {
-    return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 /* … */ || cp == 0x203C ||
-           (cp >= 0x2047 && cp <= 0x2049) || cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F;
+    if (cp < 0x80)
+        return cp == '.' || cp == '!' || cp == '?';
+    if (cp == 0x2026 || cp == 0x37E)
+        return 1;
+    size_t lo = 0, hi = sizeof kurz__sterm / sizeof kurz__sterm[0];
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if ((uint32_t)cp < kurz__sterm[mid][0])
+            hi = mid;
+        else if ((uint32_t)cp > kurz__sterm[mid][1])
+            lo = mid + 1;
+        else
+            return 1;
+    }
+    return 0;
+}
+
+/* a sentence-final mark in the language: Unicode's, and the language's own
+ * (data/terminal/<code>.txt: ":" in Armenian, ";" in Greek, "|" in Nepali) */
+static int is_term(const seg *st, int32_t cp)
+{
+    if (is_sterm(cp))
+        return 1;
+    for (int k = 0; k < 4 && st->extra[k]; k++)
+        if (cp == st->extra[k])
+            return 1;
+    return 0;
 }
 
 /* closing quotes and brackets that stay with the sentence before them */
@@ -256,23 +287,42 @@ static int in_lists(const kurz__wordlist *const l[3], const uint8_t *k, size_t k
            kurz__wl_find(l[2], k, kn) >= 0;
 }
 
-/* The lists of the rule set lang: its own, or for languages without rules
- * (KURZ__LANG_OTHER) the abbreviations for any language and the function
- * words and sentence openers of German, French and English together. */
+/* The lists of language lang, found by its code: data/abbrev/<code>,
+ * function/, starter/, ordinal-next/, ordinal-suffix/, ordinal-prev/,
+ * terminal/, and whether ordinal-dot/langs names it. A language without
+ * function words or sentence openers of its own, and KURZ__LANG_OTHER, use
+ * those of German, French and English together; KURZ__LANG_OTHER also uses
+ * the abbreviations for any language (abbrev/mul) and the German ordinal
+ * rules. */
 static void find_lists(seg *st, kurz__lang lang)
 {
-    const char *code = kurz__lang_rules_code(lang);
-    if (code) {
-        st->abbr = kurz__wl_lang("abbrev", code);
-        st->func[0] = kurz__wl_lang("function", code);
-        st->starter[0] = kurz__wl_lang("starter", code);
-        return;
-    }
-    st->abbr = kurz__wl_get("abbrev/mul");
     static const char *const all[3] = {"de", "fr", "en"};
-    for (int k = 0; k < 3; k++) {
-        st->func[k] = kurz__wl_lang("function", all[k]);
-        st->starter[k] = kurz__wl_lang("starter", all[k]);
+    const char *code = kurz__lang_rules_code(lang);
+    const char *ord = code ? code : "de";
+    st->abbr = code ? kurz__wl_lang("abbrev", code) : kurz__wl_get("abbrev/mul");
+    st->ord_next = kurz__wl_lang("ordinal-next", ord);
+    st->ord_suffix = kurz__wl_lang("ordinal-suffix", ord);
+    st->ord_prev = code ? kurz__wl_lang("ordinal-prev", code) : NULL;
+    st->ordinal_dot = kurz__wl_find(kurz__wl_get("ordinal-dot/langs"), (const uint8_t *)ord,
+                                    strlen(ord)) >= 0;
+    const kurz__wordlist *f = code ? kurz__wl_lang("function", code) : NULL;
+    const kurz__wordlist *o = code ? kurz__wl_lang("starter", code) : NULL;
+    if (f || o) {
+        st->func[0] = f;
+        st->starter[0] = o;
+    } else {
+        for (int k = 0; k < 3; k++) {
+            st->func[k] = kurz__wl_lang("function", all[k]);
+            st->starter[k] = kurz__wl_lang("starter", all[k]);
+        }
+    }
+    const kurz__wordlist *term = code ? kurz__wl_lang("terminal", code) : NULL;
+    for (size_t i = 0, k = 0; term && i < term->n && k < 4; i++) {
+        size_t n;
+        const char *w = kurz__wl_at(term, i, &n);
+        int32_t cp;
+        if (kurz__utf8_decode((const uint8_t *)w, n, &cp) == n)
+            st->extra[k++] = cp;
     }
 }
 
@@ -293,7 +343,7 @@ static int ends_terminated(const seg *st, size_t s, size_t e)
         size_t b = back(st->t, s, e);
         int32_t cp;
         dec(st->t, st->len, b, &cp);
-        if (is_term(cp))
+        if (is_term(st, cp))
             return 1;
         if (!is_closer(cp) && cp_class(cp) != C_SPACE)
             return 0;
@@ -661,11 +711,11 @@ static int after_letter_dot(const seg *st)
  * ("Jubiläumsjahr", "Bundesliga"). */
 static int ordinal_noun(const seg *st, size_t s, size_t e)
 {
-    if (word_in(st, &kurz__lists[KURZ__WL_ORDINAL_NEXT_DE], s, e))
+    if (st->ord_next && word_in(st, st->ord_next, s, e))
         return 1;
-    const kurz__wordlist *suffix = &kurz__lists[KURZ__WL_ORDINAL_SUFFIX_DE];
+    const kurz__wordlist *suffix = st->ord_suffix;
     size_t n = e - s;
-    for (size_t i = 0; i < suffix->n; i++) {
+    for (size_t i = 0; suffix && i < suffix->n; i++) {
         size_t k;
         const char *w = kurz__wl_at(suffix, i, &k);
         if (n > k && memcmp(st->t + e - k, w, k) == 0)
@@ -713,7 +763,7 @@ static int judge(seg *st, size_t i, size_t *te)
             size_t n = dec(t, len, j, &cp);
             if (cp == '.') {
                 dots++;
-            } else if (is_term(cp)) {
+            } else if (is_term(st, cp)) {
                 other_term++;
             } else if (is_closer(cp)) {
                 if (dots)
@@ -746,7 +796,7 @@ static int judge(seg *st, size_t i, size_t *te)
                 if (!ok) {
                     int32_t c2;
                     dec(t, len, a, &c2);
-                    ok = is_space_class(cp_class(c2)) || is_closer(c2) || is_term(c2) ||
+                    ok = is_space_class(cp_class(c2)) || is_closer(c2) || is_term(st, c2) ||
                          c2 == ',' || c2 == ';' || c2 == ':';
                 }
                 if (ok) {
@@ -838,15 +888,14 @@ static int judge(seg *st, size_t i, size_t *te)
         }
         if (nx != NX_UPPER)
             return 1;
-        if (st->lang != KURZ__LANG_FR && st->lang != KURZ__LANG_EN) {
+        if (st->ordinal_dot) {
             if (ordinal_noun(st, nws, nwe))
                 return 0;
             if (st->parens)
                 return 0; /* "(14. Nisan)" */
-            if (st->lang == KURZ__LANG_DE && st->ntok >= 1) {
+            if (st->ord_prev && st->ntok >= 1) {
                 size_t ps = st->tok_s[(st->ntok - 1) & 3], pe = st->tok_e[(st->ntok - 1) & 3];
-                const kurz__wordlist *l[3] = {&kurz__lists[KURZ__WL_ORDINAL_PREV_DE], NULL,
-                                              NULL};
+                const kurz__wordlist *l[3] = {st->ord_prev, NULL, NULL};
                 if (lower_in(st, l, ps, pe))
                     return 0;
             }
@@ -1028,6 +1077,18 @@ static int plain_byte(uint8_t b)
     return !strchr(".!?\"()[]", b) || b == 0;
 }
 
+/* The first byte of cp in UTF-8. */
+static uint8_t lead_byte(int32_t cp)
+{
+    if (cp < 0x80)
+        return (uint8_t)cp;
+    if (cp < 0x800)
+        return (uint8_t)(0xC0 | (cp >> 6));
+    if (cp < 0x10000)
+        return (uint8_t)(0xE0 | (cp >> 12));
+    return (uint8_t)(0xF0 | (cp >> 18));
+}
+
 int kurz__segment(const kurz__mem *m, kurz__lang lang, const char *text, size_t len,
                   kurz__sentvec *out)
 {
@@ -1047,6 +1108,13 @@ int kurz__segment(const kurz__mem *m, kurz__lang lang, const char *text, size_t 
     uint8_t plain[256];
     for (int b = 0; b < 256; b++)
         plain[b] = (uint8_t)plain_byte((uint8_t)b);
+    /* the first bytes of sentence-final marks take the slow path too */
+    for (size_t r = 0; r < sizeof kurz__sterm / sizeof kurz__sterm[0]; r++)
+        for (uint32_t cp = kurz__sterm[r][0]; cp <= kurz__sterm[r][1]; cp++)
+            plain[lead_byte((int32_t)cp)] = 0;
+    plain[lead_byte(0x37E)] = 0;
+    for (int k = 0; k < 4 && st.extra[k]; k++)
+        plain[lead_byte(st.extra[k])] = 0;
     while (i < len) {
         if (plain[t[i]]) {
             /* ordinary bytes of a word: nothing to decide */
@@ -1100,7 +1168,7 @@ int kurz__segment(const kurz__mem *m, kurz__lang lang, const char *text, size_t 
             st.in_tok = 1;
             st.cur_s = i;
         }
-        if (is_term(cp)) {
+        if (is_term(&st, cp)) {
             size_t te;
             int b = judge(&st, i, &te);
             st.uend = te;
