@@ -183,6 +183,15 @@ static int cp_class(int32_t cp)
     }
 }
 
+/* a combining mark (Mn, Mc, Me): a vowel sign, virama, niqqud, accent */
+static int is_mark(int32_t cp)
+{
+    if (cp < 0x300)
+        return 0;
+    utf8proc_category_t c = utf8proc_category(cp);
+    return c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_MC || c == UTF8PROC_CATEGORY_ME;
+}
+
 static int is_space_class(int c)
 {
     return c == C_SPACE || c == C_BREAK || c == C_PARA;
@@ -503,6 +512,15 @@ static int word_kind(const seg *st, size_t s, size_t e)
         if (h > 0 && h < kn)
             cat = abbr_cat(st, key + h, kn - h);
     }
+    if (!cat && kn) {
+        /* after an elided article or preposition: "dell'art.", "all’art." */
+        size_t h = kn;
+        while (h > 0 && key[h - 1] != '\'' && !(h >= 3 && key[h - 3] == 0xE2 &&
+                                                  key[h - 2] == 0x80 && key[h - 1] == 0x99))
+            h--;
+        if (h > 0 && h < kn)
+            cat = abbr_cat(st, key + h, kn - h);
+    }
     if (cat == SEG_NEVER)
         return W_NEVER;
     if (cat == SEG_MAY)
@@ -510,11 +528,13 @@ static int word_kind(const seg *st, size_t s, size_t e)
 
     /* shapes */
     size_t digits = 0, roman = 0, letters = 0, vowels = 0, upper = 0, ascii_letters = 0;
-    size_t dots = 0, seg_letters = 0, max_seg = 0, other = 0, lower = 0;
+    size_t dots = 0, seg_letters = 0, max_seg = 0, other = 0, lower = 0, caseless = 0;
     for (size_t i = s; i < e;) {
         n = dec(t, st->len, i, &cp);
         int c = cp_class(cp);
-        if (c == C_DIGIT) {
+        if (cp >= 0x300 && is_mark(cp)) {
+            /* part of the letter before it */
+        } else if (c == C_DIGIT) {
             digits++;
         } else if (is_letter_class(c)) {
             letters++;
@@ -530,6 +550,7 @@ static int word_kind(const seg *st, size_t s, size_t e)
                 upper++;
             else
                 lower++;
+            caseless += c == C_LETTER;
         } else if (cp == '.') {
             dots++;
             if (seg_letters > max_seg)
@@ -556,8 +577,9 @@ static int word_kind(const seg *st, size_t s, size_t e)
     if (roman == len && len >= 2 && len <= 6)
         return W_ROMAN;
     if (dots && !digits && !other && max_seg <= 2) {
-        /* initials "T.J.", "J.-P." go on, so do "o.a.", "z.b."; "U.S.A" may end */
-        if (max_seg == 1 && !lower)
+        /* initials "T.J.", "J.-P." go on, so do "o.a.", "z.b."; "U.S.A" may end;
+         * in scripts without letter case ("தி.மு.க.") they go on */
+        if ((max_seg == 1 && !lower) || (letters && caseless == letters))
             return W_SINGLE;
         if (cp_class(t[s]) == C_LOWER)
             return W_NEVER;
