@@ -100,6 +100,7 @@ typedef struct seg {
     const kurz__wordlist *ord_next, *ord_suffix, *ord_prev;
     int ordinal_dot;     /* the language writes ordinals with a dot ("10.") */
     int32_t extra[4];    /* its own sentence-final marks (data/terminal/), 0 = none */
+    const kurz__wordlist *qmarks; /* quote marks of several characters (data/quotes/) */
 } seg;
 
 /* ---- characters -------------------------------------------------------- */
@@ -325,6 +326,7 @@ static void find_lists(seg *st, kurz__lang lang)
             st->starter[k] = kurz__wl_lang("starter", all[k]);
         }
     }
+    st->qmarks = code ? kurz__wl_lang("quotes", code) : NULL;
     const kurz__wordlist *term = code ? kurz__wl_lang("terminal", code) : NULL;
     for (size_t i = 0, k = 0; term && i < term->n && k < 4; i++) {
         size_t n;
@@ -333,6 +335,20 @@ static void find_lists(seg *st, kurz__lang lang)
         if (kurz__utf8_decode((const uint8_t *)w, n, &cp) == n)
             st->extra[k++] = cp;
     }
+}
+
+/* The length of the language's quote mark of kind (KURZ__VAL_OPEN or
+ * KURZ__VAL_CLOSE) that starts at p (",,", "''" in Dutch), or 0. */
+static size_t quote_at(const seg *st, size_t p, uint64_t kind)
+{
+    const kurz__wordlist *q = st->qmarks;
+    for (size_t i = 0; q && i < q->n; i++) {
+        size_t n;
+        const char *w = kurz__wl_at(q, i, &n);
+        if (q->val[i] == kind && n <= st->len - p && memcmp(st->t + p, w, n) == 0)
+            return n;
+    }
+    return 0;
 }
 
 /* Lowers the first letter of k in place (ASCII and Latin-1 letters). */
@@ -613,7 +629,10 @@ static int next_kind(const seg *st, size_t p, size_t *ws, size_t *we)
     *ws = *we = p;
     for (int n = 0; p < len && n < 6; n++) {
         size_t k = dec(t, len, p, &cp);
-        if (is_opener(cp)) {
+        size_t qk = quote_at(st, p, KURZ__VAL_OPEN);
+        if (qk)
+            k = qk;
+        if (qk || is_opener(cp)) {
             p += k;
             skipped = 1;
             /* French « with a space inside */
@@ -810,7 +829,10 @@ static int judge(seg *st, size_t i, size_t *te)
         }
         if (k > j && k < len) {
             size_t n = dec(t, len, k, &cp);
-            int closes = cp == 0xBB || cp == 0x201D || (cp == '"' && (quotes & 1)) ||
+            size_t qn = quote_at(st, k, KURZ__VAL_CLOSE);
+            if (qn)
+                n = qn;
+            int closes = qn || cp == 0xBB || cp == 0x201D || (cp == '"' && (quotes & 1)) ||
                          ((cp == ')' || cp == ']') && parens);
             if (closes) {
                 size_t a = k + n;
