@@ -68,7 +68,7 @@ enum { C_OTHER, C_SPACE, C_BREAK, C_PARA, C_UPPER, C_LOWER, C_LETTER, C_DIGIT };
 enum { NX_END, NX_LOWER, NX_UPPER, NX_DIGIT, NX_CONT, NX_OTHER };
 
 /* the word before a full stop */
-enum { W_PLAIN, W_WORD, W_SINGLE, W_NEVER, W_MAY, W_DIGITS, W_ROMAN };
+enum { W_PLAIN, W_WORD, W_SINGLE, W_NEVER, W_MAY, W_DIGITS, W_ROMAN, W_MAY_OPENER };
 
 #define WORD_MAX 40 /* longer words are plain words: no list holds them */
 
@@ -100,6 +100,7 @@ typedef struct seg {
     const kurz__wordlist *ord_next, *ord_suffix, *ord_prev;
     int ordinal_dot;     /* the language writes ordinals with a dot ("10.") */
     int32_t extra[4];    /* its own sentence-final marks (data/terminal/), 0 = none */
+    int own_starters;    /* it has its own sentence openers (data/starter/) */
     const kurz__wordlist *qmarks; /* quote marks of several characters (data/quotes/) */
 } seg;
 
@@ -317,6 +318,7 @@ static void find_lists(seg *st, kurz__lang lang)
                                     strlen(ord)) >= 0;
     const kurz__wordlist *f = code ? kurz__wl_lang("function", code) : NULL;
     const kurz__wordlist *o = code ? kurz__wl_lang("starter", code) : NULL;
+    st->own_starters = o != NULL;
     if (f || o) {
         st->func[0] = f;
         st->starter[0] = o;
@@ -351,13 +353,26 @@ static size_t quote_at(const seg *st, size_t p, uint64_t kind)
     return 0;
 }
 
-/* Lowers the first letter of k in place (ASCII and Latin-1 letters). */
+/* Lowers the first letter of k in place (ASCII letters and two-byte
+ * letters). */
 static void lower_first(uint8_t *k, size_t kn)
 {
-    if (kn >= 1 && k[0] >= 'A' && k[0] <= 'Z')
+    if (kn >= 1 && k[0] >= 'A' && k[0] <= 'Z') {
         k[0] = (uint8_t)(k[0] + 32);
-    else if (kn >= 2 && k[0] == 0xC3 && k[1] >= 0x80 && k[1] <= 0x9E && k[1] != 0x97)
+    } else if (kn >= 2 && k[0] == 0xC3 && k[1] >= 0x80 && k[1] <= 0x9E && k[1] != 0x97) {
         k[1] = (uint8_t)(k[1] + 32);
+    } else if (kn >= 2 && k[0] >= 0xC4 && k[0] < 0xE0) {
+        /* other two-byte capitals (Greek, Cyrillic, Armenian, Latin
+         * Extended) whose lowercase takes two bytes too: "См." */
+        int32_t cp;
+        if (kurz__utf8_decode(k, kn, &cp) != 2)
+            return;
+        utf8proc_int32_t lo = utf8proc_tolower(cp);
+        if (lo != cp && lo >= 0x80 && lo < 0x800) {
+            k[0] = (uint8_t)(0xC0 | (lo >> 6));
+            k[1] = (uint8_t)(0x80 | (lo & 0x3F));
+        }
+    }
 }
 
 /* ---- units ------------------------------------------------------------------ */
@@ -472,6 +487,25 @@ static int after_number(const seg *st)
     return c >= '0' && c <= '9';
 }
 
+/* The kind of the two-part abbreviation whose second part (without dots)
+ * is key[0..kn) and whose first part is the token before ("p. ex.",
+ * "т. д."), or 0. */
+static int two_part(const seg *st, const uint8_t *key, size_t kn)
+{
+    if (st->ntok == 0)
+        return 0;
+    size_t ps = st->tok_s[(st->ntok - 1) & 3], pe = st->tok_e[(st->ntok - 1) & 3];
+    if (!(pe > ps && st->t[pe - 1] == '.' && pe - ps <= 6))
+        return 0;
+    strip_word(st, &ps, &pe, 0);
+    uint8_t key2[WORD_MAX];
+    size_t k2 = make_key(st, ps, pe, key2, 0);
+    if (!k2 || k2 + kn > WORD_MAX)
+        return 0;
+    memcpy(key2 + k2, key, kn);
+    return abbr_cat(st, key2, k2 + kn);
+}
+
 /* Classifies the word [s, e) before a full stop (already stripped). */
 static int word_kind(const seg *st, size_t s, size_t e)
 {
@@ -485,6 +519,15 @@ static int word_kind(const seg *st, size_t s, size_t e)
         if (is_letter_class(c)) {
             if (abbr_cat(st, t + s, n) == SEG_NEVER)
                 return W_NEVER; /* "M." */
+            /* the second part of "z. B.", "т. д.": a two-part abbreviation
+             * that may end a sentence ends it, in a language that lists its
+             * sentence openers, only before one ("e. V. Das", not "e. V.
+             * Dresden") */
+            int two = two_part(st, t + s, n);
+            if (two == SEG_NEVER)
+                return W_NEVER;
+            if (two == SEG_MAY)
+                return st->own_starters ? W_MAY_OPENER : W_MAY;
             /* a unit: "30 F.", "2° C."; but "49 v. Chr." */
             return after_number(st) && cp != 'v' && cp != 'n' ? W_MAY : W_SINGLE;
         }
@@ -498,19 +541,8 @@ static int word_kind(const seg *st, size_t s, size_t e)
         lower_first(key, kn);
         cat = abbr_cat(st, key, kn);
     }
-    if (!cat && st->ntok >= 1 && kn) {
-        /* two-part abbreviations: "p. ex." */
-        size_t ps = st->tok_s[(st->ntok - 1) & 3], pe = st->tok_e[(st->ntok - 1) & 3];
-        if (pe > ps && t[pe - 1] == '.' && pe - ps <= 6) {
-            strip_word(st, &ps, &pe, 0);
-            uint8_t key2[WORD_MAX];
-            size_t k2 = make_key(st, ps, pe, key2, 0);
-            if (k2 && k2 + kn <= WORD_MAX) {
-                memcpy(key2 + k2, key, kn);
-                cat = abbr_cat(st, key2, k2 + kn);
-            }
-        }
-    }
+    if (!cat && kn)
+        cat = two_part(st, key, kn); /* "p. ex." */
     if (!cat && kn == 3 && memcmp(key, "J-C", 3) == 0 && st->ntok >= 1 &&
         (st->lang == KURZ__LANG_FR || st->lang == KURZ__LANG_OTHER)) {
         /* "av. J.-C.", "après J.-C." is an era (may end); else initials */
@@ -832,7 +864,7 @@ static int judge(seg *st, size_t i, size_t *te)
             size_t qn = quote_at(st, k, KURZ__VAL_CLOSE);
             if (qn)
                 n = qn;
-            int closes = qn || cp == 0xBB || cp == 0x201D || (cp == '"' && (quotes & 1)) ||
+            int closes = qn || cp == 0xBB || cp == 0x201D || cp == 0x203A || (cp == '"' && (quotes & 1)) ||
                          ((cp == ')' || cp == ']') && parens);
             if (closes) {
                 size_t a = k + n;
@@ -933,6 +965,11 @@ static int judge(seg *st, size_t i, size_t *te)
         if (nx != NX_UPPER)
             return 1;
         if (st->ordinal_dot) {
+            /* "10. Dezember": a language with lists of the words that follow
+             * an ordinal asks them; one without takes a number of one or two
+             * digits for an ordinal ("2. Dünya Savaşı", "5. Armeija") */
+            if (!st->ord_next && we - ws <= 2)
+                return 0;
             if (ordinal_noun(st, nws, nwe))
                 return 0;
             if (st->parens)
@@ -945,6 +982,8 @@ static int judge(seg *st, size_t i, size_t *te)
             }
         }
         return 1;
+    case W_MAY_OPENER:
+        return nx == NX_UPPER && starter(st, nws, nwe);
     case W_ROMAN:
         /* regnal numbers and ordinals go on ("Carl XVI. Gustaf", "dem II.
          * Vatikanischen", "Otto III. 14"); "Benedikt XVI. Er" ends */
