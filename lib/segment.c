@@ -9,9 +9,15 @@
  * Units end at:
  *  - the end of the text, and a blank line (a line holding only white
  *    space; U+2029 counts as one). Blank lines also start a new paragraph.
- *  - a run of . ! ? … followed by white space, with the closing quotes and
- *    brackets glued to it ("Lust.“", "nicht!)."), a closing » or ” after a
- *    (no-break) space ("fin. »"), and a straight " or a ) after a space when
+ *  - a run of sentence-final marks followed by white space: . ! ? …, every
+ *    code point with the Unicode property Sentence_Terminal (sterm-table.h:
+ *    the danda । ॥, the Armenian full stop ։, Arabic ؟ ۔, full-width marks),
+ *    the Greek question mark U+037E, and the language's own marks
+ *    (data/terminal/<code>: ASCII : in Armenian, ; in Greek, | for the danda
+ *    in Hindi and Nepali). The closing quotes and brackets glued to it stay
+ *    with it ("Lust.“", "nicht!)."), so do a closing » ” › after a
+ *    (no-break) space ("fin. »"), the language's closing quote marks
+ *    (data/quotes/: '' in Dutch), and a straight " or a ) after a space when
  *    one is open in the unit ("gagner. \"") — unless a rule below vetoes it:
  *      * what follows is , ; : or a dot (",,Das" as a quote mark, ". . ."):
  *        no end. "(...)" and "[…]" are omissions, not ends.
@@ -31,19 +37,26 @@
  *            Une", "Halle P. Sie"), not after another letter with a dot; a
  *            letter after a number is a unit ("30 F.", "2° C.": may end);
  *          an abbreviation of the language's list (data/abbrev/): never
- *            ("Dr.", "bzw.", "M.", "p. ex."), or only before a capital
- *            ("usw. Die", not "Nr. 5"); a closing bracket after it ends it
- *            before a sentence opener ("(par ex.) Ainsi");
+ *            ("Dr.", "bzw.", "M.", "p. ex.", "dell'art."), or only before a
+ *            capital ("usw. Die", not "Nr. 5"; a two-part one ending in a
+ *            letter, "e. V.", before a sentence opener where the language
+ *            lists them); a closing bracket after it ends it before a
+ *            sentence opener ("(par ex.) Ainsi");
  *          an unknown short word without vowels ("bspw.", "Std."), lowercase
  *            parts joined by dots ("o.a."): abbreviations (after a number a
  *            unit: "600 km." may end); capital parts ("U.S.A."): may end;
+ *            parts in a script without letter case ("தி.மு.க."): no end;
  *          a number ("1990", "15./14", "1.000"): no end when it opens the
  *            unit (list numbering "1. Dies", "• 3. Seien"), in a date or
- *            range ("am 3. 10. 1990", "1. -3."); in German also before a
- *            month or a noun that usually follows an ordinal ("am 10.
- *            Dezember", "im 2. Weltkrieg", "60. Jubiläumsjahr"), inside
- *            brackets ("(14. Nisan)"), or after an article or contraction
- *            ("am 12.", "Der 2."); otherwise "geboren 1990. Danach" ends;
+ *            range ("am 3. 10. 1990", "1. -3."); in a language that writes
+ *            ordinals with a dot (data/ordinal-dot/langs) also inside
+ *            brackets ("(14. Nisan)"), before a month or a noun that usually
+ *            follows an ordinal where it lists them (data/ordinal-next,
+ *            ordinal-suffix: "am 10. Dezember", "im 2. Weltkrieg",
+ *            "60. Jubiläumsjahr"), or after an article or contraction
+ *            (ordinal-prev: "am 12.", "Der 2."), and where it does not list
+ *            them after any number of one or two digits ("2. Dünya");
+ *            otherwise "geboren 1990. Danach" ends;
  *          a Roman numeral: an end only before a sentence opener ("Carl
  *            XVI. Gustaf" goes on, "Benedikt XVI. Er" ends);
  *          any other word: an end.

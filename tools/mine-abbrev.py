@@ -1,7 +1,13 @@
 #!/usr/bin/python3
 """Abbreviation candidates from gold sentence splits: a token ending in '.'
 that the gold does not treat as a sentence end. Prints per language:
-token, times inside a sentence, times at a sentence end."""
+token, times inside a sentence, times at a sentence end.
+
+Usage: tools/mine-abbrev.py DIR
+DIR holds <lang>.jsonl files of records {"sentences": [...]}, e.g.
+../shared/eval/multi/train/ (the gold splits the data/abbrev/ lists were
+reviewed against). The candidates are only a reminder: the lists in data/
+are written and reviewed by hand, and no text of DIR goes into the repo."""
 import json, re, sys, collections, os
 root = sys.argv[1]
 for fn in sorted(os.listdir(root)):
