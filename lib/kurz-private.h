@@ -163,7 +163,8 @@ static inline int kurz__ascii_word(uint8_t c)
     return (kurz__byte_class[c] & (KURZ__B_ALNUM | KURZ__B_UNDER)) != 0;
 }
 
-/* ---- Sentence segmentation (segment.c; data/abbrev, function, starter, ordinal-*) */
+/* ---- Sentence segmentation (segment.c, sterm-table.h; data/abbrev, function,
+ * starter, ordinal-*, terminal, quotes) */
 enum {
     KURZ__S_PARA_START = 1u << 0, /* first unit of a paragraph (after a blank line or at start) */
     KURZ__S_LINE = 1u << 1,       /* ended by a line break without final punctuation:

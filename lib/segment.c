@@ -54,9 +54,8 @@
  *            follows an ordinal where it lists them (data/ordinal-next,
  *            ordinal-suffix: "am 10. Dezember", "im 2. Weltkrieg",
  *            "60. Jubiläumsjahr"), or after an article or contraction
- *            (ordinal-prev: "am 12.", "Der 2."), and where it does not list
- *            them after any number of one or two digits ("2. Dünya");
- *            otherwise "geboren 1990. Danach" ends;
+ *            (ordinal-prev: "am 12.", "Der 2."); otherwise "geboren 1990.
+ *            Danach" ends;
  *          a Roman numeral: an end only before a sentence opener ("Carl
  *            XVI. Gustaf" goes on, "Benedikt XVI. Er" ends);
  *          any other word: an end.
@@ -978,11 +977,6 @@ static int judge(seg *st, size_t i, size_t *te)
         if (nx != NX_UPPER)
             return 1;
         if (st->ordinal_dot) {
-            /* "10. Dezember": a language with lists of the words that follow
-             * an ordinal asks them; one without takes a number of one or two
-             * digits for an ordinal ("2. Dünya Savaşı", "5. Armeija") */
-            if (!st->ord_next && we - ws <= 2)
-                return 0;
             if (ordinal_noun(st, nws, nwe))
                 return 0;
             if (st->parens)
