@@ -111,6 +111,11 @@ static void test_quotes(void **state)
     (void)state;
     EXPECT("lt", "Jis tarė: „Aš ateisiu.“ Tada išėjo.", "Jis tarė: „Aš ateisiu.“",
            "Tada išėjo.");
+    /* Lithuanian text often puts a space before the closing “ (data/quotes/lt);
+     * in English “ after a space opens the next sentence */
+    EXPECT("lt", "Jis tarė: „Viskas baigta. “ Tada išėjo.", "Jis tarė: „Viskas baigta. “",
+           "Tada išėjo.");
+    EXPECT("en", "He left. “Why?” she asked.", "He left.", "“Why?” she asked.");
     EXPECT("de", "Sie rief: „Komm sofort!“ Er kam.", "Sie rief: „Komm sofort!“", "Er kam.");
     EXPECT("fr", "Il a dit : « Je viens. » Puis il est parti.", "Il a dit : « Je viens. »",
            "Puis il est parti.");
