@@ -108,7 +108,8 @@ typedef struct seg {
     unsigned parens;  /* open round and square brackets in the unit */
     /* the language's word lists (data/): NULL where it has none */
     const kurz__wordlist *abbr;
-    const kurz__wordlist *func[3], *starter[3]; /* any of up to three lists */
+    const kurz__wordlist *func[4], *starter[4]; /* any of up to four lists */
+    const kurz__wordlist *stop_starter; /* stop words that open a sentence when capitalised */
     const kurz__wordlist *ord_next, *ord_suffix, *ord_prev;
     int ordinal_dot;     /* the language writes ordinals with a dot ("10.") */
     int32_t extra[4];    /* its own sentence-final marks (data/terminal/), 0 = none */
@@ -303,11 +304,11 @@ static int abbr_cat(const seg *st, const uint8_t *k, size_t kn)
     return i < 0 ? 0 : (int)st->abbr->val[i];
 }
 
-/* In any of the lists l[0..3)? */
-static int in_lists(const kurz__wordlist *const l[3], const uint8_t *k, size_t kn)
+/* In any of the lists l[0..4)? */
+static int in_lists(const kurz__wordlist *const l[4], const uint8_t *k, size_t kn)
 {
     return kurz__wl_find(l[0], k, kn) >= 0 || kurz__wl_find(l[1], k, kn) >= 0 ||
-           kurz__wl_find(l[2], k, kn) >= 0;
+           kurz__wl_find(l[2], k, kn) >= 0 || kurz__wl_find(l[3], k, kn) >= 0;
 }
 
 /* The lists of language lang, found by its code: data/abbrev/<code>,
@@ -339,6 +340,9 @@ static void find_lists(seg *st, kurz__lang lang)
             st->func[k] = kurz__wl_lang("function", all[k]);
             st->starter[k] = kurz__wl_lang("starter", all[k]);
         }
+        /* its function words often open a sentence too ("Il", "Nel") */
+        const kurz__langinfo *li = kurz__lang_info(lang);
+        st->stop_starter = li ? li->stopwords : NULL;
     }
     st->qmarks = code ? kurz__wl_lang("quotes", code) : NULL;
     const kurz__wordlist *term = code ? kurz__wl_lang("terminal", code) : NULL;
@@ -739,7 +743,7 @@ static int word_in(const seg *st, const kurz__wordlist *l, size_t s, size_t e)
 }
 
 /* Lowercased copy of [s, e) in the list l? */
-static int lower_in(const seg *st, const kurz__wordlist *const l[3], size_t s, size_t e)
+static int lower_in(const seg *st, const kurz__wordlist *const l[4], size_t s, size_t e)
 {
     if (e <= s || e - s > WORD_MAX)
         return 0;
@@ -766,14 +770,28 @@ static int opens_unit(const seg *st)
 /* Does the word [s, e) (first letter lowered) often open a sentence? */
 static int starter(const seg *st, size_t s, size_t e)
 {
-    return lower_in(st, st->starter, s, e);
+    if (lower_in(st, st->starter, s, e))
+        return 1;
+    if (!st->stop_starter || e <= s)
+        return 0;
+    /* a stop word written with a capital and then lowercase ("Nel"; not
+     * "nel", not an all-capitals name) */
+    int32_t cp;
+    size_t n = dec(st->t, st->len, s, &cp);
+    if (s + n >= e || cp_class(cp) != C_UPPER)
+        return 0;
+    dec(st->t, st->len, s + n, &cp);
+    if (cp_class(cp) != C_LOWER)
+        return 0;
+    const kurz__wordlist *l[4] = {st->stop_starter, NULL, NULL, NULL};
+    return lower_in(st, l, s, e);
 }
 
 /* Articles and prepositions that start surnames ("J. Le Goff", "P. Van Dyck",
  * "H. De Maizière"): after an initial they do not open a sentence. */
 static int name_particle(const seg *st, size_t s, size_t e)
 {
-    const kurz__wordlist *l[3] = {&kurz__lists[KURZ__WL_NAME_PARTICLE_MUL], NULL, NULL};
+    const kurz__wordlist *l[4] = {&kurz__lists[KURZ__WL_NAME_PARTICLE_MUL], NULL, NULL, NULL};
     return lower_in(st, l, s, e);
 }
 
@@ -983,7 +1001,7 @@ static int judge(seg *st, size_t i, size_t *te)
                 return 0; /* "(14. Nisan)" */
             if (st->ord_prev && st->ntok >= 1) {
                 size_t ps = st->tok_s[(st->ntok - 1) & 3], pe = st->tok_e[(st->ntok - 1) & 3];
-                const kurz__wordlist *l[3] = {st->ord_prev, NULL, NULL};
+                const kurz__wordlist *l[4] = {st->ord_prev, NULL, NULL, NULL};
                 if (lower_in(st, l, ps, pe))
                     return 0;
             }
