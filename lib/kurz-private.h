@@ -45,24 +45,66 @@ uint64_t kurz__seed(const void *salt);
     ((size_t)(need) <= (cap) ? 0                                         \
                              : kurz__grow((m), (void **)&(arr), &(cap), (need), sizeof(*(arr))))
 
-/* ---- Languages (lang.c) ---------------------------------------------- */
+/* ---- Languages (lang.c) ----------------------------------------------
+ * Each language once: id, ISO 639-1 code, Snowball algorithm. A language's
+ * rules are data: its word lists data/<kind>/<code>.txt (stopwords and
+ * abbrev are required for every language, the others optional; see
+ * data/lists.txt), looked up by its code. */
+#define KURZ__LANGS(X) \
+    X(AR, "ar", "arabic") \
+    X(CA, "ca", "catalan") \
+    X(DA, "da", "danish") \
+    X(DE, "de", "german") \
+    X(EL, "el", "greek") \
+    X(EN, "en", "english") \
+    X(ES, "es", "spanish") \
+    X(EU, "eu", "basque") \
+    X(FI, "fi", "finnish") \
+    X(FR, "fr", "french") \
+    X(GA, "ga", "irish") \
+    X(HI, "hi", "hindi") \
+    X(HU, "hu", "hungarian") \
+    X(HY, "hy", "armenian") \
+    X(ID, "id", "indonesian") \
+    X(IT, "it", "italian") \
+    X(LT, "lt", "lithuanian") \
+    X(NE, "ne", "nepali") \
+    X(NL, "nl", "dutch") \
+    X(NO, "no", "norwegian") \
+    X(PT, "pt", "portuguese") \
+    X(RO, "ro", "romanian") \
+    X(RU, "ru", "russian") \
+    X(SR, "sr", "serbian") \
+    X(SV, "sv", "swedish") \
+    X(TA, "ta", "tamil") \
+    X(TR, "tr", "turkish") \
+    X(YI, "yi", "yiddish")
+
+/* A language: KURZ__LANG_OTHER (none: generic rules, no stop words) or
+ * 1 + the language's position in KURZ__LANGS (KURZ__LANG_DE, ...). The
+ * values are internal and may change when a language is added. */
 typedef enum kurz__lang {
-    KURZ__LANG_OTHER = 0, /* generic rules, no stop words */
-    KURZ__LANG_DE,
-    KURZ__LANG_FR,
-    KURZ__LANG_EN
+    KURZ__LANG_OTHER = 0,
+#define KURZ__LANG_ID_(id, code, snowball) KURZ__LANG_##id,
+    KURZ__LANGS(KURZ__LANG_ID_)
+#undef KURZ__LANG_ID_
+    KURZ__LANG_COUNT
 } kurz__lang;
 
+struct kurz__wordlist;
 typedef struct kurz__langinfo {
     const char *code;     /* ISO 639-1, "de" */
     const char *snowball; /* libstemmer algorithm name, "german" */
-    kurz__lang rules;     /* which segmentation/stop-word rules apply */
+    kurz__lang rules;     /* the language's id: its segmentation and stop-word rules */
+    const struct kurz__wordlist *stopwords; /* data/stopwords/<code> */
 } kurz__langinfo;
 
 /* Looks up a code or Snowball name, any letter case; NULL when unknown. */
 const kurz__langinfo *kurz__lang_find(const char *name);
-/* The code of the language whose rules are rules ("de" for KURZ__LANG_DE),
- * which names its word lists in data/; NULL for KURZ__LANG_OTHER. */
+/* The language lang, or NULL for KURZ__LANG_OTHER (or no language). */
+const kurz__langinfo *kurz__lang_info(kurz__lang lang);
+/* The code of language rules ("de" for KURZ__LANG_DE), which names its word
+ * lists in data/; NULL for KURZ__LANG_OTHER. */
 const char *kurz__lang_rules_code(kurz__lang rules);
 
 /* ---- Word lists (wordlist.c; data/, tools/gen-tables.py) ----------------
@@ -70,7 +112,7 @@ const char *kurz__lang_rules_code(kurz__lang rules);
  * (kurz-lists.c and kurz-lists.h in the build directory). A list is named
  * "kind/language" ("stopwords/de", "abbrev/mul", "boiler/keywords"); its
  * entries are sorted by bytes, each followed by a NUL in the pool. */
-typedef struct kurz__wordlist {
+struct kurz__wordlist {
     const char *name;
     const char *pool;      /* the entries' bytes, each NUL-terminated */
     const uint32_t *off;   /* n + 1 offsets into pool */
@@ -79,7 +121,8 @@ typedef struct kurz__wordlist {
     uint32_t mask;
     uint32_t n;
     uint32_t maxlen;       /* of the longest entry, in bytes */
-} kurz__wordlist;
+};
+typedef struct kurz__wordlist kurz__wordlist;
 
 #include "kurz-lists.h" /* generated: KURZ__WL_* ids, KURZ__VAL_*, KURZ__BIT_* */
 
@@ -120,7 +163,8 @@ static inline int kurz__ascii_word(uint8_t c)
     return (kurz__byte_class[c] & (KURZ__B_ALNUM | KURZ__B_UNDER)) != 0;
 }
 
-/* ---- Sentence segmentation (segment.c; data/abbrev, function, starter, ordinal-*) */
+/* ---- Sentence segmentation (segment.c, sterm-table.h; data/abbrev, function,
+ * starter, ordinal-*, terminal, quotes) */
 enum {
     KURZ__S_PARA_START = 1u << 0, /* first unit of a paragraph (after a blank line or at start) */
     KURZ__S_LINE = 1u << 1,       /* ended by a line break without final punctuation:

@@ -1,43 +1,15 @@
-/* The languages kurz knows: ISO 639-1 code, Snowball algorithm, rule set. */
+/* The languages kurz knows: ISO 639-1 code, Snowball algorithm, stop words. */
 #include <string.h>
 
 #include "kurz-private.h"
 
-/* Each language once: code, Snowball name, rule set (KURZ__LANG_*). */
-#define LANGS(X) \
-    X("ar", "arabic", OTHER) \
-    X("ca", "catalan", OTHER) \
-    X("da", "danish", OTHER) \
-    X("de", "german", DE) \
-    X("el", "greek", OTHER) \
-    X("en", "english", EN) \
-    X("es", "spanish", OTHER) \
-    X("eu", "basque", OTHER) \
-    X("fi", "finnish", OTHER) \
-    X("fr", "french", FR) \
-    X("ga", "irish", OTHER) \
-    X("hi", "hindi", OTHER) \
-    X("hu", "hungarian", OTHER) \
-    X("hy", "armenian", OTHER) \
-    X("id", "indonesian", OTHER) \
-    X("it", "italian", OTHER) \
-    X("lt", "lithuanian", OTHER) \
-    X("ne", "nepali", OTHER) \
-    X("nl", "dutch", OTHER) \
-    X("no", "norwegian", OTHER) \
-    X("pt", "portuguese", OTHER) \
-    X("ro", "romanian", OTHER) \
-    X("ru", "russian", OTHER) \
-    X("sr", "serbian", OTHER) \
-    X("sv", "swedish", OTHER) \
-    X("ta", "tamil", OTHER) \
-    X("tr", "turkish", OTHER) \
-    X("yi", "yiddish", OTHER)
-
-#define INFO(code, snowball, rules) {code, snowball, KURZ__LANG_##rules},
-#define CODE(code, snowball, rules) code,
-static const kurz__langinfo langs[] = {LANGS(INFO)};
-static const char *const codes[] = {LANGS(CODE) NULL};
+/* Each language of KURZ__LANGS (kurz-private.h), in its order; its stop
+ * words are data/stopwords/<code>.txt (the build fails when one is missing). */
+#define INFO(id, code, snowball) \
+    {code, snowball, KURZ__LANG_##id, &kurz__lists[KURZ__WL_STOPWORDS_##id]},
+#define CODE(id, code, snowball) code,
+static const kurz__langinfo langs[] = {KURZ__LANGS(INFO)};
+static const char *const codes[] = {KURZ__LANGS(CODE) NULL};
 #undef INFO
 #undef CODE
 
@@ -66,14 +38,17 @@ const kurz__langinfo *kurz__lang_find(const char *name)
     return NULL;
 }
 
+const kurz__langinfo *kurz__lang_info(kurz__lang lang)
+{
+    if (lang <= KURZ__LANG_OTHER || (size_t)lang > NLANGS)
+        return NULL;
+    return &langs[lang - 1];
+}
+
 const char *kurz__lang_rules_code(kurz__lang rules)
 {
-    if (rules == KURZ__LANG_OTHER)
-        return NULL;
-    for (size_t i = 0; i < NLANGS; i++)
-        if (langs[i].rules == rules)
-            return langs[i].code;
-    return NULL;
+    const kurz__langinfo *li = kurz__lang_info(rules);
+    return li ? li->code : NULL;
 }
 
 KURZ_API const char *const *kurz_languages(void)

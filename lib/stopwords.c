@@ -8,12 +8,8 @@
 
 static const kurz__wordlist *list_of(kurz__lang lang)
 {
-    switch (lang) {
-    case KURZ__LANG_DE: return &kurz__lists[KURZ__WL_STOPWORDS_DE];
-    case KURZ__LANG_FR: return &kurz__lists[KURZ__WL_STOPWORDS_FR];
-    case KURZ__LANG_EN: return &kurz__lists[KURZ__WL_STOPWORDS_EN];
-    default: return NULL;
-    }
+    const kurz__langinfo *li = kurz__lang_info(lang);
+    return li ? li->stopwords : NULL;
 }
 
 int kurz__is_stopword(kurz__lang lang, const uint8_t *w, size_t n)
