@@ -903,7 +903,7 @@ int kurz__keyphrases(const kurz__mem *m, kurz__lang lang, const char *code, kurz
     memset(&w, 0, sizeof w);
     w.c.m = m;
     w.c.lang = lang;
-    w.c.pt = lang == KURZ__LANG_OTHER && code && !strcmp(code, "pt");
+    w.c.pt = code && !strcmp(code, "pt");
     w.c.head_first = lang == KURZ__LANG_FR ||
                      (code && (!strcmp(code, "pt") || !strcmp(code, "es") || !strcmp(code, "it") ||
                                !strcmp(code, "ro") || !strcmp(code, "ca")));
