@@ -1267,11 +1267,11 @@ def split(text: TextInput, lang: Optional[str] = None, *,
         return s.split(text)
 
 
-def keywords(text: TextInput, lang: Optional[str] = None, n: int = 10, *,
+def keywords(text: TextInput, lang: Optional[str] = None, n: Optional[int] = 10, *,
              max_words: Optional[int] = None,
              max_input_bytes: Optional[int] = None) -> List[Keyphrase]:
-    """The key phrases of text, best first: at most ``n`` (0..1000) phrases
-    of at most ``max_words`` words (1..16; None: the library's default, 4),
+    """The key phrases of text, best first: at most ``n`` (0..1000; None:
+    the library's default, 10) phrases of at most ``max_words`` words (1..16; None: the library's default, 4),
     such as "Rechenzentrum", "Elon Musk" or "centres de données". ``lang``
     as for :func:`summarize` (None: identified from the text). Only the
     first 48 KiB of text are read. ``start``/``end`` are the character
