@@ -28,6 +28,17 @@ French:
 >>> len(phrases), phrases[0].text == texte[phrases[0].start:phrases[0].end]
 (1, True)
 
+Without a language (``lang=None``, the same as ``"auto"``) the language of
+each text is identified; results tell which one was used:
+
+>>> found = kurz.summarize(texte, sentences=1)
+>>> found.language, found.detected
+('fr', True)
+>>> kurz.identify("Der Rhein fließt durch Basel.").language
+'de'
+>>> [k.text for k in kurz.keywords(text, n=1)]
+['Aare']
+
 Offsets: ``start``/``end`` are character offsets into the ``str`` you
 passed (``text[s.start:s.end] == s.text`` always holds), ``byte_start`` /
 ``byte_end`` are offsets into its UTF-8 encoding. ``bytes`` input must be

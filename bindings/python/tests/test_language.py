@@ -10,6 +10,7 @@ import pickle
 import unittest
 
 import _corpus
+import _readme
 import _support  # noqa: F401 -- puts this tree's kurz first on sys.path
 from _support import DE_TEXT, FR_TEXT
 
@@ -163,6 +164,17 @@ class TestIdentify(unittest.TestCase):
     def test_agrees_with_auto(self):
         for text in (GERMAN, FRENCH, ENGLISH, POLISH, DE_TEXT, FR_TEXT):
             self.assertEqual(kurz.split(text).language, kurz.identify(text).language, text)
+
+
+class TestReadme(unittest.TestCase):
+    def test_auto_example(self):
+        ns = _readme.run_example("auto")
+        self.assertEqual((ns["summary"].language, ns["summary"].detected), ("de", True))
+        self.assertEqual(ns["guess"].language, "fr")
+        lines = ns["__stdout__"].splitlines()
+        self.assertEqual(lines[0], "de True")
+        self.assertEqual(lines[2], "'Rechenzentrum' x3 first at [9:22]: 'Rechenzentrum'")
+        self.assertEqual(lines[-1], "und")
 
 
 if __name__ == "__main__":
