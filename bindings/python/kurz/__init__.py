@@ -555,8 +555,10 @@ def _identify(data: bytes) -> LanguageGuess:
 
 
 class Summarizer:
-    """A reusable summarizer for one language; cheap to reuse, so keep one
-    for many documents (creating one loads a stemmer).
+    """A reusable summarizer for one language, or for "auto" (``lang=None``,
+    the default: each document's language is identified, and a stemmer is
+    loaded per language met); cheap to reuse, so keep one for many
+    documents (creating one loads a stemmer).
 
     Options are keyword-only: a default budget (``sentences``, ``ratio`` or
     ``words``, at most one; none = the library's default of 3 sentences),
@@ -1154,9 +1156,9 @@ def summarize(text: TextInput, lang: Optional[str] = None, *, sentences: Optiona
         return s.summarize(text, sentences=sentences, ratio=ratio, words=words)
 
 
-#: What ``lang=None`` asks the library for: its default language choice.
-#: Passed through unchanged; a library that does not know it reports an
-#: unsupported language (per document in :func:`summarize_many`).
+#: What ``lang=None`` means everywhere: identify each document's language
+#: (the library's "auto"); results report the language used and whether it
+#: was detected.
 DEFAULT_LANGUAGE = "auto"
 
 
@@ -1240,8 +1242,9 @@ def summarize_many(items: Iterable[Any], lang: Optional[str] = None, *, jobs: in
     An item is a text (``str`` or UTF-8 bytes) in language ``lang``, a
     ``(text, lang)`` pair or a mapping with ``"text"`` and an optional
     ``"lang"`` (a record of ``kurz --jsonl``); a missing or ``None``
-    language means ``lang``, and ``lang=None`` means the library's default
-    (:data:`DEFAULT_LANGUAGE` is passed through). ``options`` are those of
+    language means ``lang``, and ``lang=None`` means "auto" (each
+    document's language is identified; ``Summary.language`` and
+    ``Summary.detected`` tell the result). ``options`` are those of
     :class:`Summarizer`; ``jobs`` threads each keep one summarizer per
     language. A document that fails (unknown language, invalid UTF-8, not
     text) gets a Summary with ``error`` set; the batch goes on.
@@ -1282,8 +1285,8 @@ def keywords(text: TextInput, lang: Optional[str] = None, n: Optional[int] = 10,
              max_words: Optional[int] = None,
              max_input_bytes: Optional[int] = None) -> List[Keyphrase]:
     """The key phrases of text, best first: at most ``n`` (0..1000; None:
-    the library's default, 10) phrases of at most ``max_words`` words (1..16; None: the library's default, 4),
-    such as "Rechenzentrum", "Elon Musk" or "centres de données". ``lang``
+    the library's default, 10) phrases of at most ``max_words`` words
+    (1..16; None: the library's default, 4), such as "Rechenzentrum", "Elon Musk" or "centres de données". ``lang``
     as for :func:`summarize` (None: identified from the text). Only the
     first 48 KiB of text are read. ``start``/``end`` are the character
     offsets of a phrase's first occurrence (see :class:`Keyphrase`).

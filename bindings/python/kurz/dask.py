@@ -201,7 +201,7 @@ def summarize_bag(bag: "db.Bag", lang: Optional[str] = None, *, output: str = "d
     ``output``: ``"dict"`` (the ``kurz --jsonl`` object as a dict),
     ``"json"`` (its line, byte for byte) or ``"summary"`` (a
     :class:`kurz.Summary`). ``lang`` is the language of records without
-    one (None: the library's default); ``options`` are those of
+    one (None: "auto", identified per record); ``options`` are those of
     :class:`kurz.Summarizer`. A record that fails gives
     ``{"id": ID, "error": "..."}`` (a Summary with ``error`` set) and the
     computation goes on.

@@ -98,8 +98,8 @@ def summarize(data: Any, lang: Optional[str] = None, *, column: Optional[str] = 
     documents that failed (see :func:`summarize_columns` for the reason).
 
     ``data`` is a Series of texts, or a DataFrame with ``column`` naming the
-    texts. ``lang`` is the language of every row (``None``: the library's
-    default); ``lang_column`` (a column name of the DataFrame, or a Series
+    texts. ``lang`` is the language of every row (``None``: "auto", each
+    row's language is identified); ``lang_column`` (a column name of the DataFrame, or a Series
     with the same index) gives a language per row, missing values meaning
     ``lang``. ``options`` are those of :class:`kurz.Summarizer`; ``jobs``
     threads share the work (see :func:`kurz.summarize_many`).
