@@ -28,6 +28,17 @@ French:
 >>> len(phrases), phrases[0].text == texte[phrases[0].start:phrases[0].end]
 (1, True)
 
+Without a language (``lang=None``, the same as ``"auto"``) the language of
+each text is identified; results tell which one was used:
+
+>>> found = kurz.summarize(texte, sentences=1)
+>>> found.language, found.detected
+('fr', True)
+>>> kurz.identify("Der Rhein fließt durch Basel.").language
+'de'
+>>> [k.text for k in kurz.keywords(text, n=1)]
+['Aare']
+
 Offsets: ``start``/``end`` are character offsets into the ``str`` you
 passed (``text[s.start:s.end] == s.text`` always holds), ``byte_start`` /
 ``byte_end`` are offsets into its UTF-8 encoding. ``bytes`` input must be
@@ -61,10 +72,15 @@ from ._errors import (InputTooLargeError, InvalidUTF8Error, KurzError, OptionErr
 
 __all__ = [
     "Sentence",
+    "SentenceList",
     "Summary",
     "Summarizer",
+    "Keyphrase",
+    "LanguageGuess",
     "summarize",
     "summarize_many",
+    "keywords",
+    "identify",
     "DEFAULT_LANGUAGE",
     "split",
     "languages",
@@ -100,6 +116,8 @@ _OPT_REDUNDANCY = 107
 _OPT_BOILERPLATE = 108
 _OPT_MAX_INPUT = 109
 _OPT_TITLE = 110
+_OPT_KEYPHRASES = 111
+_OPT_KEYPHRASE_MAX_WORDS = 112
 
 #: Ranking algorithms accepted by ``algorithm=`` (kurz_algorithm values).
 ALGORITHMS: Dict[str, int] = {"lexrank": 0, "textrank": 1}
@@ -156,6 +174,97 @@ class Sentence:
                            self.byte_start, self.byte_end))
 
 
+class SentenceList(List[Sentence]):
+    """What :func:`summarize`, :func:`split` and the :class:`Summarizer`'s
+    methods of the same names return: a plain ``list`` of :class:`Sentence`
+    that also tells which language the document was processed with.
+
+    Attributes:
+        language: the ISO code used ("fr"), or "und" when the language was
+            "auto" and the text is in none of the languages or too short to
+            tell (generic rules, no stemming, no stop words).
+        detected: True when the language was identified from the text
+            ("auto"), False when it was the summarizer's own.
+
+    It compares equal to a list with the same sentences (the language is
+    not compared) and pickles with its language.
+    """
+
+    language: str
+    detected: bool
+
+    def __init__(self, sentences: Iterable[Sentence] = (), language: str = "",
+                 detected: bool = False) -> None:
+        super().__init__(sentences)
+        self.language = language
+        self.detected = detected
+
+    def __repr__(self) -> str:
+        return "SentenceList(%s, language=%r, detected=%r)" % (
+            list.__repr__(self), self.language, self.detected)
+
+    def __reduce__(self) -> Any:
+        return (SentenceList, (list(self), self.language, self.detected))
+
+
+@dataclass(frozen=True)
+class Keyphrase:
+    """One key phrase of :func:`keywords` or :meth:`Summarizer.keywords`.
+
+    Attributes:
+        text: the phrase in its most frequent form in the text, as written
+            (capitals and accents kept, runs of white space as one space).
+        score: higher is better; comparable within one result only.
+        count: how many times the phrase occurs in the text.
+        start: character offset of its first occurrence in the ``str``
+            passed in; ``text[start:end]`` is that occurrence, which may be
+            another form of the phrase (a plural, other white space).
+        end: character offset one past the end of the first occurrence.
+        byte_start: byte offset of ``start`` in the UTF-8 encoding of the input.
+        byte_end: byte offset of ``end`` in the UTF-8 encoding of the input.
+    """
+
+    __slots__ = ("text", "score", "count", "start", "end", "byte_start", "byte_end")
+
+    text: str
+    score: float
+    count: int
+    start: int
+    end: int
+    byte_start: int
+    byte_end: int
+
+    def __reduce__(self) -> Any:  # frozen + __slots__: pickle through the constructor
+        return (Keyphrase, (self.text, self.score, self.count, self.start, self.end,
+                            self.byte_start, self.byte_end))
+
+
+@dataclass(frozen=True)
+class LanguageGuess:
+    """The result of :func:`identify`.
+
+    Attributes:
+        language: the ISO 639-1 code ("fr"), or "und" when the text is
+            empty, too short to tell, or in none of :func:`languages`.
+        confidence: in [0, 1], the best candidate's score; 0.0 for "und".
+        candidates: ``(code, score)`` pairs of the languages written in the
+            text's main script, best first (scores sum to 1); also given
+            for "und", empty when no listed script was found.
+        examined: how many bytes of the UTF-8 input were read (at most 32 KiB).
+    """
+
+    __slots__ = ("language", "confidence", "candidates", "examined")
+
+    language: str
+    confidence: float
+    candidates: Tuple[Tuple[str, float], ...]
+    examined: int
+
+    def __reduce__(self) -> Any:  # frozen + __slots__: pickle through the constructor
+        return (LanguageGuess, (self.language, self.confidence, self.candidates,
+                                self.examined))
+
+
 @dataclass(frozen=True)
 class Summary:
     """The result of one document of :meth:`Summarizer.summarize_many` or
@@ -170,17 +279,22 @@ class Summary:
         sentences: the chosen sentences (a tuple of :class:`Sentence`), in
             document order.
         document_sentences: how many sentences the document has.
-        language: the ISO code of the summarizer's language ("de", "fr";
-            for a failed document the language asked for, or "").
+        language: the ISO code of the language the document was processed
+            with ("de", "fr"; "und" when it was identified ("auto") as in
+            none of the languages or too short to tell; for a failed
+            document the language asked for, e.g. "auto", or "").
         error: None, or the exception of a document that failed.
+        detected: True when the language was identified from the text
+            ("auto"), False when it was given (and for a failed document).
     """
 
-    __slots__ = ("sentences", "document_sentences", "language", "error")
+    __slots__ = ("sentences", "document_sentences", "language", "error", "detected")
 
     sentences: Tuple[Sentence, ...]
     document_sentences: int
     language: str
     error: Optional[BaseException]
+    detected: bool
 
     @property
     def ok(self) -> bool:
@@ -197,7 +311,8 @@ class Summary:
         return [(s.start, s.end) for s in self.sentences]
 
     def __reduce__(self) -> Any:  # frozen + __slots__: pickle through the constructor
-        return (Summary, (self.sentences, self.document_sentences, self.language, self.error))
+        return (Summary, (self.sentences, self.document_sentences, self.language, self.error,
+                          self.detected))
 
 
 # ---------------------------------------------------------------------------
@@ -346,6 +461,23 @@ def _copy_summary(summary: int) -> List[Tuple[int, int, int, float]]:
     return rows
 
 
+def _summary_language(summary: int) -> Tuple[str, bool]:
+    """(language code, detected) of a kurz_summary."""
+    detected = c_int()
+    raw = _lib.kurz_summary_language(summary, byref(detected))
+    return (raw.decode("ascii", "replace") if raw else ""), bool(detected.value)
+
+
+def _char_offsets_any(data: bytes, text: Optional[str], positions: Sequence[int]) -> List[int]:
+    """Character offsets of byte offsets in any order (on code-point
+    boundaries): sorted once, so one pass over the prefix of data they span."""
+    if text is not None and len(text) == len(data):  # ASCII
+        return list(positions)
+    order = sorted(set(positions))
+    by_byte = dict(zip(order, _char_offsets(data, order)))
+    return [by_byte[b] for b in positions]
+
+
 def _make_sentences(rows: List[Tuple[int, int, int, float]], data: bytes,
                     text: Optional[str]) -> List[Sentence]:
     if text is None:
@@ -374,13 +506,59 @@ def _make_sentences(rows: List[Tuple[int, int, int, float]], data: bytes,
     return out
 
 
+def _copy_keyphrases(k: int) -> List[Tuple[bytes, float, int, int, int]]:
+    """(UTF-8 text, score, count, byte_start, byte_end) of every key phrase."""
+    n = _lib.kurz_keyphrases_count(k)
+    text, text_len, score = c_void_p(), c_size_t(), c_double()
+    count, start, end = c_size_t(), c_size_t(), c_size_t()
+    refs = (byref(text), byref(text_len), byref(score), byref(count), byref(start), byref(end))
+    rows = []
+    for i in range(n):
+        _lib.kurz_keyphrases_get(k, i, *refs)
+        raw = ctypes.string_at(text.value, text_len.value) if text_len.value else b""
+        rows.append((raw, score.value, count.value, start.value, end.value))
+    return rows
+
+
+def _make_keyphrases(rows: List[Tuple[bytes, float, int, int, int]], data: bytes,
+                     text: Optional[str]) -> List[Keyphrase]:
+    positions: List[int] = []
+    for _raw, _score, _count, b_start, b_end in rows:
+        positions += (b_start, b_end)
+    chars = _char_offsets_any(data, text, positions)
+    return [Keyphrase(raw.decode("utf-8", "replace"), score, count, chars[2 * i],
+                      chars[2 * i + 1], b_start, b_end)
+            for i, (raw, score, count, b_start, b_end) in enumerate(rows)]
+
+
+def _identify(data: bytes) -> LanguageGuess:
+    out = c_void_p()
+    _lib.kurz_identify(byref(out), data, len(data))  # errcheck raises on failure
+    r = out.value
+    try:
+        raw = _lib.kurz_langid_language(r)
+        language = raw.decode("ascii", "replace") if raw else "und"
+        confidence = float(_lib.kurz_langid_confidence(r))
+        code, score = c_char_p(), c_double()
+        candidates = []
+        for i in range(_lib.kurz_langid_count(r)):
+            _lib.kurz_langid_get(r, i, byref(code), byref(score))
+            candidates.append(((code.value or b"").decode("ascii", "replace"), score.value))
+        examined = int(_lib.kurz_langid_examined(r))
+    finally:
+        _lib.kurz_langid_free(r)
+    return LanguageGuess(language, confidence, tuple(candidates), examined)
+
+
 # ---------------------------------------------------------------------------
 # Summarizer
 
 
 class Summarizer:
-    """A reusable summarizer for one language; cheap to reuse, so keep one
-    for many documents (creating one loads a stemmer).
+    """A reusable summarizer for one language, or for "auto" (``lang=None``,
+    the default: each document's language is identified, and a stemmer is
+    loaded per language met); cheap to reuse, so keep one for many
+    documents (creating one loads a stemmer).
 
     Options are keyword-only: a default budget (``sentences``, ``ratio`` or
     ``words``, at most one; none = the library's default of 3 sentences),
@@ -415,7 +593,7 @@ class Summarizer:
 
     _handle: Optional[int] = None  # class default: __del__ after a failed __init__
 
-    def __init__(self, lang: str, *, sentences: Optional[int] = None,
+    def __init__(self, lang: Optional[str] = None, *, sentences: Optional[int] = None,
                  ratio: Optional[float] = None, words: Optional[int] = None,
                  strict: bool = False, algorithm: str = "lexrank",
                  damping: Optional[float] = None, position_weight: Optional[float] = None,
@@ -428,6 +606,8 @@ class Summarizer:
         self._lock = threading.Lock()
         # What pickling and per-thread copies re-create the summarizer from.
         self._lang_arg = lang
+        if lang is None:
+            lang = DEFAULT_LANGUAGE
         self._kwargs: Dict[str, Any] = {
             name: value for name, value in (
                 ("sentences", sentences), ("ratio", ratio), ("words", words),
@@ -458,6 +638,12 @@ class Summarizer:
         self._handle = handle.value
         raw = _lib.kurz_summarizer_language(self._handle)
         self._language = raw.decode("utf-8", "replace") if raw else lang
+        # The library's key phrase defaults, restored by keywords(n=None).
+        value = c_int()
+        self._keyphrase_defaults: Dict[int, int] = {}
+        for opt in (_OPT_KEYPHRASES, _OPT_KEYPHRASE_MAX_WORDS):
+            _lib.kurz_summarizer_get_option(self._handle, opt, byref(value))
+            self._keyphrase_defaults[opt] = value.value
 
     @staticmethod
     def _strict_value(strict: Any) -> int:
@@ -465,13 +651,14 @@ class Summarizer:
             raise TypeError("strict must be True or False, not %r" % (strict,))
         return int(bool(strict))
 
-    def _set(self, handle: int, opt: int, value: int) -> None:
+    def _set(self, handle: int, opt: int, value: int, name: Optional[str] = None) -> None:
         try:
             self._lib.kurz_summarizer_set_option(handle, opt, value)
         except OptionError as exc:
             if exc.code != _OUT_OF_RANGE:
                 raise
-            name = _OPTION_NAMES.get(opt, str(opt))
+            if name is None:
+                name = _OPTION_NAMES.get(opt, str(opt))
             try:
                 lo, hi = self._lib.option_bounds(opt)
             except KurzError:
@@ -500,7 +687,9 @@ class Summarizer:
     # -- public ----------------------------------------------------------------
     @property
     def language(self) -> str:
-        """The ISO 639-1 code of the summarizer's language ("de", "fr", ...)."""
+        """The ISO 639-1 code of the summarizer's language ("de", "fr", ...),
+        or "auto" (each document's language is identified: see
+        ``SentenceList.language`` and ``Summary.language``)."""
         return self._language
 
     @property
@@ -540,8 +729,10 @@ class Summarizer:
 
     def summarize(self, text: TextInput, *, sentences: Optional[int] = None,
                   ratio: Optional[float] = None, words: Optional[int] = None,
-                  strict: Optional[bool] = None) -> List[Sentence]:
-        """The most central sentences of text, in document order.
+                  strict: Optional[bool] = None) -> SentenceList:
+        """The most central sentences of text, in document order (a
+        :class:`SentenceList`: its ``language`` and ``detected`` tell which
+        language was used).
 
         A budget given here (at most one of ``sentences``, ``ratio``,
         ``words``) replaces the summarizer's default budget for this call;
@@ -566,11 +757,11 @@ class Summarizer:
         with self._lock:
             handle = self._checked_handle()
             self._apply(handle, budget if budget is not None else self._budget, strict_value)
-            rows = self._run(self._lib.kurz_summarize, handle, data)
-        return _make_sentences(rows, data, original)
+            rows, language, detected = self._run(self._lib.kurz_summarize, handle, data)
+        return SentenceList(_make_sentences(rows, data, original), language, detected)
 
-    def split(self, text: TextInput) -> List[Sentence]:
-        """Every sentence of text, each with score 0.0.
+    def split(self, text: TextInput) -> SentenceList:
+        """Every sentence of text, each with score 0.0 (a :class:`SentenceList`).
 
         >>> with Summarizer("fr") as s:
         ...     [x.text for x in s.split("Bonjour.\\nÇa va ?")]
@@ -579,16 +770,52 @@ class Summarizer:
         data, original = _encode_text(text)
         with self._lock:
             handle = self._checked_handle()
-            rows = self._run(self._lib.kurz_split, handle, data)
-        return _make_sentences(rows, data, original)
+            rows, language, detected = self._run(self._lib.kurz_split, handle, data)
+        return SentenceList(_make_sentences(rows, data, original), language, detected)
 
-    def _run(self, fn: Any, handle: int, data: bytes) -> List[Tuple[int, int, int, float]]:
+    def _run(self, fn: Any, handle: int, data: bytes
+             ) -> Tuple[List[Tuple[int, int, int, float]], str, bool]:
         summary = c_void_p()
         fn(byref(summary), handle, data, len(data))  # errcheck raises on failure
         try:
-            return _copy_summary(summary.value)
+            return (_copy_summary(summary.value),) + _summary_language(summary.value)
         finally:
             self._lib.kurz_summary_free(summary.value)
+
+    def keywords(self, text: TextInput, n: Optional[int] = None, *,
+                 max_words: Optional[int] = None) -> List[Keyphrase]:
+        """The key phrases of text, best first: at most ``n`` of them
+        (0..1000; None: the library's default, 10), each of at most
+        ``max_words`` words (1..16; None: the library's default, 4), under
+        the summarizer's language ("auto": the language identified in text).
+        Only the first 48 KiB of text are read. Offsets are character
+        offsets of the first occurrence, as for :class:`Sentence`.
+
+        >>> with Summarizer("de") as s:
+        ...     [k.text for k in s.keywords("Das Rechenzentrum in Frankfurt ist neu. "
+        ...                                 "Das Rechenzentrum braucht viel Strom.", 1)]
+        ['Rechenzentrum']
+        """
+        settings = []
+        for opt, name, value in ((_OPT_KEYPHRASES, "n", n),
+                                 (_OPT_KEYPHRASE_MAX_WORDS, "max_words", max_words)):
+            if value is None:
+                settings.append((opt, name, self._keyphrase_defaults[opt]))
+            else:
+                v = _as_int(name, value)
+                settings.append((opt, name, max(-(2**31), min(2**31 - 1, v))))
+        data, original = _encode_text(text)
+        out = c_void_p()
+        with self._lock:
+            handle = self._checked_handle()
+            for opt, name, value in settings:
+                self._set(handle, opt, value, name)
+            self._lib.kurz_keyphrases_extract(byref(out), handle, data, len(data))
+        try:
+            rows = _copy_keyphrases(out.value)
+        finally:
+            self._lib.kurz_keyphrases_free(out.value)
+        return _make_keyphrases(rows, data, original)
 
     # -- batches -------------------------------------------------------------
     def summarize_many(self, texts: Iterable[Any], *, jobs: int = 1, chunk: int = 64,
@@ -659,9 +886,9 @@ class Summarizer:
             lang = self._language
             for text in texts:
                 try:
-                    append(_summarize_one(fn, handle, cells, text, lang))
+                    append(_summarize_one(fn, handle, cells, text))
                 except Exception as exc:  # noqa: BLE001 -- in place, never abort the batch
-                    append(Summary((), 0, lang, exc))
+                    append(Summary((), 0, lang, exc, False))
         return out
 
     def _rows_many(self, texts: List[Any], split: bool) -> List[Any]:
@@ -748,13 +975,15 @@ _RAW_GET = _raw(_PYDLL, "kurz_summary_get", c_int, [c_void_p, c_size_t, POINTER(
                                                      POINTER(c_size_t), POINTER(c_size_t),
                                                      POINTER(c_double)])
 _RAW_FREE = _raw(_PYDLL, "kurz_summary_free", None, [c_void_p])
+_RAW_LANGUAGE = _raw(_PYDLL, "kurz_summary_language", c_char_p, [c_void_p, POINTER(c_int)])
+_CODES: Dict[bytes, str] = {}  # the library's language codes, decoded once
 
 
 class _Cells:
     """The C out-parameters of one summarizer's batch calls (used under its lock)."""
 
     __slots__ = ("out", "p_out", "index", "start", "end", "score", "p_index", "p_start",
-                 "p_end", "p_score")
+                 "p_end", "p_score", "detected", "p_detected")
 
     def __init__(self) -> None:
         self.out = c_void_p()
@@ -763,17 +992,23 @@ class _Cells:
         self.score = c_double()
         self.p_index, self.p_start = byref(self.index), byref(self.start)
         self.p_end, self.p_score = byref(self.end), byref(self.score)
+        self.detected = c_int()
+        self.p_detected = byref(self.detected)
 
 
-def _summarize_one(fn: Any, handle: int, cells: _Cells, text: Any, lang: str) -> Summary:
-    data, text, rows, document_sentences = _rows_one(fn, handle, cells, text)
-    return Summary(tuple(_make_sentences(rows, data, text)), document_sentences, lang, None)
+def _summarize_one(fn: Any, handle: int, cells: _Cells, text: Any) -> Summary:
+    data, text, rows, document_sentences, language, detected = _rows_one(fn, handle, cells, text)
+    return Summary(tuple(_make_sentences(rows, data, text)), document_sentences, language,
+                   None, detected)
 
 
-def _rows_one(fn: Any, handle: int, cells: _Cells, text: Any
-              ) -> Tuple[bytes, Optional[str], List[Tuple[int, int, int, float]], int]:
+_Rows = Tuple[bytes, Optional[str], List[Tuple[int, int, int, float]], int, str, bool]
+
+
+def _rows_one(fn: Any, handle: int, cells: _Cells, text: Any) -> _Rows:
     """(UTF-8 data, the str or None, rows (index, byte_start, byte_end,
-    score), the document's sentence count) of one text; raises on failure."""
+    score), the document's sentence count, its language, detected) of one
+    text; raises on failure."""
     if type(text) is str:
         try:
             data = text.encode("utf-8")
@@ -794,9 +1029,13 @@ def _rows_one(fn: Any, handle: int, cells: _Cells, text: Any
         for i in range(n):
             _RAW_GET(summary, i, p_index, p_start, p_end, p_score)
             rows.append((index.value, start.value, end.value, score.value))
+        raw = _RAW_LANGUAGE(summary, cells.p_detected)
+        language = _CODES.get(raw) if raw is not None else ""
+        if language is None:
+            language = _CODES.setdefault(raw, raw.decode("ascii", "replace"))
     finally:
         _RAW_FREE(summary)
-    return data, text, rows, document_sentences
+    return data, text, rows, document_sentences, language, bool(cells.detected.value)
 
 
 def _check_jobs(jobs: Any, chunk: Any) -> Tuple[int, int]:
@@ -875,19 +1114,23 @@ def _stream(items: Iterable[Any], make: Callable[[], Tuple[_Work, Optional[Calla
 # Module-level functions
 
 
-def summarize(text: TextInput, lang: str, *, sentences: Optional[int] = None,
+def summarize(text: TextInput, lang: Optional[str] = None, *, sentences: Optional[int] = None,
               ratio: Optional[float] = None, words: Optional[int] = None,
               algorithm: str = "lexrank", strict: bool = False,
               damping: Optional[float] = None, position_weight: Optional[float] = None,
               redundancy: Optional[float] = None, title_weight: Optional[float] = None,
-              boilerplate: bool = True, max_input_bytes: Optional[int] = None) -> List[Sentence]:
-    """Summarizes text in language lang ("de", "fr", ...; see :func:`languages`).
+              boilerplate: bool = True, max_input_bytes: Optional[int] = None) -> SentenceList:
+    """Summarizes text in language lang ("de", "fr", ...; see :func:`languages`;
+    None or "auto": the language is identified from the text, see
+    :func:`identify`).
 
     Give at most one budget: ``sentences`` (a count), ``ratio`` (a share of
     the sentences, 0 < ratio <= 1) or ``words`` (about this many words;
     with ``strict=True`` never more). With none, the library's default
     (3 sentences). The other keywords are the options of :class:`Summarizer`.
-    Returns the chosen sentences in document order.
+    Returns the chosen sentences in document order, as a
+    :class:`SentenceList` whose ``language`` and ``detected`` tell which
+    language was used.
 
     >>> de = ("Berlin ist mit fast vier Millionen Einwohnern die größte Stadt Deutschlands.\\n"
     ...       "Die Museumsinsel in Berlin gehört zum Weltkulturerbe der UNESCO.\\n"
@@ -899,6 +1142,9 @@ def summarize(text: TextInput, lang: str, *, sentences: Optional[int] = None,
     ...       "Le musée du Louvre est le musée le plus visité au monde.\\n")
     >>> [s.index for s in summarize(fr, "fr", ratio=1.0, redundancy=1.0)]
     [0, 1, 2]
+    >>> found = summarize(fr, sentences=1)
+    >>> found.language, found.detected
+    ('fr', True)
     """
     budget = _budget(sentences, ratio, words)  # fail before loading a stemmer
     if strict and (budget is None or budget[0] != _OPT_WORDS):
@@ -910,9 +1156,9 @@ def summarize(text: TextInput, lang: str, *, sentences: Optional[int] = None,
         return s.summarize(text, sentences=sentences, ratio=ratio, words=words)
 
 
-#: What ``lang=None`` asks the library for: its default language choice.
-#: Passed through unchanged; a library that does not know it reports an
-#: unsupported language (per document in :func:`summarize_many`).
+#: What ``lang=None`` means everywhere: identify each document's language
+#: (the library's "auto"); results report the language used and whether it
+#: was detected.
 DEFAULT_LANGUAGE = "auto"
 
 
@@ -951,7 +1197,7 @@ class _LanguageWorker:
                 if run:
                     out.extend(self._run(run_summarizer, run))
                     run = []
-                out.append(Summary((), 0, lang if isinstance(lang, str) else "", exc))
+                out.append(Summary((), 0, lang if isinstance(lang, str) else "", exc, False))
                 continue
             if s is not run_summarizer and run:
                 out.extend(self._run(run_summarizer, run))
@@ -996,8 +1242,9 @@ def summarize_many(items: Iterable[Any], lang: Optional[str] = None, *, jobs: in
     An item is a text (``str`` or UTF-8 bytes) in language ``lang``, a
     ``(text, lang)`` pair or a mapping with ``"text"`` and an optional
     ``"lang"`` (a record of ``kurz --jsonl``); a missing or ``None``
-    language means ``lang``, and ``lang=None`` means the library's default
-    (:data:`DEFAULT_LANGUAGE` is passed through). ``options`` are those of
+    language means ``lang``, and ``lang=None`` means "auto" (each
+    document's language is identified; ``Summary.language`` and
+    ``Summary.detected`` tell the result). ``options`` are those of
     :class:`Summarizer`; ``jobs`` threads each keep one summarizer per
     language. A document that fails (unknown language, invalid UTF-8, not
     text) gets a Summary with ``error`` set; the batch goes on.
@@ -1020,8 +1267,10 @@ def summarize_many(items: Iterable[Any], lang: Optional[str] = None, *, jobs: in
     return _stream(items, make, jobs, chunk)
 
 
-def split(text: TextInput, lang: str, *, max_input_bytes: Optional[int] = None) -> List[Sentence]:
-    """Every sentence of text, in order, each with score 0.0.
+def split(text: TextInput, lang: Optional[str] = None, *,
+          max_input_bytes: Optional[int] = None) -> SentenceList:
+    """Every sentence of text, in order, each with score 0.0 (a
+    :class:`SentenceList`; ``lang=None`` identifies the language).
 
     >>> [s.text for s in split("Es regnet.\\nDie Sonne scheint.", "de")]
     ['Es regnet.', 'Die Sonne scheint.']
@@ -1030,6 +1279,46 @@ def split(text: TextInput, lang: str, *, max_input_bytes: Optional[int] = None) 
     """
     with Summarizer(lang, max_input_bytes=max_input_bytes) as s:
         return s.split(text)
+
+
+def keywords(text: TextInput, lang: Optional[str] = None, n: Optional[int] = 10, *,
+             max_words: Optional[int] = None,
+             max_input_bytes: Optional[int] = None) -> List[Keyphrase]:
+    """The key phrases of text, best first: at most ``n`` (0..1000; None:
+    the library's default, 10) phrases of at most ``max_words`` words
+    (1..16; None: the library's default, 4), such as "Rechenzentrum", "Elon Musk" or "centres de données". ``lang``
+    as for :func:`summarize` (None: identified from the text). Only the
+    first 48 KiB of text are read. ``start``/``end`` are the character
+    offsets of a phrase's first occurrence (see :class:`Keyphrase`).
+
+    >>> texte = ("Les centres de données consomment beaucoup d'électricité. "
+    ...          "Les centres de données de Marseille sont reliés à des câbles sous-marins.")
+    >>> [k.text for k in keywords(texte, "fr", n=1)]
+    ['centres de données']
+    >>> k = keywords(texte, n=1)[0]
+    >>> texte[k.start:k.end], k.count
+    ('centres de données', 2)
+    """
+    with Summarizer(lang, max_input_bytes=max_input_bytes) as s:
+        return s.keywords(text, n, max_words=max_words)
+
+
+def identify(text: TextInput) -> LanguageGuess:
+    """The language of text among :func:`languages`, or "und" when the text
+    is empty, too short to tell, or in none of them (close neighbours of a
+    listed language, such as Polish next to Czech, are refused rather than
+    claimed). Only the first 32 KiB of the UTF-8 text are read. Raises
+    :class:`InvalidUTF8Error` for ``bytes`` that are not UTF-8 there (or a
+    ``str`` with a lone surrogate), ``TypeError`` for other objects.
+
+    >>> guess = identify("Der Fluss fließt durch die Stadt und mündet in den Rhein.")
+    >>> guess.language, guess.candidates[0][0] == guess.language
+    ('de', True)
+    >>> identify("").language
+    'und'
+    """
+    data, _text = _encode_text(text)
+    return _identify(data)
 
 
 def languages() -> List[str]:

@@ -100,8 +100,16 @@ def jsonl_line(record: Any, summary: kurz.Summary, options: Optional[Dict[str, A
     for s in summary.sentences:
         parts.append('{"index": %d, "start": %d, "end": %d, "score": %s, "text": %s}'
                      % (s.index, s.byte_start, s.byte_end, _jscore(s.score), _jstr(s.text)))
-    return (head + ', "language": ' + _jstr(summary.language) + ', "sentences": ['
+    return (head + _language(summary.language, summary.detected) + ', "sentences": ['
             + ", ".join(parts) + '], "document_sentences": %d}' % summary.document_sentences)
+
+
+def _language(language: str, detected: bool) -> str:
+    """The members after the id: "language", and "detected": true when the
+    language was identified (as the command writes them)."""
+    if detected:
+        return ', "language": ' + _jstr(language) + ', "detected": true'
+    return ', "language": ' + _jstr(language)
 
 
 def jsonl_dict(record: Any, summary: kurz.Summary, options: Optional[Dict[str, Any]] = None
@@ -110,11 +118,14 @@ def jsonl_dict(record: Any, summary: kurz.Summary, options: Optional[Dict[str, A
     record_id = record.get("id") if isinstance(record, dict) else None
     if summary.error is not None:
         return {"id": record_id, "error": _error_message(summary, options or {})}
-    return {"id": record_id, "language": summary.language,
-            "sentences": [{"index": s.index, "start": s.byte_start, "end": s.byte_end,
-                           "score": float(_jscore(s.score)) if math.isfinite(s.score)
-                           else None, "text": s.text} for s in summary.sentences],
-            "document_sentences": summary.document_sentences}
+    out: Dict[str, Any] = {"id": record_id, "language": summary.language}
+    if summary.detected:
+        out["detected"] = True
+    out["sentences"] = [{"index": s.index, "start": s.byte_start, "end": s.byte_end,
+                         "score": float(_jscore(s.score)) if math.isfinite(s.score) else None,
+                         "text": s.text} for s in summary.sentences]
+    out["document_sentences"] = summary.document_sentences
+    return out
 
 
 # ---------------------------------------------------------------------------
@@ -155,18 +166,18 @@ def _json_lines(records: List[Any], worker: Any, options: Dict[str, Any]) -> Lis
             text, lang = kurz._split_item(record, default)
             s = worker.summarizer(lang)
         except Exception as exc:  # noqa: BLE001 -- in place
-            failed = kurz.Summary((), 0, lang if isinstance(lang, str) else "", exc)
+            failed = kurz.Summary((), 0, lang if isinstance(lang, str) else "", exc, False)
             append(jsonl_line(record, failed, options))
             continue
         got = s._rows_many([text], worker.split)[0]
         if isinstance(got, BaseException):
-            append(jsonl_line(record, kurz.Summary((), 0, s.language, got), options))
+            append(jsonl_line(record, kurz.Summary((), 0, s.language, got, False), options))
             continue
-        data, _text, rows, document_sentences = got
+        data, _text, rows, document_sentences, language, detected = got
         parts = ['{"index": %d, "start": %d, "end": %d, "score": %s, "text": %s}'
                  % (index, start, end, _jscore(score), _jstr(data[start:end].decode("utf-8")))
                  for index, start, end, score in rows]
-        append(_key(record) + ', "language": ' + _jstr(s.language) + ', "sentences": ['
+        append(_key(record) + _language(language, detected) + ', "sentences": ['
                + ", ".join(parts) + '], "document_sentences": %d}' % document_sentences)
     return out
 
@@ -190,7 +201,7 @@ def summarize_bag(bag: "db.Bag", lang: Optional[str] = None, *, output: str = "d
     ``output``: ``"dict"`` (the ``kurz --jsonl`` object as a dict),
     ``"json"`` (its line, byte for byte) or ``"summary"`` (a
     :class:`kurz.Summary`). ``lang`` is the language of records without
-    one (None: the library's default); ``options`` are those of
+    one (None: "auto", identified per record); ``options`` are those of
     :class:`kurz.Summarizer`. A record that fails gives
     ``{"id": ID, "error": "..."}`` (a Summary with ``error`` set) and the
     computation goes on.
@@ -228,12 +239,9 @@ def summarize_dataframe(ddf: Any, column: str, lang: Optional[str] = None, *,
     ``lang_column`` names a column with a language per row. Missing texts
     give missing results. Join it with ``ddf.join(...)`` or assign the
     columns."""
-    import pandas as pd
+    import kurz.pandas as kp
 
     kurz.Summarizer(kurz.languages()[0], **options).close()  # wrong options raise here
-    meta = pd.DataFrame({prefix: pd.Series([], dtype=object),
-                         prefix + "_spans": pd.Series([], dtype=object),
-                         prefix + "_sentences": pd.Series([], dtype="Int64"),
-                         prefix + "_error": pd.Series([], dtype=object)})
+    meta = kp._empty_columns(prefix)
     return ddf.map_partitions(_frame_partition, column, lang, lang_column, sep, prefix,
                               options, meta=meta)

@@ -98,8 +98,8 @@ def summarize(data: Any, lang: Optional[str] = None, *, column: Optional[str] = 
     documents that failed (see :func:`summarize_columns` for the reason).
 
     ``data`` is a Series of texts, or a DataFrame with ``column`` naming the
-    texts. ``lang`` is the language of every row (``None``: the library's
-    default); ``lang_column`` (a column name of the DataFrame, or a Series
+    texts. ``lang`` is the language of every row (``None``: "auto", each
+    row's language is identified); ``lang_column`` (a column name of the DataFrame, or a Series
     with the same index) gives a language per row, missing values meaning
     ``lang``. ``options`` are those of :class:`kurz.Summarizer`; ``jobs``
     threads share the work (see :func:`kurz.summarize_many`).
@@ -120,6 +120,12 @@ def summarize_columns(data: Any, lang: Optional[str] = None, *, column: Optional
       the sentences into the row's text, or ``None``;
     - ``<prefix>_sentences``: the number of sentences of the document, or
       ``<NA>``;
+    - ``<prefix>_language``: the ISO code the row was processed with
+      ("fr"; "und" for a text identified as in none of the languages), or
+      ``None``;
+    - ``<prefix>_detected``: True when that language was identified from
+      the text (``lang`` None or "auto"), False when it was given, or
+      ``<NA>`` (a nullable ``boolean`` column);
     - ``<prefix>_error``: ``None``, or the message of a document that
       failed (missing input is not an error).
 
@@ -141,21 +147,38 @@ def summarize_columns(data: Any, lang: Optional[str] = None, *, column: Optional
 def _columns(data: Any, column: Optional[str], lang: Optional[str], lang_column: Any, sep: str,
              prefix: str, many: Callable[..., Iterable[kurz.Summary]]) -> "pd.DataFrame":
     series, results = _run(data, column, lang, lang_column, many)
-    text, spans, counts, errors = [], [], [], []
+    text: List[Any] = []
+    spans: List[Any] = []
+    counts: List[Any] = []
+    languages: List[Any] = []
+    detected: List[Any] = []
+    errors: List[Any] = []
     for r in results:
         if r is None or not r.ok:
             text.append(None)
             spans.append(None)
             counts.append(pd.NA)
+            languages.append(None)
+            detected.append(pd.NA)
             errors.append(None if r is None else "%s: %s" % (type(r.error).__name__, r.error))
         else:
             text.append(sep.join([s.text for s in r.sentences]))
             spans.append([(s.start, s.end) for s in r.sentences])
             counts.append(r.document_sentences)
+            languages.append(r.language)
+            detected.append(r.detected)
             errors.append(None)
     return pd.DataFrame({
         prefix: pd.Series(text, index=series.index, dtype=object),
         prefix + "_spans": pd.Series(spans, index=series.index, dtype=object),
         prefix + "_sentences": pd.Series(counts, index=series.index, dtype="Int64"),
+        prefix + "_language": pd.Series(languages, index=series.index, dtype=object),
+        prefix + "_detected": pd.Series(detected, index=series.index, dtype="boolean"),
         prefix + "_error": pd.Series(errors, index=series.index, dtype=object),
     })
+
+
+def _empty_columns(prefix: str) -> "pd.DataFrame":
+    """An empty frame with the columns and dtypes of :func:`summarize_columns`."""
+    return _columns(pd.Series([], dtype=object), None, None, None, " ", prefix,
+                    lambda items, lang: [])

@@ -102,14 +102,32 @@ class TestBatchEqualsOneByOne(unittest.TestCase):
         with kurz.Summarizer("fr", redundancy=1.0) as fr:
             self.assertEqual([r.sentences for r in got], [tuple(fr.summarize(FR_TEXT))] * 3)
 
-    def test_default_language_is_passed_through(self):
-        r = next(kurz.summarize_many(["Hallo Welt. Guten Tag."]))
-        if r.ok:  # the library knows a default ("auto")
-            self.assertTrue(r.sentences)
-        else:  # this library does not know "auto" yet: that document fails, in place
-            self.assertIsInstance(r.error, kurz.UnsupportedLanguageError)
-            self.assertEqual(r.error.language, kurz.DEFAULT_LANGUAGE)
-            self.assertEqual(r.language, kurz.DEFAULT_LANGUAGE)
+    def test_default_language_is_auto(self):
+        # lang=None: each document's language is identified; an item's own
+        # language is used as given (not detected)
+        items = [DE_TEXT, {"text": FR_TEXT}, (FR_TEXT, None), (FR_TEXT, "de"),
+                 {"text": DE_TEXT, "lang": "auto"}, "1 2 3. 4 5 6.", ""]
+        for jobs in (1, 2):
+            got = list(kurz.summarize_many(items, jobs=jobs, chunk=2))
+            self.assertTrue(all(r.ok for r in got), got)
+            self.assertEqual([(r.language, r.detected) for r in got],
+                             [("de", True), ("fr", True), ("fr", True), ("de", False),
+                              ("de", True), ("und", True), ("und", True)])
+        with kurz.Summarizer("fr") as fr, kurz.Summarizer("de") as de:
+            self.assertEqual(got[1].sentences, tuple(fr.summarize(FR_TEXT)))
+            self.assertEqual(got[0].sentences, tuple(de.summarize(DE_TEXT)))
+            self.assertEqual(got[3].sentences, tuple(de.summarize(FR_TEXT)))
+        # a Summarizer("auto") batch reports each document's language too
+        with kurz.Summarizer() as auto:
+            self.assertEqual(auto.language, "auto")
+            got = list(auto.summarize_many([FR_TEXT, DE_TEXT, None], jobs=2, chunk=1))
+        self.assertEqual([(r.language, r.detected) for r in got[:2]],
+                         [("fr", True), ("de", True)])
+        self.assertEqual((got[2].ok, got[2].language, got[2].detected), (False, "auto", False))
+        # a given language is not "detected"
+        with kurz.Summarizer("fr") as fr:
+            r = next(fr.summarize_many([DE_TEXT]))
+        self.assertEqual((r.language, r.detected), ("fr", False))
 
 
 class TestErrorsInPlace(unittest.TestCase):
@@ -263,6 +281,21 @@ class TestPickle(unittest.TestCase):
             self.assertEqual(back[2].error.offset, 0)
             self.assertEqual(back[2].error.code, results[2].error.code)
             self.assertEqual(str(back[2].error), str(results[2].error))
+        # detected languages and SentenceList keep their language through pickle
+        auto = kurz.Summarizer()
+        copy = pickle.loads(pickle.dumps(auto))
+        auto.close()
+        self.assertEqual(copy.language, "auto")
+        r = next(copy.summarize_many([FR_TEXT]))
+        sents = copy.summarize(DE_TEXT)
+        copy.close()
+        back = pickle.loads(pickle.dumps(r))
+        self.assertEqual((back.language, back.detected), ("fr", True))
+        self.assertEqual(back, r)
+        back = pickle.loads(pickle.dumps(sents))
+        self.assertIsInstance(back, kurz.SentenceList)
+        self.assertEqual((back.language, back.detected), ("de", True))
+        self.assertEqual(list(back), list(sents))
 
     def test_through_multiprocessing_spawn(self):
         ctx = multiprocessing.get_context("spawn")

@@ -113,6 +113,38 @@ class TestDask(unittest.TestCase):
         pd.testing.assert_frame_equal(got, want)
         self.assertIsNone(got["summary"].iloc[3])
 
+    def test_5_auto_language_equals_cli(self):
+        # Records with and without "lang" under the default language (auto):
+        # the command writes "detected": true for those it identified.
+        recs = []
+        for k, r in enumerate(_corpus.records(limit=150)):
+            r = dict(r)
+            if k % 2 == 0:
+                del r["lang"]
+            elif k % 7 == 0:
+                r["lang"] = "auto"
+            recs.append(r)
+        recs += [{"id": "und", "text": "1 2 3. 4 5 6."}, {"id": "und-empty", "text": ""},
+                 {"id": "auto-de", "lang": "AUTO", "text": "Es regnet. Die Sonne scheint."}]
+        path = os.path.join(self.tmp, "auto.jsonl")
+        _corpus.write_jsonl(path, recs)
+        expected = _corpus.run_cli_jsonl(path, "auto", "-w", "60")
+        self.assertEqual(len(expected), len(recs))
+        detected = ['"detected": true' in line for line in expected]
+        self.assertIn(True, detected)
+        self.assertIn(False, detected)
+        self.assertTrue(any('"language": "und", "detected": true' in line for line in expected))
+        for lang in (None, "auto"):
+            lines = [kurz.dask.jsonl_line(r, s, OPTIONS) for r, s in
+                     zip(recs, kurz.summarize_many(recs, lang, jobs=2, **OPTIONS))]
+            for k, (got, want) in enumerate(zip(lines, expected)):
+                self.assertEqual(got, want, "record %d" % k)
+        bag = db.from_sequence(recs, npartitions=5)
+        got = kurz.dask.summarize_bag(bag, output="json", **OPTIONS).compute()
+        self.assertEqual(got, expected)
+        got = kurz.dask.summarize_bag(bag, **OPTIONS).compute()
+        self.assertEqual(got, [json.loads(line) for line in expected])
+
     def test_4_bad_options_raise_on_the_client(self):
         with self.assertRaises(kurz.OptionError):
             kurz.dask.summarize_bag(db.from_sequence([]), "fr", damping=2.0)

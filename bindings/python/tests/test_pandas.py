@@ -48,7 +48,8 @@ class TestPandas(unittest.TestCase):
         out = kp.summarize_columns(self.frame, "de", column="text", lang_column="lang",
                                    sep="\n", redundancy=0.9, jobs=2, chunk=2)
         self.assertEqual(list(out.columns),
-                         ["summary", "summary_spans", "summary_sentences", "summary_error"])
+                         ["summary", "summary_spans", "summary_sentences", "summary_language",
+                          "summary_detected", "summary_error"])
         self.assertEqual(list(out.index), list(self.frame.index))
         fr = self.expected(FR_TEXT, "fr", redundancy=0.9)
         de = self.expected(DE_TEXT, "de", redundancy=0.9)
@@ -73,12 +74,38 @@ class TestPandas(unittest.TestCase):
         for k in (18, 19, 20):
             self.assertIsNone(out.loc[k, "summary"])
         self.assertEqual(str(out["summary_sentences"].dtype), "Int64")
+        # the language each row was processed with: given, not detected
+        self.assertEqual(out.loc[10, "summary_language"], "fr")
+        self.assertEqual(out.loc[12, "summary_language"], "de")
+        self.assertEqual(out.loc[17, "summary_language"], "de")  # missing lang: the default
+        self.assertEqual(out["summary_detected"].tolist(),
+                         [False, pd.NA, False, pd.NA, pd.NA, pd.NA, pd.NA, False, pd.NA, pd.NA,
+                          pd.NA])
+        self.assertEqual(str(out["summary_detected"].dtype), "boolean")
+        for k in (11, 18, 19, 20):
+            self.assertIsNone(out.loc[k, "summary_language"])
+
+    def test_auto_language(self):
+        # lang=None: every row's language is identified; a row with a
+        # language keeps it (not detected)
+        texts = pd.Series([DE_TEXT, FR_TEXT, DE_TEXT, "1 2 3 4", None])
+        langs = pd.Series([None, None, "de", None, None])
+        out = kp.summarize_columns(texts, lang_column=langs, sentences=2)
+        self.assertEqual(out["summary_language"].tolist(), ["de", "fr", "de", "und", None])
+        self.assertEqual(out["summary_detected"].tolist(), [True, True, False, True, pd.NA])
+        self.assertEqual(out.loc[0, "summary"],
+                         " ".join(s.text for s in self.expected(DE_TEXT, "de", sentences=2)))
+        self.assertEqual(out.loc[1, "summary"],
+                         " ".join(s.text for s in self.expected(FR_TEXT, "fr", sentences=2)))
+        self.assertEqual(kp.summarize(texts, sentences=2).tolist()[:2],
+                         out["summary"].tolist()[:2])
 
     def test_language_series_and_prefix(self):
         texts = pd.Series([DE_TEXT, FR_TEXT], index=["a", "b"])
         langs = pd.Series(["fr", "de"], index=["b", "a"])  # aligned by index, not position
         out = kp.summarize_columns(texts, lang_column=langs, prefix="k", sentences=1)
-        self.assertEqual(list(out.columns), ["k", "k_spans", "k_sentences", "k_error"])
+        self.assertEqual(list(out.columns), ["k", "k_spans", "k_sentences", "k_language",
+                                             "k_detected", "k_error"])
         self.assertEqual(out.loc["a", "k"], self.expected(DE_TEXT, "de", sentences=1)[0].text)
         self.assertEqual(out.loc["b", "k"], self.expected(FR_TEXT, "fr", sentences=1)[0].text)
 
@@ -116,8 +143,9 @@ class TestPandas(unittest.TestCase):
     def test_readme_example(self):
         ns = _readme.run_example("pandas")
         out = ns["out"]
-        self.assertEqual(list(out.columns[-4:]),
-                         ["summary", "summary_spans", "summary_sentences", "summary_error"])
+        self.assertEqual(list(out.columns[-6:]),
+                         ["summary", "summary_spans", "summary_sentences", "summary_language",
+                          "summary_detected", "summary_error"])
         self.assertTrue(out["summary"].iloc[0])
         self.assertIsNone(out["summary"].iloc[1])
         self.assertIsNone(out["summary_error"].iloc[1])
