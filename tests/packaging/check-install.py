@@ -116,6 +116,10 @@ def consumers(build_root, source_dir, meson):
         # The installed command runs from its prefix with no LD_LIBRARY_PATH
         # (its RUNPATH is relative to itself).
         bare = {k: v for k, v in os.environ.items() if k != "LD_LIBRARY_PATH"}
+        if os.path.relpath(prefix, destdir) == "usr":
+            # Under /usr (a distribution build) meson sets no RUNPATH: the
+            # loader finds the library in its default path once installed.
+            bare["LD_LIBRARY_PATH"] = lib
         if run([find(destdir, "kurz"), "-l", "de", "-n", "1", text_file], env=bare).stdout.strip() != expected:
             fail("the installed bin/kurz does not run from its prefix")
 

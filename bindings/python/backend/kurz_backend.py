@@ -15,16 +15,38 @@ So ``pip install ./bindings/python`` works offline in every case. The
 fallback reads pyproject.toml with tomllib (Python >= 3.11) or tomli.
 Setting KURZ_BUILD_BACKEND=stdlib forces the fallback (used by the tests).
 
-The package loads libkurz at import time, so building a wheel (or an
-editable install) first checks that a libkurz of the right major version
-can be loaded -- ``kurz/libkurz.so.0`` when one was copied there, else
-``$KURZ_LIBRARY`` when set, else the system's -- and fails at build time,
-saying what to do, when none can: an install that only fails at ``import``
-helps nobody. A wheel that carries ``kurz/libkurz.so.0`` is built by the
-standard-library builder and tagged for this platform
-(``py3-none-linux_x86_64``), since it holds native code; without the
-library the wheel is pure (``py3-none-any``). An sdist never carries the
-library.
+The package loads libkurz at import time, so building a wheel finds the
+libkurz the installed package will load, in this order:
+
+1. ``kurz/libkurz.so.0`` when one was copied there (bundled);
+2. ``$KURZ_LIBRARY`` when set (it must then be set at run time too);
+3. the system's libkurz, when it loads and is new enough: its version is at
+   least the package's and the package imports with it;
+4. otherwise libkurz is compiled: ``meson setup`` and ``meson compile`` of
+   the kurz sources two directories up (``bindings/python/../..``) in a
+   temporary build directory, and the library is bundled into the wheel
+   as ``kurz/libkurz.so.0``. Nothing is written into the sources.
+
+A wheel that carries ``kurz/libkurz.so.0`` is built by the standard-library
+builder and tagged for this platform (``py3-none-linux_x86_64``), since it
+holds native code; without the library the wheel is pure
+(``py3-none-any``). An sdist never carries the library (nor the C sources:
+an sdist needs a system libkurz or KURZ_LIBRARY).
+
+When no library can be found or compiled -- no meson, no ninja, no C
+compiler, a missing -dev package -- the build stops with one message
+saying what is missing and what to do (LibraryNotFoundError, a SystemExit,
+so pip shows the message, not a traceback). An editable install never
+compiles: it needs 1-3.
+
+Settings, as ``pip install --config-settings KEY=VALUE`` or in the
+environment (the config setting wins):
+
+- ``libkurz`` / ``KURZ_PIP_LIBKURZ``: ``auto`` (the order above, default),
+  ``build`` (always compile and bundle, even when 1-3 would do), or
+  ``system`` (never compile: 1-3 or fail);
+- ``builddir`` / ``KURZ_PIP_BUILDDIR``: a meson build directory to use and
+  keep instead of a temporary one, so that a rebuild is incremental.
 """
 
 from __future__ import annotations
@@ -36,6 +58,8 @@ import hashlib
 import io
 import os
 import shutil
+import subprocess
+import sys
 import sysconfig
 import tarfile
 import tempfile
@@ -53,8 +77,19 @@ SONAME = "libkurz.so.0"
 EXPECTED_MAJOR = 0
 
 
-class LibraryNotFoundError(RuntimeError):
-    """No usable libkurz for the package: the build stops here."""
+class LibraryNotFoundError(SystemExit):
+    """No usable libkurz for the package: the build stops here. A SystemExit
+    (exit status 1) so that pip shows the message alone, not a traceback."""
+
+    def __init__(self, message: str, tried: Optional[List[str]] = None) -> None:
+        super().__init__(message)
+        # Set when no library was found at all (rather than a bundled or a
+        # $KURZ_LIBRARY one that cannot be used): the system libraries tried.
+        # Then a wheel may compile one.
+        self.tried = tried
+
+    def __str__(self) -> str:
+        return str(self.args[0])
 
 
 def _setuptools() -> Optional[Any]:
@@ -192,7 +227,7 @@ def find_library() -> Tuple[str, str]:
         return "KURZ_LIBRARY", env
     tried = []
     for candidate in _system_candidates():
-        err = probe_library(candidate)
+        err = probe_library(candidate) or new_enough(candidate)
         if err is None:
             return "system", candidate
         tried.append("  %s: %s" % (candidate, err))
@@ -204,13 +239,171 @@ def find_library() -> Tuple[str, str]:
         " meson install -C build (then ldconfig);",
         "  - or set KURZ_LIBRARY=/path/to/%s, for this build and at run time;" % SONAME,
         "  - or copy %s into bindings/python/kurz/ to bundle it into the wheel." % SONAME,
-        "Tried:"] + tried))
+        "Tried:"] + tried), tried=tried)
+
+
+def _version_number(version: str) -> int:
+    parts = (version.split("+")[0].split(".") + ["0", "0"])[:3]
+    digits = []
+    for p in parts:
+        n = ""
+        for c in p:
+            if not c.isdigit():
+                break
+            n += c
+        digits.append(int(n or 0))
+    return digits[0] * 10000 + digits[1] * 100 + digits[2]
+
+
+def new_enough(path: str) -> Optional[str]:
+    """None when the system library at path is at least the package's
+    version and the package imports with it, else why not."""
+    lib = ctypes.CDLL(path)
+    lib.kurz_version_number.restype = ctypes.c_uint
+    have = int(lib.kurz_version_number())
+    try:
+        want = _version_number(_project()["version"])
+    except Exception:  # no tomllib: the import below still checks the functions
+        want = 0
+    if have < want:
+        return "libkurz %d.%d.%d is older than the package (%d.%d.%d)" % (
+            have // 10000, have // 100 % 100, have % 100, want // 10000, want // 100 % 100,
+            want % 100)
+    env = dict(os.environ, KURZ_LIBRARY=path, PYTHONPATH=ROOT, PYTHONDONTWRITEBYTECODE="1")
+    out = subprocess.run([sys.executable, "-B", "-s", "-c", "import kurz"], env=env, cwd=ROOT,
+                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                         universal_newlines=True)
+    if out.returncode != 0:
+        return "the package does not import with it: %s" % (
+            out.stdout.strip().splitlines() or ["exit status %d" % out.returncode])[-1]
+    return None
 
 
 def _check_library() -> None:
     how, path = find_library()
     # pip shows a build backend's output with -v; say which library it is.
     print("kurz_backend: libkurz from %s: %s" % (how, path))
+
+
+# ---------------------------------------------------------------------------
+# Compiling libkurz for a bundled wheel
+
+DEBIAN_PACKAGES = "meson ninja-build gcc pkg-config libutf8proc-dev libstemmer-dev"
+
+
+def _setting(config_settings: Optional[Dict[str, Any]], key: str, env: str,
+             default: str = "") -> str:
+    value = (config_settings or {}).get(key)
+    if isinstance(value, list):  # pip passes a repeated key as a list
+        value = value[-1]
+    if value is None:
+        value = os.environ.get(env, default)
+    return str(value)
+
+
+def _mode(config_settings: Optional[Dict[str, Any]]) -> str:
+    mode = _setting(config_settings, "libkurz", "KURZ_PIP_LIBKURZ", "auto") or "auto"
+    if mode not in ("auto", "build", "system"):
+        raise LibraryNotFoundError("kurz: libkurz=%s: expected auto, build or system" % mode)
+    return mode
+
+
+def source_root() -> Optional[str]:
+    """The kurz source tree this package sits in (ROOT/../..), or None."""
+    top = os.path.dirname(os.path.dirname(ROOT))
+    try:
+        with open(os.path.join(top, "meson.build"), encoding="utf-8") as f:
+            head = f.read(2000)
+    except OSError:
+        return None
+    if "project('kurz'" not in head or not os.path.isfile(os.path.join(top, "lib", "kurz.map")):
+        return None
+    return top
+
+
+def _compiler() -> Optional[str]:
+    cc = os.environ.get("CC", "").split()
+    if cc:
+        return shutil.which(cc[0])
+    for name in ("cc", "gcc", "clang"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def missing_tools() -> List[str]:
+    """What compiling libkurz needs but this machine lacks."""
+    missing = []
+    if shutil.which("meson") is None:
+        missing.append("meson")
+    if shutil.which("ninja") is None and shutil.which("samu") is None:
+        missing.append("ninja")
+    if _compiler() is None:
+        missing.append("a C compiler (cc)" if not os.environ.get("CC") else "CC=%s" % os.environ["CC"])
+    return missing
+
+
+def _cannot_compile(why: str, tried: Optional[List[str]] = None) -> LibraryNotFoundError:
+    lines = ["kurz: cannot build the Python package: it needs libkurz (%s), %s%s."
+             % (SONAME, "no usable libkurz is installed, and " if tried is not None else "", why),
+             "Either:",
+             "  - install what compiling libkurz needs (Debian 12: apt-get install %s)"
+             " and run pip again;" % DEBIAN_PACKAGES,
+             "  - or install libkurz first: meson setup build && ninja -C build &&"
+             " meson install -C build (then ldconfig);",
+             "  - or set KURZ_LIBRARY=/path/to/%s, for this build and at run time." % SONAME]
+    if tried:
+        lines += ["Installed libraries tried:"] + tried
+    return LibraryNotFoundError("\n".join(lines))
+
+
+def compile_library(config_settings: Optional[Dict[str, Any]] = None,
+                    tried: Optional[List[str]] = None) -> bytes:
+    """Compiles libkurz with meson from source_root() and returns the bytes
+    of the shared library. Raises LibraryNotFoundError, saying what is
+    missing, when it cannot."""
+    top = source_root()
+    if top is None:
+        raise _cannot_compile("there are no kurz C sources at %s to compile it from (an sdist "
+                              "holds only the Python package)"
+                              % os.path.dirname(os.path.dirname(ROOT)), tried)
+    missing = missing_tools()
+    if missing:
+        raise _cannot_compile("compiling it needs %s, which %s not installed"
+                              % (", ".join(missing[:-1]) + " and " + missing[-1]
+                                 if len(missing) > 1 else missing[0],
+                                 "is" if len(missing) == 1 else "are"), tried)
+    keep = _setting(config_settings, "builddir", "KURZ_PIP_BUILDDIR")
+    tmp = None
+    if keep:
+        build = os.path.abspath(keep)
+    else:
+        tmp = tempfile.mkdtemp(prefix="kurz-libkurz-")
+        build = os.path.join(tmp, "build")
+    try:
+        steps = []
+        if not os.path.isfile(os.path.join(build, "meson-private", "coredata.dat")):
+            steps.append(["meson", "setup", build, top, "--buildtype=release", "-Db_ndebug=true",
+                          "-Ddefault_library=shared", "-Dtests=false", "-Dpython=disabled"])
+        steps.append(["meson", "compile", "-C", build, "kurz:shared_library"])
+        for cmd in steps:
+            print("kurz_backend: " + " ".join(cmd))
+            out = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                 universal_newlines=True)
+            if out.returncode != 0:
+                tail = out.stdout.strip().splitlines()[-15:]
+                raise _cannot_compile("compiling it failed (%s):\n    %s" % (
+                    " ".join(cmd[:2]), "\n    ".join(tail)), tried)
+        path = os.path.join(build, "lib", SONAME)
+        err = probe_library(path) if os.path.exists(path) else "not built"
+        if err:
+            raise _cannot_compile("the compiled %s cannot be used: %s" % (path, err), tried)
+        print("kurz_backend: bundling the compiled %s" % os.path.realpath(path))
+        return _read(path)
+    finally:
+        if tmp:
+            shutil.rmtree(tmp, ignore_errors=True)
 
 
 def platform_tag() -> str:
@@ -263,8 +456,13 @@ def _read(path: str) -> bytes:
         return f.read()
 
 
-def _stdlib_build_wheel(wheel_directory: str) -> str:
-    return _write_wheel(wheel_directory, [(arc, _read(p)) for arc, p in _package_files()])
+def _stdlib_build_wheel(wheel_directory: str, library: Optional[bytes] = None) -> str:
+    """The wheel of the package; with library, that libkurz is bundled as
+    kurz/libkurz.so.0 (instead of a copy in kurz/, if any)."""
+    files = [(arc, _read(p)) for arc, p in _package_files(optional=library is None)]
+    if library is not None:
+        files.append(("%s/%s" % (PACKAGE, SONAME), library))
+    return _write_wheel(wheel_directory, files)
 
 
 def _stdlib_build_editable(wheel_directory: str) -> str:
@@ -333,7 +531,16 @@ def get_requires_for_build_editable(config_settings: Optional[Dict[str, Any]] = 
 
 def build_wheel(wheel_directory: str, config_settings: Optional[Dict[str, Any]] = None,
                 metadata_directory: Optional[str] = None) -> str:
-    _check_library()
+    mode = _mode(config_settings)
+    if mode == "build":
+        return _stdlib_build_wheel(wheel_directory, compile_library(config_settings))
+    try:
+        _check_library()
+    except LibraryNotFoundError as e:
+        if mode == "system" or e.tried is None:
+            raise
+        print("kurz_backend: no usable libkurz found; compiling one to bundle")
+        return _stdlib_build_wheel(wheel_directory, compile_library(config_settings, e.tried))
     # setuptools would tag a wheel with the bundled library py3-none-any.
     if _setuptools() and not bundled_library():
         return _delegate("build_wheel", os.path.abspath(wheel_directory), config_settings,

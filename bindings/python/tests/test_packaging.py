@@ -1,8 +1,11 @@
 """Packaging: the stdlib fallback of backend/kurz_backend.py builds a correct
 wheel and sdist, and the file lists of the backend, meson.build and the
-kurz/ directory agree; a build without a usable libkurz fails at build time;
-a wheel with the library inside is tagged for the platform and imports
-without any environment variable; meson installs the package where the
+kurz/ directory agree; a build without a usable libkurz fails at build time
+(or, for a wheel, compiles one with meson and bundles it, failing with one
+message when meson, ninja or a compiler is missing); a wheel with the
+library inside is tagged for the platform and imports without any
+environment variable; `pip install ./bindings/python` into a fresh virtual
+environment works offline; meson installs the package where the
 interpreter reads it."""
 
 from __future__ import annotations
@@ -166,6 +169,7 @@ class TestLibraryCheck(BackendState):
 
     def test_no_library_anywhere(self):
         self.no_system_library()
+        os.environ["KURZ_PIP_LIBKURZ"] = "system"  # never compile one
         self.build_fails("no libkurz found", "KURZ_LIBRARY=", "meson install",
                          "/nonexistent/libkurz.so.0")
 
@@ -248,6 +252,160 @@ class TestBundledWheel(BackendState):
                 names = tf.getnames()
             self.assertIn("kurz-0.1.0/kurz/__init__.py", names)
             self.assertFalse([n for n in names if n.endswith(".so.0")], names)
+
+
+def wheel_library(path):
+    with zipfile.ZipFile(path) as zf:
+        return zf.read("kurz/libkurz.so.0")
+
+
+@unittest.skipUnless(HAVE_TOML, "the stdlib backend needs tomllib (Python >= 3.11)")
+class TestCompiledLibrary(BackendState):
+    """A wheel built with no usable libkurz installed compiles one."""
+
+    def test_auto_compiles_when_nothing_is_found(self):
+        self.no_system_library()
+        calls = []
+
+        def fake_compile(config_settings=None, tried=None):
+            calls.append(tried)
+            with open(self.library, "rb") as f:
+                return f.read()
+        old = kurz_backend.compile_library
+        kurz_backend.compile_library = fake_compile
+        try:
+            with tempfile.TemporaryDirectory() as tmp:
+                name = kurz_backend.build_wheel(tmp)
+                self.assertEqual(name, "kurz-0.1.0-py3-none-%s.whl" % kurz_backend.platform_tag())
+                with open(self.library, "rb") as f:
+                    self.assertEqual(wheel_library(os.path.join(tmp, name)), f.read())
+        finally:
+            kurz_backend.compile_library = old
+        self.assertEqual(len(calls), 1)
+        self.assertIn("/nonexistent/libkurz.so.0", calls[0][0])
+
+    def test_auto_uses_a_system_library_that_is_new_enough(self):
+        os.environ.pop("KURZ_LIBRARY")
+        kurz_backend._system_candidates = lambda: [self.library]
+        self.assertIsNone(kurz_backend.new_enough(self.library))
+        with tempfile.TemporaryDirectory() as tmp:
+            os.environ["KURZ_BUILD_BACKEND"] = "stdlib"
+            self.assertEqual(kurz_backend.build_wheel(tmp), "kurz-0.1.0-py3-none-any.whl")
+
+    def test_a_system_library_older_than_the_package_is_not_used(self):
+        project = kurz_backend._project
+        kurz_backend._project = lambda: dict(project(), version="99.0.0")
+        try:
+            why = kurz_backend.new_enough(self.library)
+        finally:
+            kurz_backend._project = project
+        self.assertIsNotNone(why)
+        self.assertIn("older than the package (99.0.0)", why)
+
+    def test_missing_tools_give_one_clear_message(self):
+        self.no_system_library()
+        with tempfile.TemporaryDirectory() as tmp:
+            os.environ["PATH"] = tmp  # no meson, no ninja, no cc
+            os.environ.pop("CC", None)
+            self.assertEqual(kurz_backend.missing_tools(),
+                             ["meson", "ninja", "a C compiler (cc)"])
+            with self.assertRaises(kurz_backend.LibraryNotFoundError) as cm:
+                kurz_backend.build_wheel(tmp)
+            self.assertEqual(os.listdir(tmp), [])
+        msg = str(cm.exception)
+        self.assertIn("compiling it needs meson, ninja and a C compiler (cc), "
+                      "which are not installed", msg)
+        self.assertIn("apt-get install meson ninja-build gcc", msg)
+        self.assertIn("KURZ_LIBRARY=", msg)
+        self.assertIn("/nonexistent/libkurz.so.0", msg)
+        # a SystemExit: pip shows the message, not a traceback
+        self.assertIsInstance(cm.exception, SystemExit)
+
+    def test_no_sources_to_compile(self):
+        self.no_system_library()
+        with tempfile.TemporaryDirectory() as tmp:
+            self.copy_sources(tmp)  # ROOT/../.. is now tmp/.., not a kurz tree
+            self.assertIsNone(kurz_backend.source_root())
+            with self.assertRaises(kurz_backend.LibraryNotFoundError) as cm:
+                kurz_backend.build_wheel(tmp)
+        self.assertIn("no kurz C sources", str(cm.exception))
+
+    def test_bad_setting(self):
+        with self.assertRaises(kurz_backend.LibraryNotFoundError) as cm:
+            kurz_backend.build_wheel("/nonexistent", {"libkurz": "maybe"})
+        self.assertIn("expected auto, build or system", str(cm.exception))
+
+    def test_source_root(self):
+        self.assertEqual(kurz_backend.source_root(),
+                         os.path.dirname(os.path.dirname(os.path.abspath(ROOT))))
+
+
+def can_make_venv():
+    try:
+        import ensurepip  # noqa: F401  (Debian: python3-venv)
+        import venv  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+@unittest.skipUnless(can_make_venv(), "python3-venv is not installed (no ensurepip)")
+class TestPipInstall(unittest.TestCase):
+    """`pip install ./bindings/python` into a fresh virtual environment,
+    offline, with no libkurz installed and no environment variable: the
+    backend compiles libkurz with meson and bundles it. The meson build
+    directory is kept next to the test build's libkurz, so a second run is
+    incremental."""
+
+    def test_offline_install_into_a_fresh_venv(self):
+        env = {k: v for k, v in os.environ.items()
+               if k not in ("KURZ_LIBRARY", "KURZ_FAKE_V1_LIBRARY", "LD_LIBRARY_PATH",
+                            "PYTHONPATH", "LD_PRELOAD", "ASAN_OPTIONS", "PYTHONHOME",
+                            "KURZ_BUILD_BACKEND")}
+        env.update(PIP_NO_INDEX="1", PIP_DISABLE_PIP_VERSION_CHECK="1", PIP_NO_CACHE_DIR="1",
+                   PIP_NO_INPUT="1",
+                   # compile even when a system libkurz would do: this is the case to test
+                   KURZ_PIP_LIBKURZ="build")
+        library = os.environ.get("KURZ_LIBRARY", "")
+        keep = None
+        if library and os.path.isdir(os.path.join(os.path.dirname(os.path.dirname(library)),
+                                                  "meson-private")):
+            keep = os.path.join(os.path.dirname(os.path.dirname(library)), "bindings",
+                                "python", "pip-libkurz")
+            env["KURZ_PIP_BUILDDIR"] = keep
+        before = sorted(os.listdir(ROOT))
+        with tempfile.TemporaryDirectory() as tmp:
+            venv_dir = os.path.join(tmp, "venv")
+            # Debian's interpreter, as a user would (the first python3 on PATH
+            # may be another build); sys.executable runs the tests.
+            base = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable
+            subprocess.run([base, "-m", "venv", venv_dir], check=True, env=env,
+                           stdout=subprocess.DEVNULL)
+            py = os.path.join(venv_dir, "bin", "python")
+            out = subprocess.run([py, "-m", "pip", "install", "-v", ROOT], env=env, cwd=tmp,
+                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                 universal_newlines=True, timeout=600)
+            self.assertEqual(out.returncode, 0, out.stdout[-4000:])
+            tag = kurz_backend.platform_tag()
+            self.assertIn("kurz-0.1.0-py3-none-%s.whl" % tag, out.stdout)
+            self.assertIn("kurz_backend: bundling the compiled", out.stdout)
+            run = subprocess.run(
+                [py, "-c",
+                 "import kurz, sys; print(kurz._native.loaded_from); "
+                 "print(kurz.summarize(sys.stdin.read(), 'de', sentences=2, redundancy=1.0)"
+                 "[0].text)"],
+                input=_support.DE_TEXT, env=env, cwd=tmp, stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT, universal_newlines=True)
+            self.assertEqual(run.returncode, 0, run.stdout)
+            loaded, first = run.stdout.splitlines()[-2:]
+            self.assertTrue(os.path.realpath(loaded).startswith(os.path.realpath(venv_dir) + os.sep),
+                            loaded)
+            self.assertTrue(loaded.endswith(os.path.join("kurz", "libkurz.so.0")), loaded)
+            self.assertIn(first, _support.DE_LINES)
+        # nothing was written into the sources
+        self.assertEqual(sorted(os.listdir(ROOT)), before)
+        if keep:
+            self.assertTrue(os.path.isfile(os.path.join(keep, "lib", "libkurz.so.0")))
 
 
 class TestMesonInstallDir(unittest.TestCase):
