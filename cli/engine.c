@@ -307,6 +307,19 @@ static kurz_keyphrases *run_keywords(worker *w, kurz_summarizer *s, const char *
     return kp;
 }
 
+/* --identify on a line of input: a --jsonl record r, or (r NULL) a line of
+ * --identify-lines. */
+static void identify_line(item *it, const kz_opts *o, const jrec *r, const char *text, size_t len)
+{
+    char msg[256];
+    kurz_langid *id = identify(text, len, msg, sizeof msg);
+    if (id)
+        out_language(it, o, r, !r, id);
+    else
+        out_record_failed(it, o, r, msg);
+    kurz_langid_free(id);
+}
+
 static void do_file(worker *w, item *it)
 {
     const kz_opts *o = w->o;
@@ -364,12 +377,7 @@ static void do_line(worker *w, item *it)
         return;
     }
     if (o->lines) { /* --identify-lines: the line is the text */
-        kurz_langid *id = identify(it->line, it->len, msg, sizeof msg);
-        if (id)
-            out_language(it, o, NULL, 1, id);
-        else
-            out_record_failed(it, o, NULL, msg);
-        kurz_langid_free(id);
+        identify_line(it, o, NULL, it->line, it->len);
         return;
     }
     if (jrec_parse(r, it->line, it->len, msg, sizeof msg) != 0) {
@@ -377,12 +385,7 @@ static void do_line(worker *w, item *it)
         return;
     }
     if (o->identify) {
-        kurz_langid *id = identify(r->text.p ? r->text.p : "", r->text.n, msg, sizeof msg);
-        if (id)
-            out_language(it, o, r, 0, id);
-        else
-            out_record_failed(it, o, r, msg);
-        kurz_langid_free(id);
+        identify_line(it, o, r, r->text.p ? r->text.p : "", r->text.n);
         return;
     }
     const char *lang = r->has_lang ? r->lang.p : o->lang;
