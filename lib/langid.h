@@ -45,6 +45,12 @@ typedef struct kurz__lidres {
  * sequence within the sample). Allocates nothing; reentrant. */
 int kurz__identify(kurz__lidres *r, const char *text, size_t len, size_t *bad);
 
+/* The same for a caller that checks the whole text for valid UTF-8 itself
+ * (the summarizer, which does so next): the sample is not checked. Invalid
+ * bytes are still safe to read (decoding never leaves the sample), and give
+ * some result, not an error. */
+void kurz__identify_unchecked(kurz__lidres *r, const char *text, size_t len);
+
 /* The public result, allocated through m (kurz_identify uses the C
  * library's allocator; tests pass a failing one). */
 int kurz__identify_alloc(const kurz__mem *m, kurz_langid **out, const char *text, size_t len);
