@@ -292,14 +292,26 @@ static int identify(kurz__lidres *r, const char *text, size_t len, size_t *bad, 
     }
 
     /* Pass 1: letters per script, a word counted in its first letter's,
-     * over the first KURZ__LID_SCRIPT_LETTERS letters. */
+     * over the first KURZ__LID_SCRIPT_LETTERS letters; it stops early once
+     * the letters left could not change the leader. */
     size_t letters[SC_NSCRIPTS] = {0}, nletters = 0;
     int wscript = -1;
-    for (size_t i = 0; i < n;) {
+    for (size_t i = 0; i < n && nletters < KURZ__LID_SCRIPT_LETTERS;) {
         int32_t c = next_letter(s, n, &i);
         if (c < 0) {
-            if (nletters >= KURZ__LID_SCRIPT_LETTERS)
-                break;
+            if (wscript >= 0) { /* a word ended */
+                size_t top = 0, second = 0;
+                for (int k = 0; k < SC_NSCRIPTS; k++) {
+                    if (letters[k] > top) {
+                        second = top;
+                        top = letters[k];
+                    } else if (letters[k] > second) {
+                        second = letters[k];
+                    }
+                }
+                if (top - second > KURZ__LID_SCRIPT_LETTERS - nletters)
+                    break;
+            }
             wscript = -1;
             continue;
         }

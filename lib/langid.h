@@ -20,7 +20,8 @@
 /* At most this many bytes of the input are read (cut back to a character
  * boundary): identification costs the same for any longer input. */
 #define KURZ__LID_SAMPLE ((size_t)32 << 10)
-/* The dominant script is counted over this many letters (then the word's end). */
+/* The dominant script is counted over at most this many letters (fewer once
+ * the rest could not change the leader). */
 #define KURZ__LID_SCRIPT_LETTERS 1024
 /* Fewer letters than this in the dominant script: too short to tell. */
 #define KURZ__LID_MINLETTERS 3
