@@ -281,13 +281,23 @@ MARKERS = set(map(ord,
 # Spanish, not against Italian or French.
 MARKER_WORDS = {
     "af": "nie hulle baie gewees vir ek jy hê gesê sê sy mense kinders oor n hy by tyd my "
-          "julle wees geword verskeie verskil tydens daarvan hul skool",
+          "julle wees geword verskeie verskil tydens daarvan hul skool "
+          "hierdie daardie egter slegs asook gemaak vyf sewe skryf geskiedenis wêreld nuwe "
+          "gebou vrou dink altyd saam behalwe eeu mekaar niks moontlik waarskynlik "
+          "natuurlik eintlik verlede laaste weens sonder soos sodra sowat sal moes sien "
+          "belangrike kry",
     "gl": "unha unhas non xa coa cos coas polo pola polos polas tamén moi dun dunha "
           "nun nunha ás súa isto iso aínda facer xente cando houbo xunto sen máis porén "
-          "o os as ao aos é do dos das nas xeito",
+          "o os as ao aos é do dos das nas xeito "
+          "algúns algunhas algunha ningunha calquera dende ademais cunha cun lles lle "
+          "mentres despois teñen tiña foron poden dous catro hoxe xeral traballo moito "
+          "moita moitos moitas nosa noso quen entón concello",
     "bg": "във със които това са ще беше като тя бъде е някои нещо когато се ли "
           "може също след него нея тази този тези която който което бяха има няма така "
-          "днес сега защото обаче години година само",
+          "днес сега защото обаче години година само "
+          "към чрез тъй всички всеки всяка първи първата голям голяма държава хора път "
+          "пъти някой какво къде защо според преди през тук вече още нищо тях ги съм "
+          "сме бъдат трябва докато както колко място въпреки където български",
     "sl": "in ki tudi kot bo so pa še lahko zelo sem kar vendar torej zdaj če med "
           "nekaj vse bilo v z ker kjer kaj tega naj saj ter že leta",
     "mr": "आहे आणि होते नाही आहेत केले त्यांनी व मध्ये आपल्या करण्यात म्हणून असे होता "
