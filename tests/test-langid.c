@@ -361,6 +361,27 @@ static void unchecked_entry(void **state)
         assert_non_null(r.lang);
         assert_int_equal(r.examined, strlen(bad[i]));
     }
+    /* Random bytes (a fixed generator), tails cut anywhere: what the
+     * sanitizer builds check is that nothing is read outside the text. */
+    uint32_t x = 12345;
+    for (int t = 0; t < 2000; t++) {
+        size_t len = 0;
+        x = x * 1103515245u + 12345u;
+        size_t want = (x >> 16) % 300;
+        for (; len < want; len++) {
+            x = x * 1103515245u + 12345u;
+            uint8_t c = (uint8_t)(x >> 24);
+            text[len] = (char)(c < 0x60 ? 'a' + c % 26 : c); /* some letters, many high bytes */
+        }
+        char *copy = malloc(len ? len : 1);
+        assert_non_null(copy);
+        memcpy(copy, text, len);
+        kurz__lidres r;
+        kurz__identify_unchecked(&r, copy, len);
+        assert_non_null(r.lang);
+        assert_true(r.examined <= len);
+        free(copy);
+    }
     free(text);
 }
 
