@@ -308,12 +308,10 @@ static int resolve_lang(kurz_summarizer *s, const char *text, size_t len)
     s->detected = 0;
     if (s->lang)
         return 0; /* s->cur was made with the summarizer */
+    /* Every caller checks the whole text for valid UTF-8 next (and reports
+     * where it is not): identification need not check its sample first. */
     kurz__lidres id;
-    size_t bad = 0;
-    if (kurz__identify(&id, text, len, &bad)) {
-        s->error_offset = bad;
-        return KURZ_ERR_INVALID_UTF8;
-    }
+    kurz__identify_unchecked(&id, text, len);
     const kurz__langinfo *li = kurz__lang_find(id.lang);
     int rc = lang_ctx(s, li ? li : &und_lang, &s->cur);
     if (rc == KURZ_ERR_UNSUPPORTED_LANG) /* never fail for that: go generic */

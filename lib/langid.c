@@ -127,7 +127,8 @@ static uint32_t slot_of(uint32_t h)
     return (uint32_t)(((uint64_t)(h >> 16) * kurz__lid_nslots) >> 16);
 }
 
-static void feature(scorer *sc, uint32_t order, uint32_t h)
+/* Adds a feature whose postings word (from lookup) is w. */
+static void feature(scorer *sc, uint32_t order, uint32_t h, uint32_t w)
 {
     sc->nord[order]++;
     if (order == 0) {
@@ -136,7 +137,6 @@ static void feature(scorer *sc, uint32_t order, uint32_t h)
             if (mask & 1)
                 sc->marked[k]++;
     }
-    uint32_t w = lookup(h);
     const uint16_t *p = kurz__lid_posts + (w >> 5);
     uint32_t np = w & 31;
     /* A posting is (class << 8 | what the feature saves over an unseen one). */
@@ -147,22 +147,23 @@ static void feature(scorer *sc, uint32_t order, uint32_t h)
             sc->known[(p[k] >> 8) & 31]++;
 }
 
-/* After the ranking settled: only the word-level fit tests (known words,
- * a neighbour's function words) go on reading, at one lookup a word. */
-static void word_light(scorer *sc, const uint32_t *w, size_t n)
+/* After the ranking settled (its head, class b, no longer changes): only
+ * the word-level fit tests of b (known words, a neighbour's function words)
+ * go on reading, at one lookup a word. */
+static void word_light(scorer *sc, const uint32_t *w, size_t n, int b)
 {
     if (n > KURZ__LID_WORDMAX)
         return;
     sc->lwords++;
     uint32_t h = fhash(0, w, n);
-    uint32_t mask = marker_mask(h);
-    for (int k = 0; mask; k++, mask >>= 1)
-        if (mask & 1)
-            sc->marked[k]++;
+    sc->marked[b] += (marker_mask(h) >> b) & 1;
     uint32_t pw = lookup(h);
     const uint16_t *p = kurz__lid_posts + (pw >> 5);
-    for (uint32_t k = 0; k < (pw & 31); k++)
-        sc->known[(p[k] >> 8) & 31]++;
+    for (uint32_t k = 0; k < (pw & 31); k++) /* postings are sorted by class */
+        if ((int)((p[k] >> 8) & 31) >= b) {
+            sc->known[b] += (int)((p[k] >> 8) & 31) == b;
+            break;
+        }
 }
 
 static void word_features(scorer *sc, const uint32_t *w, size_t n)
@@ -193,8 +194,15 @@ static void word_features(scorer *sc, const uint32_t *w, size_t n)
         __builtin_prefetch(&kurz__lid_fp[i]);
         __builtin_prefetch(&kurz__lid_where[i]);
     }
+    /* Then every key's postings word, the postings prefetched, then the
+     * postings: three rounds of cache misses, not three a feature. */
+    uint32_t ws[1 + (KURZ__LID_MAXWORD + 2) * KURZ__LID_NORDERS];
+    for (size_t k = 0; k < nh; k++) {
+        ws[k] = lookup(hs[k]);
+        __builtin_prefetch(kurz__lid_posts + (ws[k] >> 5));
+    }
     for (size_t k = 0; k < nh; k++)
-        feature(sc, os[k], hs[k]);
+        feature(sc, os[k], hs[k], ws[k]);
 }
 
 /* Total cost of class k so far. */
@@ -214,26 +222,29 @@ static int64_t total_cost(const scorer *sc, int k)
 #define KURZ__LID_SETTLED (60 * 16)
 /* ... and the word-level tests read on up to this many words. */
 #define KURZ__LID_LIGHT_WORDS 60
+/* The best class once the ranking settled, else -1. */
 static int settled(const scorer *sc, int script)
 {
     uint64_t nf = 0;
     for (int o = 0; o < KURZ__LID_NORDERS; o++)
         nf += sc->nord[o];
     if (nf < KURZ__LID_SETTLED_MIN)
-        return 0;
+        return -1;
     int64_t best = INT64_MAX, second = INT64_MAX;
+    int b = -1;
     for (int k = 0; k < KURZ__LID_NCLASSES; k++) {
         if (kurz__lid_class_script[k] != script)
             continue;
         int64_t c = total_cost(sc, k);
-        if (c < best) {
+        if (c < best) { /* ties keep class order, as the final ranking does */
             second = best;
             best = c;
+            b = k;
         } else if (c < second) {
             second = c;
         }
     }
-    return second == INT64_MAX || second - best >= KURZ__LID_SETTLED;
+    return second == INT64_MAX || second - best >= KURZ__LID_SETTLED ? b : -1;
 }
 
 static int in_alphabet(int cls, uint32_t cp)
@@ -264,7 +275,7 @@ static size_t sample_len(const uint8_t *s, size_t len)
     return n;
 }
 
-int kurz__identify(kurz__lidres *r, const char *text, size_t len, size_t *bad)
+static int identify(kurz__lidres *r, const char *text, size_t len, size_t *bad, int validate)
 {
     const uint8_t *s = (const uint8_t *)text;
     memset(r, 0, sizeof *r);
@@ -274,21 +285,33 @@ int kurz__identify(kurz__lidres *r, const char *text, size_t len, size_t *bad)
     size_t n = sample_len(s, len);
     r->examined = n;
     size_t badat;
-    if (!kurz__utf8_valid(s, n, &badat)) {
+    if (validate && !kurz__utf8_valid(s, n, &badat)) {
         if (bad)
             *bad = badat;
         return KURZ_ERR_INVALID_UTF8;
     }
 
     /* Pass 1: letters per script, a word counted in its first letter's,
-     * over the first KURZ__LID_SCRIPT_LETTERS letters. */
+     * over the first KURZ__LID_SCRIPT_LETTERS letters; it stops early once
+     * the letters left could not change the leader. */
     size_t letters[SC_NSCRIPTS] = {0}, nletters = 0;
     int wscript = -1;
-    for (size_t i = 0; i < n;) {
+    for (size_t i = 0; i < n && nletters < KURZ__LID_SCRIPT_LETTERS;) {
         int32_t c = next_letter(s, n, &i);
         if (c < 0) {
-            if (nletters >= KURZ__LID_SCRIPT_LETTERS)
-                break;
+            if (wscript >= 0) { /* a word ended */
+                size_t top = 0, second = 0;
+                for (int k = 0; k < SC_NSCRIPTS; k++) {
+                    if (letters[k] > top) {
+                        second = top;
+                        top = letters[k];
+                    } else if (letters[k] > second) {
+                        second = letters[k];
+                    }
+                }
+                if (top - second > KURZ__LID_SCRIPT_LETTERS - nletters)
+                    break;
+            }
             wscript = -1;
             continue;
         }
@@ -309,6 +332,7 @@ int kurz__identify(kurz__lidres *r, const char *text, size_t len, size_t *bad)
     memset(&sc, 0, sizeof sc);
     uint32_t w[KURZ__LID_MAXWORD];
     size_t wn = 0, nwords = 0, read = n;
+    int head = -1;
     wscript = -1;
     for (size_t i = 0; i <= n;) {
         int32_t c = i < n ? next_letter(s, n, &i) : (i++, -1);
@@ -322,12 +346,12 @@ int kurz__identify(kurz__lidres *r, const char *text, size_t len, size_t *bad)
         if (wscript == script && wn) {
             nwords++;
             if (read < n) {
-                word_light(&sc, w, wn);
+                word_light(&sc, w, wn, head);
                 if (nwords >= KURZ__LID_LIGHT_WORDS)
                     break;
             } else {
                 word_features(&sc, w, wn);
-                if ((nwords & 3) == 0 && settled(&sc, script))
+                if ((nwords & 3) == 0 && (head = settled(&sc, script)) >= 0)
                     read = i < n ? i : n;
             }
         }
@@ -412,6 +436,16 @@ int kurz__identify(kurz__lidres *r, const char *text, size_t len, size_t *bad)
     r->lang = kurz__lid_class_code[b];
     r->confidence = r->cand[0].score;
     return 0;
+}
+
+int kurz__identify(kurz__lidres *r, const char *text, size_t len, size_t *bad)
+{
+    return identify(r, text, len, bad, 1);
+}
+
+void kurz__identify_unchecked(kurz__lidres *r, const char *text, size_t len)
+{
+    identify(r, text, len, NULL, 0);
 }
 
 /* ---- Public API ---------------------------------------------------------- */

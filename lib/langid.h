@@ -20,7 +20,8 @@
 /* At most this many bytes of the input are read (cut back to a character
  * boundary): identification costs the same for any longer input. */
 #define KURZ__LID_SAMPLE ((size_t)32 << 10)
-/* The dominant script is counted over this many letters (then the word's end). */
+/* The dominant script is counted over at most this many letters (fewer once
+ * the rest could not change the leader). */
 #define KURZ__LID_SCRIPT_LETTERS 1024
 /* Fewer letters than this in the dominant script: too short to tell. */
 #define KURZ__LID_MINLETTERS 3
@@ -44,6 +45,12 @@ typedef struct kurz__lidres {
  * KURZ_ERR_INVALID_UTF8 (*bad, if not NULL, = offset of the first bad
  * sequence within the sample). Allocates nothing; reentrant. */
 int kurz__identify(kurz__lidres *r, const char *text, size_t len, size_t *bad);
+
+/* The same for a caller that checks the whole text for valid UTF-8 itself
+ * (the summarizer, which does so next): the sample is not checked. Invalid
+ * bytes are still safe to read (decoding never leaves the sample), and give
+ * some result, not an error. */
+void kurz__identify_unchecked(kurz__lidres *r, const char *text, size_t len);
 
 /* The public result, allocated through m (kurz_identify uses the C
  * library's allocator; tests pass a failing one). */

@@ -324,6 +324,67 @@ static void deterministic(void **state)
     }
 }
 
+/* The summarizer's entry (no UTF-8 check of its own) answers what the
+ * checked one answers on valid text, also for a long text whose ranking
+ * settles early; on invalid bytes it still reads only its sample and
+ * gives an answer, not an error. */
+static void unchecked_entry(void **state)
+{
+    (void)state;
+    char *text = malloc(4 * KURZ__LID_SAMPLE);
+    assert_non_null(text);
+    for (size_t i = 0; i < NSAMPLES; i++) {
+        kurz__lidres a, b;
+        size_t n = strlen(samples[i].text);
+        assert_int_equal(kurz__identify(&a, samples[i].text, n, NULL), KURZ_OK);
+        kurz__identify_unchecked(&b, samples[i].text, n);
+        assert_string_equal(a.lang, b.lang);
+        assert_true(a.confidence == b.confidence);
+        assert_int_equal(a.examined, b.examined);
+        size_t len = 0; /* the sample over and over: a long text */
+        while (len + n + 1 <= 4 * KURZ__LID_SAMPLE) {
+            memcpy(text + len, samples[i].text, n);
+            text[len + n] = ' ';
+            len += n + 1;
+        }
+        assert_int_equal(kurz__identify(&a, text, len, NULL), KURZ_OK);
+        kurz__identify_unchecked(&b, text, len);
+        assert_string_equal(a.lang, b.lang);
+        assert_string_equal(b.lang, samples[i].lang);
+        assert_true(a.confidence == b.confidence);
+    }
+    static const char *const bad[] = {"Hallo \xff Welt", "caf\xc3", "\xed\xa0\x80 surrogate",
+                                      "over\xc0\xaflong", "\xf4\x90\x80\x80", "\xf0"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        kurz__lidres r;
+        kurz__identify_unchecked(&r, bad[i], strlen(bad[i]));
+        assert_non_null(r.lang);
+        assert_int_equal(r.examined, strlen(bad[i]));
+    }
+    /* Random bytes (a fixed generator), tails cut anywhere: what the
+     * sanitizer builds check is that nothing is read outside the text. */
+    uint32_t x = 12345;
+    for (int t = 0; t < 2000; t++) {
+        size_t len = 0;
+        x = x * 1103515245u + 12345u;
+        size_t want = (x >> 16) % 300;
+        for (; len < want; len++) {
+            x = x * 1103515245u + 12345u;
+            uint8_t c = (uint8_t)(x >> 24);
+            text[len] = (char)(c < 0x60 ? 'a' + c % 26 : c); /* some letters, many high bytes */
+        }
+        char *copy = malloc(len ? len : 1);
+        assert_non_null(copy);
+        memcpy(copy, text, len);
+        kurz__lidres r;
+        kurz__identify_unchecked(&r, copy, len);
+        assert_non_null(r.lang);
+        assert_true(r.examined <= len);
+        free(copy);
+    }
+    free(text);
+}
+
 static void *failing_malloc(void *user, size_t size)
 {
     (void)user;
@@ -360,6 +421,7 @@ int main(void)
         cmocka_unit_test(sample_cut_at_character),
         cmocka_unit_test(de_fr_en_short),
         cmocka_unit_test(deterministic),
+        cmocka_unit_test(unchecked_entry),
         cmocka_unit_test(allocation_failure),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -281,21 +281,34 @@ MARKERS = set(map(ord,
 # Spanish, not against Italian or French.
 MARKER_WORDS = {
     "af": "nie hulle baie gewees vir ek jy hê gesê sê sy mense kinders oor n hy by tyd my "
-          "julle wees geword verskeie verskil tydens daarvan hul skool",
+          "julle wees geword verskeie verskil tydens daarvan hul skool "
+          "hierdie daardie egter slegs asook gemaak vyf sewe skryf geskiedenis wêreld nuwe "
+          "gebou vrou dink altyd saam behalwe eeu mekaar niks moontlik waarskynlik "
+          "natuurlik eintlik verlede laaste weens sonder soos sodra sowat sal moes sien "
+          "belangrike kry",
     "gl": "unha unhas non xa coa cos coas polo pola polos polas tamén moi dun dunha "
           "nun nunha ás súa isto iso aínda facer xente cando houbo xunto sen máis porén "
-          "o os as ao aos é do dos das nas xeito",
+          "o os as ao aos é do dos das nas xeito "
+          "algúns algunhas algunha ningunha calquera dende ademais cunha cun lles lle "
+          "mentres despois teñen tiña foron poden dous catro hoxe xeral traballo moito "
+          "moita moitos moitas nosa noso quen entón concello",
     "bg": "във със които това са ще беше като тя бъде е някои нещо когато се ли "
           "може също след него нея тази този тези която който което бяха има няма така "
-          "днес сега защото обаче години година само",
+          "днес сега защото обаче години година само "
+          "към чрез тъй всички всеки всяка първи първата голям голяма държава хора път "
+          "пъти някой какво къде защо според преди през тук вече още нищо тях ги съм "
+          "сме бъдат трябва докато както колко място въпреки където български",
     "sl": "in ki tudi kot bo so pa še lahko zelo sem kar vendar torej zdaj če med "
-          "nekaj vse bilo v z ker kjer kaj tega naj saj ter že leta",
+          "nekaj vse bilo v z ker kjer kaj tega naj saj ter že leta "
+          "bil bolj ampak sicer vedno nikoli danes jutri včeraj skupaj glede čeprav oziroma teh otroci več manj kje kdo kdaj zakaj vsi vsak nič dveh evrov",
     "mr": "आहे आणि होते नाही आहेत केले त्यांनी व मध्ये आपल्या करण्यात म्हणून असे होता "
           "या होती झाले झाली केली तर पण हा ते त्या त्याच्या त्यांच्या सर्व काही म्हणजे येथे "
-          "असलेल्या नाहीत नंतर मी आम्ही तुम्ही आपण करून यांनी",
+          "असलेल्या नाहीत नंतर मी आम्ही तुम्ही आपण करून यांनी "
+          "केला असून करण्यासाठी त्याला त्यांना त्याचे त्याची यांच्या आली आला आले गेले गेला गेली असतो असते असतात करतात करते करतो म्हणाले सांगितले मात्र येते येतो येणार होणार करणार तसेच किंवा आता मोठ्या माझ्या माझा तुमच्या आपले आपली दोन पाच वर्षी साठी मधील झाला शकते शकतो काय कसे कुठे येथील त्यामुळे पुढे सध्या दिवशी घेतला घेतले दिले दिला केल्या",
     "et": "ja on ei et see mis kes ka aga oma siis seda kui või ning nagu ta tema nad "
           "üle pärast veel juba kõik mida selle seal kus sest väga nii ma sa ainult alati "
-          "täna midagi keegi kuid vaid olnud oleks peab saab tuleb",
+          "täna midagi keegi kuid vaid olnud oleks peab saab tuleb "
+          "olid olema oleme aasta aastal aastat eest järgi juures koos hulgas vahel jaoks mitte palju rohkem sellest nende temal meie teie kõige võib nüüd eile homme eesti üks kolm uue uus hea aeg kuni kuigi samuti näiteks kuidas miks millal",
 }
 # A marker word counts against a class whose training text never has it.
 
