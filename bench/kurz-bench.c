@@ -364,7 +364,7 @@ static int run_e2e(const corpus *c, const opts *o)
         worker_run(&w[0]);
     } else {
         /* As the kurz command does: with a thread for every processor this
-         * process may use, each keeps to its own (see cli/run.c). */
+         * process may use, each keeps to its own (see cli/engine.c). */
         pthread_attr_t *pa = NULL;
 #if defined(__linux__) && defined(CPU_COUNT)
         pthread_attr_t attr;

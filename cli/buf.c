@@ -1,29 +1,50 @@
-/* Growable byte buffers and reading whole files. */
-#define _DEFAULT_SOURCE 1 /* madvise: outside POSIX */
+/* Growable byte buffers, allocation, and the system's error messages. */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
-#if defined(__linux__)
-#include <sys/mman.h>
-#endif
 
 #include "cli.h"
+
+static void (*on_failure)(void);
+
+void xalloc_on_failure(void (*fn)(void))
+{
+    on_failure = fn;
+}
 
 static void oom(void)
 {
     static const char msg[] = "kurz: out of memory\n";
+    if (on_failure)
+        on_failure(); /* writes out the finished output */
     /* write(2) rather than stdio: another thread may hold the stderr lock. */
     ssize_t r = write(2, msg, sizeof msg - 1);
     (void)r;
     _Exit(1);
 }
 
+/* For tests: a request larger than this fails as if memory ran out. */
+static size_t test_alloc_limit = SIZE_MAX;
+
+void xalloc_limit_from_env(void)
+{
+    const char *v = getenv("KURZ_CLI_ALLOC_LIMIT");
+    if (v && *v) {
+        char *end;
+        unsigned long long n = strtoull(v, &end, 10);
+        if (!*end)
+            test_alloc_limit = (size_t)n;
+    }
+}
+
 void *xmalloc(size_t n)
 {
+    if (n > test_alloc_limit)
+        oom();
     void *p = malloc(n ? n : 1);
     if (!p)
         oom();
@@ -32,6 +53,8 @@ void *xmalloc(size_t n)
 
 void *xrealloc(void *p, size_t n)
 {
+    if (n > test_alloc_limit)
+        oom();
     void *q = realloc(p, n ? n : 1);
     if (!q)
         oom();
@@ -99,67 +122,34 @@ void buf_addf(buf *b, const char *fmt, ...)
     b->n += (size_t)n;
 }
 
+/* strerror_r is XSI's (int) or, with _GNU_SOURCE, GNU's (a pointer to the
+ * message, which need not be out): both are taken. */
+static void from_xsi(int r, int e, char *out, size_t n)
+{
+    if (r != 0)
+        snprintf(out, n, "error %d", e);
+}
+
+static void from_gnu(const char *r, int e, char *out, size_t n)
+{
+    if (!r)
+        snprintf(out, n, "error %d", e);
+    else if (r != out)
+        snprintf(out, n, "%s", r);
+}
+
+void errno_str(int e, char *out, size_t n)
+{
+    if (!n)
+        return;
+    out[0] = '\0';
+    _Generic(strerror_r(e, out, n), int: from_xsi, default: from_gnu)(strerror_r(e, out, n), e,
+                                                                          out, n);
+}
+
 void buf_free(buf *b)
 {
     free(b->p);
     b->p = NULL;
     b->n = b->cap = 0;
-}
-
-/* The file is about to be read into p[0..n): map those pages in one call
- * rather than taking a page fault for each (microseconds apiece on a virtual
- * machine; libkurz does the same for its big arrays). Advice only. */
-static void about_to_fill(char *p, size_t n)
-{
-#if defined(__linux__) && defined(MADV_POPULATE_WRITE)
-    long ps = sysconf(_SC_PAGESIZE);
-    if (n < ((size_t)64 << 10) || ps <= 0 || (ps & (ps - 1)))
-        return;
-    uintptr_t a = ((uintptr_t)p + (uintptr_t)ps - 1) & ~((uintptr_t)ps - 1);
-    uintptr_t e = ((uintptr_t)p + n) & ~((uintptr_t)ps - 1);
-    if (e > a)
-        (void)madvise((void *)a, e - a, MADV_POPULATE_WRITE);
-#else
-    (void)p;
-    (void)n;
-#endif
-}
-
-int read_fd_all(int fd, buf *b, size_t limit, int *too_large)
-{
-    *too_large = 0;
-    size_t start = b->n;
-    struct stat st;
-    /* A regular file's size is a good first guess; it may still change. */
-    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
-        /* Room for the whole file and for the read that sees its end. */
-        uintmax_t want = (uintmax_t)st.st_size;
-        if (want > (uintmax_t)limit)
-            want = (uintmax_t)limit;
-        want += 4097;
-        if (want < SIZE_MAX / 2) {
-            buf_reserve(b, (size_t)want);
-            about_to_fill(b->p + b->n, (size_t)want - 4097);
-        }
-    }
-    for (;;) {
-        if (b->n - start > limit) {
-            *too_large = 1;
-            return 0;
-        }
-        if (b->cap - b->n < 4096)
-            buf_reserve(b, b->cap < 65536 ? 65536 : b->cap / 2);
-        size_t room = b->cap - b->n;
-        if (room > (1u << 30))
-            room = 1u << 30;
-        ssize_t r = read(fd, b->p + b->n, room);
-        if (r < 0) {
-            if (errno == EINTR)
-                continue;
-            return -1;
-        }
-        if (r == 0)
-            return 0;
-        b->n += (size_t)r;
-    }
 }

@@ -88,7 +88,8 @@ KURZ_API const char *kurz_strerror(int status);
  * German and French have their own sentence rules and stop words; English
  * has stop words; the others get stemming and generic sentence splitting.
  * kurz_summarizer_new() also accepts Snowball's names ("german",
- * "french", ...), in any letter case. */
+ * "french", ...), in any letter case, and "auto" (identify the language of
+ * each document: see kurz_identify and kurz_summary_language). */
 KURZ_API const char *const *kurz_languages(void);
 
 /* Checks that text[0..len) is well-formed UTF-8 (no overlong forms, no
@@ -128,10 +129,14 @@ typedef enum kurz_option {
                                         and comment lines unless nothing else exists */
     KURZ_OPT_MAX_INPUT_BYTES = 109,  /* refuse longer input with KURZ_ERR_TOO_LARGE;
                                         default 256 MiB; the maximum is INT_MAX */
-    KURZ_OPT_TITLE_PERMILLE = 110    /* weight of similarity to the first real sentence in
+    KURZ_OPT_TITLE_PERMILLE = 110,   /* weight of similarity to the first real sentence in
                                         the blend of 0.1 (see KURZ_OPT_POSITION_PERMILLE);
                                         default 0. For a real title see
                                         kurz_summarizer_set_title */
+    KURZ_OPT_KEYPHRASES = 111,       /* kurz_keyphrases_extract: at most this many key
+                                        phrases, 0..1000; default 10 */
+    KURZ_OPT_KEYPHRASE_MAX_WORDS = 112 /* kurz_keyphrases_extract: words per key phrase,
+                                        1..16; default 4 */
 } kurz_option;
 
 typedef enum kurz_algorithm {
@@ -146,17 +151,23 @@ KURZ_API int kurz_option_bounds(kurz_option option, int *min_out, int *max_out);
 /* ---- Summarizer ------------------------------------------------------- */
 typedef struct kurz_summarizer kurz_summarizer;
 
-/* Creates a summarizer for lang (see kurz_languages). KURZ_ERR_INVALID_ARG
- * when out or lang is NULL, KURZ_ERR_UNSUPPORTED_LANG for an unknown
- * language, KURZ_ERR_NOMEM. Creating one has a cost (it loads a stemmer):
- * reuse it for many documents. */
+/* Creates a summarizer for lang (see kurz_languages), or for "auto" (any
+ * letter case): then the language of each document is identified
+ * (kurz_identify) and the document is processed with that language's rules,
+ * stop words and stemmer; a text in none of the languages, or too short to
+ * tell, gets generic sentence rules, no stop words and no stemming, and
+ * still succeeds. kurz_summary_language tells which was used.
+ * KURZ_ERR_INVALID_ARG when out or lang is NULL, KURZ_ERR_UNSUPPORTED_LANG
+ * for an unknown language (or one this libstemmer lacks), KURZ_ERR_NOMEM.
+ * Creating one has a cost (it loads a stemmer; "auto" loads one per language
+ * met, when first met): reuse it for many documents. */
 KURZ_API int kurz_summarizer_new(kurz_summarizer **out, const char *lang);
 
 /* Releases a summarizer; NULL is a no-op. Summaries it made stay valid. */
 KURZ_API void kurz_summarizer_free(kurz_summarizer *s);
 
-/* The ISO code of the summarizer's language ("de"); static, never NULL
- * for a valid summarizer. */
+/* The ISO code of the summarizer's language ("de"), or "auto"; static,
+ * never NULL for a valid summarizer. */
 KURZ_API const char *kurz_summarizer_language(const kurz_summarizer *s);
 
 /* Sets or reads one option. KURZ_ERR_INVALID_ARG for a NULL summarizer, an
@@ -216,6 +227,111 @@ KURZ_API int kurz_summary_get(const kurz_summary *sum, size_t i, size_t *index,
 
 /* Releases a summary; NULL is a no-op. */
 KURZ_API void kurz_summary_free(kurz_summary *sum);
+
+/* ---- Key phrases (since 0.2) -------------------------------------------
+ * What a text is about, in a few words: phrases such as "Rechenzentrum",
+ * "Elon Musk" or "centres de données", ranked by how central their words
+ * are in the text, where they first occur and how often they occur.
+ *
+ * A key phrase is a content word, a maximal run of content words inside
+ * one sentence (never across a sentence end, a line end or punctuation,
+ * no stop word at either edge; French "de"/"du"/"des"/"d'" may join two
+ * content words), a name inside such a run, or a part of a run that
+ * recurs. A German compound is one word, and so is a hyphenated name
+ * ("Saint-Martin"). Phrases with the same Snowball stems are one (in
+ * German -um and -en plurals merge: "Rechenzentrum", "Rechenzentren"); a
+ * single word always inside one recurring phrase ("Musk" in "Elon Musk")
+ * is left to that phrase. A phrase's text is its most
+ * frequent form in the input, as written (capitals and accents kept, runs
+ * of white space as one space). KURZ_OPT_KEYPHRASES caps their number,
+ * KURZ_OPT_KEYPHRASE_MAX_WORDS their length (a longer run is a clause: it
+ * yields only the names in it and those of its stretches that recur).
+ * Only the first 48 KiB of a text are read (cut at a line end): the cost
+ * stays a small fraction of a summary's. */
+typedef struct kurz_keyphrases kurz_keyphrases;
+
+/* Extracts the key phrases of text[0..len) under the summarizer's
+ * language (for "auto": the language identified in text), stemmer,
+ * allocator and the two options above. On success *out
+ * holds them best first (possibly none, for a text without content words);
+ * it does not point into text or the summarizer and may outlive both.
+ * Errors exactly as kurz_summarize (KURZ_ERR_INVALID_ARG, KURZ_ERR_TOO_LARGE,
+ * KURZ_ERR_INVALID_UTF8 with kurz_summarizer_error_offset, KURZ_ERR_NOMEM);
+ * *out is then NULL and the summarizer stays usable. Threads: as
+ * kurz_summarize (one thread per summarizer at a time); a finished
+ * kurz_keyphrases is immutable and may be read by any number of threads. */
+KURZ_API int kurz_keyphrases_extract(kurz_keyphrases **out, kurz_summarizer *s, const char *text,
+                                     size_t len);
+
+/* Number of key phrases. 0 for NULL. */
+KURZ_API size_t kurz_keyphrases_count(const kurz_keyphrases *k);
+
+/* Key phrase i (0 <= i < count, best first): its text (UTF-8, NUL-
+ * terminated, text_len bytes without the NUL; owned by k and valid until
+ * kurz_keyphrases_free), its score (higher is better; scores are
+ * comparable within one result only), the number of its occurrences in the
+ * text and the byte span [start, end) of the first one in the caller's
+ * text. Any out pointer may be NULL. KURZ_ERR_INVALID_ARG for NULL k,
+ * KURZ_ERR_OUT_OF_RANGE for a bad i. */
+KURZ_API int kurz_keyphrases_get(const kurz_keyphrases *k, size_t i, const char **text,
+                                 size_t *text_len, double *score, size_t *count, size_t *start,
+                                 size_t *end);
+
+/* Releases key phrases (with the allocator that made them); NULL is a no-op. */
+KURZ_API void kurz_keyphrases_free(kurz_keyphrases *k);
+
+/* ---- Language identification (since 0.2) ------------------------------ */
+typedef struct kurz_langid kurz_langid;
+
+/* Identifies the language of text[0..len) among kurz_languages(). Only the
+ * first 32 KiB of the text are read (cut back to a character boundary), so
+ * any longer input costs the same; bytes after that are neither read nor
+ * validated. On success *out holds the result, which the caller releases
+ * with kurz_langid_free; it does not point into text. The answer is "und"
+ * when the text is empty, holds too few letters to tell, or fits none of
+ * the languages (e.g. Polish, Ukrainian, Persian: close neighbours of listed
+ * languages are refused rather than claimed). Croatian and Bosnian may come
+ * back as "sr" and Nynorsk as "no". Deterministic; no global state: any
+ * number of threads may call it at once, and a result may be read from any
+ * thread.
+ * Errors: KURZ_ERR_INVALID_ARG (NULL out, or NULL text with len > 0),
+ * KURZ_ERR_INVALID_UTF8 (the sample read is not UTF-8), KURZ_ERR_NOMEM.
+ * *out is NULL after any error. */
+KURZ_API int kurz_identify(kurz_langid **out, const char *text, size_t len);
+
+/* The identified ISO 639-1 code, or "und". A static string that outlives
+ * the result. "und" for NULL. */
+KURZ_API const char *kurz_langid_language(const kurz_langid *r);
+
+/* Confidence in [0, 1] that the code is right (the best candidate's score);
+ * 0 for "und" and for NULL. */
+KURZ_API double kurz_langid_confidence(const kurz_langid *r);
+
+/* Number of ranked candidates: the languages written in the text's main
+ * script, best first, also when the answer is "und" (0 when no listed
+ * script was found). 0 for NULL. */
+KURZ_API size_t kurz_langid_count(const kurz_langid *r);
+
+/* Candidate i (0 <= i < count): its ISO code (static string) and score in
+ * [0, 1] (the scores of all candidates sum to 1). Either out pointer may be
+ * NULL. KURZ_ERR_INVALID_ARG for NULL r, KURZ_ERR_OUT_OF_RANGE for a bad i. */
+KURZ_API int kurz_langid_get(const kurz_langid *r, size_t i, const char **lang, double *score);
+
+/* Bytes of the input that identification read (at most 32 KiB). 0 for NULL. */
+KURZ_API size_t kurz_langid_examined(const kurz_langid *r);
+
+/* Releases a result; NULL is a no-op. */
+KURZ_API void kurz_langid_free(kurz_langid *r);
+
+/* ---- The language of a summary (since 0.2) ---------------------------- */
+/* The language sum was made with (by kurz_summarize or kurz_split): an ISO
+ * code of kurz_languages(), or "und" when the summarizer's language is
+ * "auto" and the text is in none of the languages or too short to tell (the
+ * generic pipeline was used). *detected (when detected is not NULL) is 1
+ * when the language was identified from the text, 0 when it was the
+ * summarizer's own. A static string; NULL (and *detected 0) for NULL sum.
+ * Like every summary accessor, safe from any number of threads at once. */
+KURZ_API const char *kurz_summary_language(const kurz_summary *sum, int *detected);
 
 /* ---- Titles (since 0.2) -----------------------------------------------
  * Gives the summarizer the title (headline) of the next documents:

@@ -4,8 +4,9 @@
 #include <string.h>
 
 #include "kurz-test.h"
+#include "langid.h"
 
-#define NOPTS 11 /* KURZ_OPT_SENTENCES .. KURZ_OPT_TITLE_PERMILLE */
+#define NOPTS 13 /* KURZ_OPT_SENTENCES .. KURZ_OPT_KEYPHRASE_MAX_WORDS */
 
 typedef struct optinfo {
     int min, max, def;
@@ -23,18 +24,39 @@ static const optinfo opt_table[NOPTS] = {
     /* BOILERPLATE */ {0, 1, 1},
     /* MAX_INPUT_BYTES */ {0, INT_MAX, 256 << 20},
     /* TITLE_PERMILLE */ {0, 1000, 0},
+    /* KEYPHRASES */ {0, 1000, 10},
+    /* KEYPHRASE_MAX_WORDS */ {1, 16, 4},
 };
+
+/* What one language needs: its stemmer and a document model whose word
+ * caches hold that language's words. A summarizer with a fixed language
+ * has one; an "auto" summarizer makes one for each language it meets. */
+typedef struct kurz__langctx {
+    const kurz__langinfo *li;
+    kurz__stemmer *stemmer; /* NULL for "und": every word is its own stem */
+    kurz__doc doc;          /* buffers reused from one document to the next */
+} kurz__langctx;
+
+/* The generic pipeline of text in none of the languages: generic sentence
+ * rules, no stemmer, no stop words. */
+static const kurz__langinfo und_lang = {.code = "und", .snowball = NULL,
+                                        .rules = KURZ__LANG_OTHER};
+
+/* Every language of lang.c and "und". */
+#define MAX_CTX 32
 
 struct kurz_summarizer {
     kurz__mem self_mem; /* made the struct itself: always the C library's */
     kurz__mem mem;      /* everything else */
-    const kurz__langinfo *lang;
-    kurz__stemmer *stemmer;
+    const kurz__langinfo *lang; /* the language given; NULL for "auto" */
     int opt[NOPTS];
     size_t error_offset;
-    kurz__doc doc; /* buffers reused from one document to the next */
-    kurz__kwindex kw; /* the boilerplate filter's keywords, built once */
-    char *title;      /* kurz_summarizer_set_title's copy, or NULL */
+    kurz__langctx *ctx[MAX_CTX]; /* made as needed, in the order met */
+    size_t nctx;
+    kurz__langctx *cur; /* the language of the document at hand */
+    int detected;       /* cur was identified from the text */
+    kurz__kwindex kw;   /* the boilerplate filter's keywords, built once */
+    char *title;        /* kurz_summarizer_set_title's copy, or NULL */
     size_t title_len;
 };
 
@@ -46,6 +68,8 @@ typedef struct kurz__item {
 struct kurz_summary {
     kurz__mem mem; /* the allocator that made it */
     size_t n, doc_sentences;
+    const char *lang; /* static: the code used, or "und" */
+    int detected;     /* lang was identified from the text */
     kurz__item items[];
 };
 
@@ -115,6 +139,45 @@ KURZ_API int kurz_option_bounds(kurz_option option, int *min_out, int *max_out)
     return KURZ_OK;
 }
 
+/* The context of language li, made when first needed. 0, KURZ_ERR_NOMEM,
+ * or KURZ_ERR_UNSUPPORTED_LANG when this libstemmer lacks the language. */
+static int lang_ctx(kurz_summarizer *s, const kurz__langinfo *li, kurz__langctx **out)
+{
+    for (size_t i = 0; i < s->nctx; i++)
+        if (s->ctx[i]->li == li) {
+            *out = s->ctx[i];
+            return 0;
+        }
+    if (s->nctx == MAX_CTX)
+        return KURZ_ERR_UNSUPPORTED_LANG; /* cannot happen: one per language */
+    kurz__langctx *c = kurz__calloc(&s->self_mem, 1, sizeof *c);
+    if (!c)
+        return KURZ_ERR_NOMEM;
+    c->li = li;
+    if (li->snowball && !(c->stemmer = kurz__stemmer_new(li->snowball))) {
+        kurz__free(&s->self_mem, c);
+        /* a language of lang.c that this libstemmer was built without */
+        return kurz__stem_has(li->snowball) ? KURZ_ERR_NOMEM : KURZ_ERR_UNSUPPORTED_LANG;
+    }
+    kurz__doc_init(&c->doc, &s->mem, li->rules);
+    s->ctx[s->nctx++] = c;
+    *out = c;
+    return 0;
+}
+
+static int is_auto(const char *name)
+{
+    static const char a[] = "auto";
+    for (size_t i = 0; i < sizeof a; i++) {
+        char c = name[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c + 32);
+        if (c != a[i])
+            return 0;
+    }
+    return 1;
+}
+
 KURZ_API int kurz_summarizer_new(kurz_summarizer **out, const char *lang)
 {
     if (!out)
@@ -122,8 +185,8 @@ KURZ_API int kurz_summarizer_new(kurz_summarizer **out, const char *lang)
     *out = NULL;
     if (!lang)
         return KURZ_ERR_INVALID_ARG;
-    const kurz__langinfo *li = kurz__lang_find(lang);
-    if (!li)
+    const kurz__langinfo *li = NULL;
+    if (!is_auto(lang) && !(li = kurz__lang_find(lang)))
         return KURZ_ERR_UNSUPPORTED_LANG;
     kurz__mem mem;
     kurz__mem_default(&mem);
@@ -135,13 +198,13 @@ KURZ_API int kurz_summarizer_new(kurz_summarizer **out, const char *lang)
     s->lang = li;
     for (int k = 0; k < NOPTS; k++)
         s->opt[k] = opt_table[k].def;
-    s->stemmer = kurz__stemmer_new(li->snowball);
-    if (!s->stemmer) {
-        kurz__free(&mem, s);
-        /* a language of lang.c that this libstemmer was built without */
-        return kurz__stem_has(li->snowball) ? KURZ_ERR_NOMEM : KURZ_ERR_UNSUPPORTED_LANG;
+    if (li) { /* a fixed language: its stemmer now, so a missing one fails here */
+        int rc = lang_ctx(s, li, &s->cur);
+        if (rc) {
+            kurz__free(&mem, s);
+            return rc;
+        }
     }
-    kurz__doc_init(&s->doc, &s->mem, li->rules);
     kurz__kw_init(&s->kw);
     *out = s;
     return KURZ_OK;
@@ -152,15 +215,18 @@ KURZ_API void kurz_summarizer_free(kurz_summarizer *s)
     if (!s)
         return;
     kurz__mem self = s->self_mem;
-    kurz__doc_free(&s->doc, &s->mem);
-    kurz__stemmer_free(s->stemmer);
+    for (size_t i = 0; i < s->nctx; i++) {
+        kurz__doc_free(&s->ctx[i]->doc, &s->mem);
+        kurz__stemmer_free(s->ctx[i]->stemmer);
+        kurz__free(&self, s->ctx[i]);
+    }
     kurz__free(&s->mem, s->title);
     kurz__free(&self, s);
 }
 
 KURZ_API const char *kurz_summarizer_language(const kurz_summarizer *s)
 {
-    return s ? s->lang->code : NULL;
+    return s ? (s->lang ? s->lang->code : "auto") : NULL;
 }
 
 KURZ_API int kurz_summarizer_set_option(kurz_summarizer *s, kurz_option option, int value)
@@ -200,7 +266,8 @@ KURZ_API int kurz_summarizer_set_allocator(kurz_summarizer *s, kurz_malloc_fn ma
     if (!s || (!malloc_fn) != (!free_fn))
         return KURZ_ERR_INVALID_ARG;
     /* buffers made by the old allocator go back to it first */
-    kurz__doc_free(&s->doc, &s->mem);
+    for (size_t i = 0; i < s->nctx; i++)
+        kurz__doc_free(&s->ctx[i]->doc, &s->mem);
     kurz__free(&s->mem, s->title);
     s->title = NULL; /* see kurz.h: setting an allocator forgets the title */
     s->title_len = 0;
@@ -212,7 +279,8 @@ KURZ_API int kurz_summarizer_set_allocator(kurz_summarizer *s, kurz_malloc_fn ma
     } else {
         kurz__mem_default(&s->mem);
     }
-    kurz__doc_init(&s->doc, &s->mem, s->lang->rules);
+    for (size_t i = 0; i < s->nctx; i++)
+        kurz__doc_init(&s->ctx[i]->doc, &s->mem, s->ctx[i]->li->rules);
     return KURZ_OK;
 }
 
@@ -237,13 +305,34 @@ static int check_args(kurz_summary **out, kurz_summarizer *s, const char *text, 
     return KURZ_OK;
 }
 
+/* Chooses the language of text[0..len): the summarizer's own, or for
+ * "auto" the identified one ("und": the generic pipeline). Sets s->cur and
+ * s->detected. 0, KURZ_ERR_INVALID_UTF8 (in the sample identification
+ * reads), KURZ_ERR_NOMEM. */
+static int resolve_lang(kurz_summarizer *s, const char *text, size_t len)
+{
+    s->detected = 0;
+    if (s->lang)
+        return 0; /* s->cur was made with the summarizer */
+    /* Every caller checks the whole text for valid UTF-8 next (and reports
+     * where it is not): identification need not check its sample first. */
+    kurz__lidres id;
+    kurz__identify_unchecked(&id, text, len);
+    const kurz__langinfo *li = kurz__lang_find(id.lang);
+    int rc = lang_ctx(s, li ? li : &und_lang, &s->cur);
+    if (rc == KURZ_ERR_UNSUPPORTED_LANG) /* never fail for that: go generic */
+        rc = lang_ctx(s, &und_lang, &s->cur);
+    s->detected = 1;
+    return rc;
+}
+
 void kurz__run_begin(kurz__run *r, kurz_summarizer *s, const char *text, size_t len)
 {
     memset(r, 0, sizeof *r);
     r->m = &s->mem;
-    r->lang = s->lang->rules;
-    r->st = s->stemmer;
-    r->doc = &s->doc;
+    r->lang = s->cur->li->rules;
+    r->st = s->cur->stemmer;
+    r->doc = &s->cur->doc;
     r->kw = &s->kw;
     r->text = text;
     r->len = len;
@@ -266,6 +355,8 @@ static kurz_summary *summary_new(kurz_summarizer *s, size_t n)
     sum->mem = s->mem;
     sum->n = n;
     sum->doc_sentences = 0;
+    sum->lang = s->cur->li->code;
+    sum->detected = s->detected;
     return sum;
 }
 
@@ -274,6 +365,8 @@ KURZ_API int kurz_split(kurz_summary **out, kurz_summarizer *s, const char *text
     int rc = check_args(out, s, text, len);
     if (rc)
         return rc;
+    if ((rc = resolve_lang(s, text, len)))
+        return rc;
     kurz__run r;
     kurz__run_begin(&r, s, text, len);
     if ((rc = kurz__stage_validate(&r))) {
@@ -281,7 +374,7 @@ KURZ_API int kurz_split(kurz_summary **out, kurz_summarizer *s, const char *text
         return rc;
     }
     kurz__sentvec v = {0};
-    rc = kurz__segment(&s->mem, s->lang->rules, text, len, &v);
+    rc = kurz__segment(&s->mem, r.lang, text, len, &v);
     if (rc) {
         kurz__free(&s->mem, v.v);
         return rc;
@@ -303,6 +396,8 @@ KURZ_API int kurz_summarize(kurz_summary **out, kurz_summarizer *s, const char *
 {
     int rc = check_args(out, s, text, len);
     if (rc)
+        return rc;
+    if ((rc = resolve_lang(s, text, len)))
         return rc;
     kurz__run r;
     kurz__run_begin(&r, s, text, len);
@@ -355,6 +450,13 @@ KURZ_API int kurz_summary_get(const kurz_summary *sum, size_t i, size_t *index, 
     return KURZ_OK;
 }
 
+KURZ_API const char *kurz_summary_language(const kurz_summary *sum, int *detected)
+{
+    if (detected)
+        *detected = sum ? sum->detected : 0;
+    return sum ? sum->lang : NULL;
+}
+
 KURZ_API void kurz_summary_free(kurz_summary *sum)
 {
     if (!sum)
@@ -390,4 +492,29 @@ KURZ_API int kurz_summarizer_set_title(kurz_summarizer *s, const char *title, si
     s->title = copy;
     s->title_len = len;
     return KURZ_OK;
+}
+
+/* ---- Key phrases: the public entry (the work is in keyphrase.c) ------- */
+#include "keyphrase.h"
+
+KURZ_API int kurz_keyphrases_extract(kurz_keyphrases **out, kurz_summarizer *s, const char *text,
+                                     size_t len)
+{
+    if (!out)
+        return KURZ_ERR_INVALID_ARG;
+    *out = NULL;
+    kurz_summary *dummy;
+    int rc = check_args(&dummy, s, text, len);
+    if (rc || (rc = resolve_lang(s, text, len)))
+        return rc;
+    size_t bad = 0;
+    if (len && !kurz__utf8_valid((const uint8_t *)text, len, &bad)) {
+        s->error_offset = bad;
+        return KURZ_ERR_INVALID_UTF8;
+    }
+    kurz__kp_opts o = {(size_t)OPT(s, KURZ_OPT_KEYPHRASES),
+                       (size_t)OPT(s, KURZ_OPT_KEYPHRASE_MAX_WORDS)};
+    const kurz__langinfo *li = s->cur->li;
+    return kurz__keyphrases(&s->mem, li->rules, li->code, s->cur->stemmer, text, len, &o,
+                            out, NULL);
 }

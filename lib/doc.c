@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hash.h"
 #include "kurz-test.h"
 
 /* 16 bytes: big tables are touched at random, so every byte costs cache
@@ -24,57 +25,6 @@ struct kurz__hslot {
 };
 
 #define KEY_NEAR 8 /* keys this long or shorter live in their slot */
-
-static uint64_t mix(uint64_t h)
-{
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdull;
-    h ^= h >> 33;
-    h *= 0xc4ceb9fe1a85ec53ull;
-    h ^= h >> 33;
-    return h;
-}
-
-#define HASH_K 0xff51afd7ed558ccdull
-
-/* The whole 8-byte blocks of p[0..n): one multiplication each. Words are
- * short, and this runs for every word of the text. The seed is the
- * summarizer's own and random: a text cannot be made of words that all fall
- * into one stretch of the table (every lookup would then walk all of them).
- * Nothing a caller sees depends on it: terms are numbered in order of
- * appearance. */
-static uint64_t hash_blocks(uint64_t seed, const uint8_t *p, size_t n)
-{
-    uint64_t h = seed ^ (n * 0x100000001b3ull);
-    for (; n >= 8; p += 8, n -= 8) {
-        uint64_t w;
-        memcpy(&w, p, 8);
-        h = (h ^ w) * HASH_K;
-        h ^= h >> 32;
-    }
-    return h;
-}
-
-/* hash_blocks, then the last n % 8 bytes, then one full mix. */
-static uint64_t hash_bytes(uint64_t seed, const uint8_t *p, size_t n)
-{
-    uint64_t h = hash_blocks(seed, p, n), w = 0;
-    if (n % 8 == 0)
-        return mix(h);
-    memcpy(&w, p + n - n % 8, n % 8);
-    return mix((h ^ w) * HASH_K);
-}
-
-/* The same value for a word followed by at least 8 zero bytes (as the
- * tokenizer leaves it): the last block is read whole. */
-static uint64_t hash_padded(uint64_t seed, const uint8_t *p, size_t n)
-{
-    uint64_t h = hash_blocks(seed, p, n), w;
-    if (n % 8 == 0)
-        return mix(h);
-    memcpy(&w, p + n - n % 8, 8); /* the bytes after the word are zero */
-    return mix((h ^ w) * HASH_K);
-}
 
 /* The slot's tag: 28 bits of the hash's upper half and, in the top 4, the
  * key's length up to KEY_NEAR (15 for longer keys), so that equal tags and
@@ -260,7 +210,7 @@ uint64_t kurz__doc_probes(const kurz__doc *d)
 
 uint32_t kurz__doc_word_slot(const kurz__doc *d, const uint8_t *w, size_t n)
 {
-    return tag_of(hash_bytes(d->seed, w, n), n);
+    return tag_of(kurz__hash_bytes(d->seed, w, n), n);
 }
 
 void kurz__doc_set_seed(kurz__doc *d, uint64_t seed)
@@ -285,7 +235,7 @@ static int all_digits(const uint8_t *w, size_t n)
 static int lookup_word(kurz__doc *d, const kurz__mem *m, kurz__lang lang, kurz__stemmer *st,
                        const uint8_t *w, size_t n, uint32_t *out)
 {
-    uint64_t hash = hash_padded(d->seed, w, n); /* the same value as hash_bytes */
+    uint64_t hash = kurz__hash_padded(d->seed, w, n); /* the same value as hash_bytes */
     uint64_t w8;
     memcpy(&w8, w, 8); /* zero-padded: key8_of(w, n) when n <= KEY_NEAR */
     struct kurz__hslot *slot;
@@ -306,7 +256,7 @@ static int lookup_word(kurz__doc *d, const kurz__mem *m, kurz__lang lang, kurz__
         int rc = number ? 0 : kurz__stem(st, w, n, &s, &sl);
         struct kurz__hslot *ss;
         if (!rc)
-            rc = hash_get_or_put(&d->stems, m, s, sl, hash_bytes(d->seed, s, sl),
+            rc = hash_get_or_put(&d->stems, m, s, sl, kurz__hash_bytes(d->seed, s, sl),
                                  sl <= KEY_NEAR ? key8_of(s, sl) : 0, d->nglobal, &ss);
         if (rc == 1) {
             if (d->nglobal >= TERM_NUMBER - 2 ||
@@ -325,20 +275,6 @@ static int lookup_word(kurz__doc *d, const kurz__mem *m, kurz__lang lang, kurz__
     return 0;
 }
 
-/* ASCII letters, digits and '_'. */
-static const uint8_t ascii_word[128] = {
-    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
-    ['8'] = 1, ['9'] = 1, ['_'] = 1,
-    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
-    ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
-    ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
-    ['Y'] = 1, ['Z'] = 1,
-    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
-    ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
-    ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
-    ['y'] = 1, ['z'] = 1,
-};
-
 /* Words as a reader (and ROUGE's \w+) counts them: runs of letters, marks,
  * digits and '_'. ASCII and the Latin-1 letters (most of German and French)
  * are classified here, the rest by kurz__is_word_cp. */
@@ -351,7 +287,7 @@ static uint32_t count_words(const uint8_t *s, size_t start, size_t end)
         uint8_t c = s[i];
         int w;
         if (c < 0x80) {
-            w = ascii_word[c];
+            w = kurz__ascii_word(c);
             i++;
         } else if (c == 0xC3 && i + 1 < end) {
             /* U+00C0..U+00FF: all letters but U+00D7 and U+00F7 (x and /) */

@@ -45,22 +45,103 @@ uint64_t kurz__seed(const void *salt);
     ((size_t)(need) <= (cap) ? 0                                         \
                              : kurz__grow((m), (void **)&(arr), &(cap), (need), sizeof(*(arr))))
 
-/* ---- Languages (lang.c) ---------------------------------------------- */
+/* ---- Languages (lang.c) ----------------------------------------------
+ * Each language once: id, ISO 639-1 code, Snowball algorithm. A language's
+ * rules are data: its word lists data/<kind>/<code>.txt (stopwords and
+ * abbrev are required for every language, the others optional; see
+ * data/lists.txt), looked up by its code. */
+#define KURZ__LANGS(X) \
+    X(AR, "ar", "arabic") \
+    X(CA, "ca", "catalan") \
+    X(DA, "da", "danish") \
+    X(DE, "de", "german") \
+    X(EL, "el", "greek") \
+    X(EN, "en", "english") \
+    X(ES, "es", "spanish") \
+    X(EU, "eu", "basque") \
+    X(FI, "fi", "finnish") \
+    X(FR, "fr", "french") \
+    X(GA, "ga", "irish") \
+    X(HI, "hi", "hindi") \
+    X(HU, "hu", "hungarian") \
+    X(HY, "hy", "armenian") \
+    X(ID, "id", "indonesian") \
+    X(IT, "it", "italian") \
+    X(LT, "lt", "lithuanian") \
+    X(NE, "ne", "nepali") \
+    X(NL, "nl", "dutch") \
+    X(NO, "no", "norwegian") \
+    X(PT, "pt", "portuguese") \
+    X(RO, "ro", "romanian") \
+    X(RU, "ru", "russian") \
+    X(SR, "sr", "serbian") \
+    X(SV, "sv", "swedish") \
+    X(TA, "ta", "tamil") \
+    X(TR, "tr", "turkish") \
+    X(YI, "yi", "yiddish")
+
+/* A language: KURZ__LANG_OTHER (none: generic rules, no stop words) or
+ * 1 + the language's position in KURZ__LANGS (KURZ__LANG_DE, ...). The
+ * values are internal and may change when a language is added. */
 typedef enum kurz__lang {
-    KURZ__LANG_OTHER = 0, /* generic rules, no stop words */
-    KURZ__LANG_DE,
-    KURZ__LANG_FR,
-    KURZ__LANG_EN
+    KURZ__LANG_OTHER = 0,
+#define KURZ__LANG_ID_(id, code, snowball) KURZ__LANG_##id,
+    KURZ__LANGS(KURZ__LANG_ID_)
+#undef KURZ__LANG_ID_
+    KURZ__LANG_COUNT
 } kurz__lang;
 
+struct kurz__wordlist;
 typedef struct kurz__langinfo {
     const char *code;     /* ISO 639-1, "de" */
     const char *snowball; /* libstemmer algorithm name, "german" */
-    kurz__lang rules;     /* which segmentation/stop-word rules apply */
+    kurz__lang rules;     /* the language's id: its segmentation and stop-word rules */
+    const struct kurz__wordlist *stopwords; /* data/stopwords/<code> */
 } kurz__langinfo;
 
 /* Looks up a code or Snowball name, any letter case; NULL when unknown. */
 const kurz__langinfo *kurz__lang_find(const char *name);
+/* The language lang, or NULL for KURZ__LANG_OTHER (or no language). */
+const kurz__langinfo *kurz__lang_info(kurz__lang lang);
+/* The code of language rules ("de" for KURZ__LANG_DE), which names its word
+ * lists in data/; NULL for KURZ__LANG_OTHER. */
+const char *kurz__lang_rules_code(kurz__lang rules);
+
+/* ---- Word lists (wordlist.c; data/, tools/gen-tables.py) ----------------
+ * The lists of data/lists.txt, generated into C tables at build time
+ * (kurz-lists.c and kurz-lists.h in the build directory). A list is named
+ * "kind/language" ("stopwords/de", "abbrev/mul", "boiler/keywords"); its
+ * entries are sorted by bytes, each followed by a NUL in the pool. */
+struct kurz__wordlist {
+    const char *name;
+    const char *pool;      /* the entries' bytes, each NUL-terminated */
+    const uint32_t *off;   /* n + 1 offsets into pool */
+    const uint64_t *val;   /* a value per entry (see data/lists.txt), or NULL */
+    const uint32_t *slot;  /* [mask + 1] hash table: 0 = empty, else 1 + entry */
+    uint32_t mask;
+    uint32_t n;
+    uint32_t maxlen;       /* of the longest entry, in bytes */
+};
+typedef struct kurz__wordlist kurz__wordlist;
+
+#include "kurz-lists.h" /* generated: KURZ__WL_* ids, KURZ__VAL_*, KURZ__BIT_* */
+
+extern const kurz__wordlist kurz__lists[KURZ__WL_COUNT]; /* sorted by name */
+/* The list called name, or NULL (a language without such a list). */
+const kurz__wordlist *kurz__wl_get(const char *name);
+/* The list "kind/lang", or NULL. */
+const kurz__wordlist *kurz__wl_lang(const char *kind, const char *lang);
+/* The index of w[0..n) in l (compared bytewise), or -1; l may be NULL. */
+long kurz__wl_find(const kurz__wordlist *l, const uint8_t *w, size_t n);
+/* The same for a key followed by at least 8 zero bytes (as the tokenizer
+ * and the boilerplate scanner leave their words): a little faster. */
+long kurz__wl_find_padded(const kurz__wordlist *l, const uint8_t *w, size_t n);
+/* Entry i of l and its length. */
+static inline const char *kurz__wl_at(const kurz__wordlist *l, size_t i, size_t *len)
+{
+    *len = l->off[i + 1] - l->off[i] - 1;
+    return l->pool + l->off[i];
+}
 
 /* ---- UTF-8 (utf8.c) -------------------------------------------------- */
 /* Returns 1 when text[0..len) is valid; else 0 and *bad = offset. */
@@ -71,8 +152,19 @@ size_t kurz__utf8_decode(const uint8_t *s, size_t n, int32_t *cp);
 /* A character of a word as a reader (and ROUGE's \w) counts it: letters,
  * marks, digits, other numbers and connector punctuation such as '_'. */
 int kurz__is_word_cp(int32_t cp);
+/* What a byte is, for the scanners' ASCII fast paths: an ASCII letter or
+ * digit, '_', or the lead byte of a multi-byte sequence (0xC0..0xFF).
+ * Continuation bytes and all other ASCII are 0. */
+enum { KURZ__B_ALNUM = 1, KURZ__B_LEAD = 2, KURZ__B_UNDER = 4 };
+extern const uint8_t kurz__byte_class[256];
+/* An ASCII word character (kurz__is_word_cp's ASCII part): [A-Za-z0-9_]. */
+static inline int kurz__ascii_word(uint8_t c)
+{
+    return (kurz__byte_class[c] & (KURZ__B_ALNUM | KURZ__B_UNDER)) != 0;
+}
 
-/* ---- Sentence segmentation (segment.c, segment-data.h) ----------------------- */
+/* ---- Sentence segmentation (segment.c, sterm-table.h; data/abbrev, function,
+ * starter, ordinal-*, terminal, quotes) */
 enum {
     KURZ__S_PARA_START = 1u << 0, /* first unit of a paragraph (after a blank line or at start) */
     KURZ__S_LINE = 1u << 1,       /* ended by a line break without final punctuation:
@@ -137,8 +229,8 @@ kurz__stemmer *kurz__stemmer_new(const char *snowball_name);
 int kurz__stem_has(const char *snowball_name);
 void kurz__stemmer_free(kurz__stemmer *st);
 /* Stems w[0..n); returns 0 with *out and *outlen borrowed until the next call,
- * or KURZ_ERR_NOMEM. Words longer than KURZ__STEM_MAX bytes are returned
- * unchanged. */
+ * or KURZ_ERR_NOMEM. Words longer than KURZ__STEM_MAX bytes, and every word
+ * when st is NULL (the generic pipeline of "und"), are returned unchanged. */
 #define KURZ__STEM_MAX 256
 int kurz__stem(kurz__stemmer *st, const uint8_t *w, size_t n, const uint8_t **out,
                size_t *outlen);
@@ -260,16 +352,14 @@ void kurz__graph_free(const kurz__mem *m, kurz__graph *g);
  * 0 or KURZ_ERR_NOMEM. */
 int kurz__rank(const kurz__mem *m, const kurz__graph *g, double damping, double *score);
 
-/* ---- Unit quality (boiler.c) -------------------------------------------
+/* ---- Unit quality (boiler.c, boiler-scan.c, boiler-classify.c) ---------
  * Marks units that must not be selected while real sentences exist:
  * headings, bylines, datelines, navigation, share buttons, comment
- * headers. ok[i] = 1 for a real sentence. */
-#define KURZ__KW_SLOTS 2048 /* a power of two, at least twice the keywords */
-typedef struct kurz__kwindex { /* a hash set of boiler.c's keywords */
-    uint16_t slot[KURZ__KW_SLOTS];  /* 0 = empty, else 1 + entry */
-    uint8_t phrase[KURZ__KW_SLOTS]; /* the word starts a phrase */
-    uint8_t len[KURZ__KW_SLOTS];    /* its length in bytes */
-    uint64_t first2[1024];          /* bit set: some keyword starts with these 2 bytes */
+ * headers. ok[i] = 1 for a real sentence. The keywords and phrases are
+ * data/boiler/. */
+typedef struct kurz__kwindex {
+    /* bit set: some keyword of boiler/keywords starts with these 2 bytes */
+    uint64_t first2[1024];
 } kurz__kwindex;
 /* Builds the keyword index (a summarizer keeps one; it never changes). */
 void kurz__kw_init(kurz__kwindex *kw);

@@ -9,9 +9,15 @@
  * Units end at:
  *  - the end of the text, and a blank line (a line holding only white
  *    space; U+2029 counts as one). Blank lines also start a new paragraph.
- *  - a run of . ! ? … followed by white space, with the closing quotes and
- *    brackets glued to it ("Lust.“", "nicht!)."), a closing » or ” after a
- *    (no-break) space ("fin. »"), and a straight " or a ) after a space when
+ *  - a run of sentence-final marks followed by white space: . ! ? …, every
+ *    code point with the Unicode property Sentence_Terminal (sterm-table.h:
+ *    the danda । ॥, the Armenian full stop ։, Arabic ؟ ۔, full-width marks),
+ *    the Greek question mark U+037E, and the language's own marks
+ *    (data/terminal/<code>: ASCII : in Armenian, ; in Greek, | for the danda
+ *    in Hindi and Nepali). The closing quotes and brackets glued to it stay
+ *    with it ("Lust.“", "nicht!)."), so do a closing » ” › after a
+ *    (no-break) space ("fin. »"), the language's closing quote marks
+ *    (data/quotes/: '' in Dutch), and a straight " or a ) after a space when
  *    one is open in the unit ("gagner. \"") — unless a rule below vetoes it:
  *      * what follows is , ; : or a dot (",,Das" as a quote mark, ". . ."):
  *        no end. "(...)" and "[…]" are omissions, not ends.
@@ -30,20 +36,26 @@
  *            letter before a word that typically opens a sentence ("OS X.
  *            Une", "Halle P. Sie"), not after another letter with a dot; a
  *            letter after a number is a unit ("30 F.", "2° C.": may end);
- *          an abbreviation of the language's list (segment-data.h): never
- *            ("Dr.", "bzw.", "M.", "p. ex."), or only before a capital
- *            ("usw. Die", not "Nr. 5"); a closing bracket after it ends it
- *            before a sentence opener ("(par ex.) Ainsi");
+ *          an abbreviation of the language's list (data/abbrev/): never
+ *            ("Dr.", "bzw.", "M.", "p. ex.", "dell'art."), or only before a
+ *            capital ("usw. Die", not "Nr. 5"; a two-part one ending in a
+ *            letter, "e. V.", before a sentence opener where the language
+ *            lists them); a closing bracket after it ends it before a
+ *            sentence opener ("(par ex.) Ainsi");
  *          an unknown short word without vowels ("bspw.", "Std."), lowercase
  *            parts joined by dots ("o.a."): abbreviations (after a number a
  *            unit: "600 km." may end); capital parts ("U.S.A."): may end;
+ *            parts in a script without letter case ("தி.மு.க."): no end;
  *          a number ("1990", "15./14", "1.000"): no end when it opens the
  *            unit (list numbering "1. Dies", "• 3. Seien"), in a date or
- *            range ("am 3. 10. 1990", "1. -3."); in German also before a
- *            month or a noun that usually follows an ordinal ("am 10.
- *            Dezember", "im 2. Weltkrieg", "60. Jubiläumsjahr"), inside
- *            brackets ("(14. Nisan)"), or after an article or contraction
- *            ("am 12.", "Der 2."); otherwise "geboren 1990. Danach" ends;
+ *            range ("am 3. 10. 1990", "1. -3."); in a language that writes
+ *            ordinals with a dot (data/ordinal-dot/langs) also inside
+ *            brackets ("(14. Nisan)"), before a month or a noun that usually
+ *            follows an ordinal where it lists them (data/ordinal-next,
+ *            ordinal-suffix: "am 10. Dezember", "im 2. Weltkrieg",
+ *            "60. Jubiläumsjahr"), or after an article or contraction
+ *            (ordinal-prev: "am 12.", "Der 2."); otherwise "geboren 1990.
+ *            Danach" ends;
  *          a Roman numeral: an end only before a sentence opener ("Carl
  *            XVI. Gustaf" goes on, "Benedikt XVI. Er" ends);
  *          any other word: an end.
@@ -60,7 +72,7 @@
 #include <utf8proc.h>
 
 #include "kurz-private.h"
-#include "segment-data.h"
+#include "sterm-table.h"
 
 enum { C_OTHER, C_SPACE, C_BREAK, C_PARA, C_UPPER, C_LOWER, C_LETTER, C_DIGIT };
 
@@ -68,7 +80,7 @@ enum { C_OTHER, C_SPACE, C_BREAK, C_PARA, C_UPPER, C_LOWER, C_LETTER, C_DIGIT };
 enum { NX_END, NX_LOWER, NX_UPPER, NX_DIGIT, NX_CONT, NX_OTHER };
 
 /* the word before a full stop */
-enum { W_PLAIN, W_WORD, W_SINGLE, W_NEVER, W_MAY, W_DIGITS, W_ROMAN };
+enum { W_PLAIN, W_WORD, W_SINGLE, W_NEVER, W_MAY, W_DIGITS, W_ROMAN, W_MAY_OPENER };
 
 #define WORD_MAX 40 /* longer words are plain words: no list holds them */
 
@@ -94,6 +106,15 @@ typedef struct seg {
     size_t tail_end; /* end of the last . ! ? run judged not to end the unit */
     unsigned quotes;  /* straight double quotes seen in the unit */
     unsigned parens;  /* open round and square brackets in the unit */
+    /* the language's word lists (data/): NULL where it has none */
+    const kurz__wordlist *abbr;
+    const kurz__wordlist *func[4], *starter[4]; /* any of up to four lists */
+    const kurz__wordlist *stop_starter; /* stop words that open a sentence when capitalised */
+    const kurz__wordlist *ord_next, *ord_suffix, *ord_prev;
+    int ordinal_dot;     /* the language writes ordinals with a dot ("10.") */
+    int32_t extra[4];    /* its own sentence-final marks (data/terminal/), 0 = none */
+    int own_starters;    /* it has its own sentence openers (data/starter/) */
+    const kurz__wordlist *qmarks; /* quote marks of several characters (data/quotes/) */
 } seg;
 
 /* ---- characters -------------------------------------------------------- */
@@ -177,6 +198,15 @@ static int cp_class(int32_t cp)
     }
 }
 
+/* a combining mark (Mn, Mc, Me): a vowel sign, virama, niqqud, accent */
+static int is_mark(int32_t cp)
+{
+    if (cp < 0x300)
+        return 0;
+    utf8proc_category_t c = utf8proc_category(cp);
+    return c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_MC || c == UTF8PROC_CATEGORY_ME;
+}
+
 static int is_space_class(int c)
 {
     return c == C_SPACE || c == C_BREAK || c == C_PARA;
@@ -187,10 +217,37 @@ static int is_letter_class(int c)
     return c == C_UPPER || c == C_LOWER || c == C_LETTER;
 }
 
-static int is_term(int32_t cp)
+/* Unicode Sentence_Terminal (sterm-table.h), the ellipsis … and the Greek
+ * question mark U+037E (canonically ";", so not in the property) */
+static int is_sterm(int32_t cp)
 {
-    return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 /* … */ || cp == 0x203C ||
-           (cp >= 0x2047 && cp <= 0x2049) || cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F;
+    if (cp < 0x80)
+        return cp == '.' || cp == '!' || cp == '?';
+    if (cp == 0x2026 || cp == 0x37E)
+        return 1;
+    size_t lo = 0, hi = sizeof kurz__sterm / sizeof kurz__sterm[0];
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if ((uint32_t)cp < kurz__sterm[mid][0])
+            hi = mid;
+        else if ((uint32_t)cp > kurz__sterm[mid][1])
+            lo = mid + 1;
+        else
+            return 1;
+    }
+    return 0;
+}
+
+/* a sentence-final mark in the language: Unicode's, and the language's own
+ * (data/terminal/<code>.txt: ":" in Armenian, ";" in Greek, "|" in Nepali) */
+static int is_term(const seg *st, int32_t cp)
+{
+    if (is_sterm(cp))
+        return 1;
+    for (int k = 0; k < 4 && st->extra[k]; k++)
+        if (cp == st->extra[k])
+            return 1;
+    return 0;
 }
 
 /* closing quotes and brackets that stay with the sentence before them */
@@ -238,56 +295,100 @@ static int is_bullet(int32_t cp)
 
 /* ---- word lists ----------------------------------------------------------- */
 
-/* Binary search in a list sorted by length, then bytes. */
-static const seg_word *list_find(const seg_word *l, size_t n, const uint8_t *k, size_t kn)
+/* Abbreviations are stored without their dots, with a kind (data/abbrev/). */
+enum { SEG_NEVER = KURZ__VAL_NEVER, SEG_MAY = KURZ__VAL_MAY };
+
+static int abbr_cat(const seg *st, const uint8_t *k, size_t kn)
 {
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = l[mid].len < kn ? -1 : l[mid].len > kn ? 1 : memcmp(l[mid].s, k, kn);
-        if (c == 0)
-            return &l[mid];
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return NULL;
+    long i = kurz__wl_find(st->abbr, k, kn);
+    return i < 0 ? 0 : (int)st->abbr->val[i];
 }
 
-#define LIST(a) (a), (sizeof(a) / sizeof((a)[0]))
-
-static int abbr_cat(kurz__lang lang, const uint8_t *k, size_t kn)
+/* In any of the lists l[0..4)? */
+static int in_lists(const kurz__wordlist *const l[4], const uint8_t *k, size_t kn)
 {
-    const seg_word *w;
-    switch (lang) {
-    case KURZ__LANG_DE: w = list_find(LIST(seg_abbr_de), k, kn); break;
-    case KURZ__LANG_FR: w = list_find(LIST(seg_abbr_fr), k, kn); break;
-    case KURZ__LANG_EN: w = list_find(LIST(seg_abbr_en), k, kn); break;
-    default: w = list_find(LIST(seg_abbr_other), k, kn); break;
-    }
-    return w ? w->cat : 0;
+    return kurz__wl_find(l[0], k, kn) >= 0 || kurz__wl_find(l[1], k, kn) >= 0 ||
+           kurz__wl_find(l[2], k, kn) >= 0 || kurz__wl_find(l[3], k, kn) >= 0;
 }
 
-static int is_func_word(kurz__lang lang, const uint8_t *k, size_t kn)
+/* The lists of language lang, found by its code: data/abbrev/<code>,
+ * function/, starter/, ordinal-next/, ordinal-suffix/, ordinal-prev/,
+ * terminal/, and whether ordinal-dot/langs names it. A language without
+ * function words or sentence openers of its own, and KURZ__LANG_OTHER, use
+ * those of German, French and English together; KURZ__LANG_OTHER also uses
+ * the abbreviations for any language (abbrev/mul) and the German ordinal
+ * rules. */
+static void find_lists(seg *st, kurz__lang lang)
 {
-    switch (lang) {
-    case KURZ__LANG_DE: return list_find(LIST(seg_func_de), k, kn) != NULL;
-    case KURZ__LANG_FR: return list_find(LIST(seg_func_fr), k, kn) != NULL;
-    case KURZ__LANG_EN: return list_find(LIST(seg_func_en), k, kn) != NULL;
-    default:
-        return list_find(LIST(seg_func_de), k, kn) || list_find(LIST(seg_func_fr), k, kn) ||
-               list_find(LIST(seg_func_en), k, kn);
+    static const char *const all[3] = {"de", "fr", "en"};
+    const char *code = kurz__lang_rules_code(lang);
+    const char *ord = code ? code : "de";
+    st->abbr = code ? kurz__wl_lang("abbrev", code) : kurz__wl_get("abbrev/mul");
+    st->ord_next = kurz__wl_lang("ordinal-next", ord);
+    st->ord_suffix = kurz__wl_lang("ordinal-suffix", ord);
+    st->ord_prev = code ? kurz__wl_lang("ordinal-prev", code) : NULL;
+    st->ordinal_dot = kurz__wl_find(kurz__wl_get("ordinal-dot/langs"), (const uint8_t *)ord,
+                                    strlen(ord)) >= 0;
+    const kurz__wordlist *f = code ? kurz__wl_lang("function", code) : NULL;
+    const kurz__wordlist *o = code ? kurz__wl_lang("starter", code) : NULL;
+    st->own_starters = o != NULL;
+    if (f || o) {
+        st->func[0] = f;
+        st->starter[0] = o;
+    } else {
+        for (int k = 0; k < 3; k++) {
+            st->func[k] = kurz__wl_lang("function", all[k]);
+            st->starter[k] = kurz__wl_lang("starter", all[k]);
+        }
+        /* its function words often open a sentence too ("Il", "Nel") */
+        const kurz__langinfo *li = kurz__lang_info(lang);
+        st->stop_starter = li ? li->stopwords : NULL;
+    }
+    st->qmarks = code ? kurz__wl_lang("quotes", code) : NULL;
+    const kurz__wordlist *term = code ? kurz__wl_lang("terminal", code) : NULL;
+    for (size_t i = 0, k = 0; term && i < term->n && k < 4; i++) {
+        size_t n;
+        const char *w = kurz__wl_at(term, i, &n);
+        int32_t cp;
+        if (kurz__utf8_decode((const uint8_t *)w, n, &cp) == n)
+            st->extra[k++] = cp;
     }
 }
 
-/* Lowers the first letter of k in place (ASCII and Latin-1 letters). */
+/* The length of the language's quote mark of kind (KURZ__VAL_OPEN or
+ * KURZ__VAL_CLOSE) that starts at p (",,", "''" in Dutch), or 0. */
+static size_t quote_at(const seg *st, size_t p, uint64_t kind)
+{
+    const kurz__wordlist *q = st->qmarks;
+    for (size_t i = 0; q && i < q->n; i++) {
+        size_t n;
+        const char *w = kurz__wl_at(q, i, &n);
+        if (q->val[i] == kind && n <= st->len - p && memcmp(st->t + p, w, n) == 0)
+            return n;
+    }
+    return 0;
+}
+
+/* Lowers the first letter of k in place (ASCII letters and two-byte
+ * letters). */
 static void lower_first(uint8_t *k, size_t kn)
 {
-    if (kn >= 1 && k[0] >= 'A' && k[0] <= 'Z')
+    if (kn >= 1 && k[0] >= 'A' && k[0] <= 'Z') {
         k[0] = (uint8_t)(k[0] + 32);
-    else if (kn >= 2 && k[0] == 0xC3 && k[1] >= 0x80 && k[1] <= 0x9E && k[1] != 0x97)
+    } else if (kn >= 2 && k[0] == 0xC3 && k[1] >= 0x80 && k[1] <= 0x9E && k[1] != 0x97) {
         k[1] = (uint8_t)(k[1] + 32);
+    } else if (kn >= 2 && k[0] >= 0xC4 && k[0] < 0xE0) {
+        /* other two-byte capitals (Greek, Cyrillic, Armenian, Latin
+         * Extended) whose lowercase takes two bytes too: "См." */
+        int32_t cp;
+        if (kurz__utf8_decode(k, kn, &cp) != 2)
+            return;
+        utf8proc_int32_t lo = utf8proc_tolower(cp);
+        if (lo != cp && lo >= 0x80 && lo < 0x800) {
+            k[0] = (uint8_t)(0xC0 | (lo >> 6));
+            k[1] = (uint8_t)(0x80 | (lo & 0x3F));
+        }
+    }
 }
 
 /* ---- units ------------------------------------------------------------------ */
@@ -298,7 +399,7 @@ static int ends_terminated(const seg *st, size_t s, size_t e)
         size_t b = back(st->t, s, e);
         int32_t cp;
         dec(st->t, st->len, b, &cp);
-        if (is_term(cp))
+        if (is_term(st, cp))
             return 1;
         if (!is_closer(cp) && cp_class(cp) != C_SPACE)
             return 0;
@@ -402,6 +503,25 @@ static int after_number(const seg *st)
     return c >= '0' && c <= '9';
 }
 
+/* The kind of the two-part abbreviation whose second part (without dots)
+ * is key[0..kn) and whose first part is the token before ("p. ex.",
+ * "т. д."), or 0. */
+static int two_part(const seg *st, const uint8_t *key, size_t kn)
+{
+    if (st->ntok == 0)
+        return 0;
+    size_t ps = st->tok_s[(st->ntok - 1) & 3], pe = st->tok_e[(st->ntok - 1) & 3];
+    if (!(pe > ps && st->t[pe - 1] == '.' && pe - ps <= 6))
+        return 0;
+    strip_word(st, &ps, &pe, 0);
+    uint8_t key2[WORD_MAX];
+    size_t k2 = make_key(st, ps, pe, key2, 0);
+    if (!k2 || k2 + kn > WORD_MAX)
+        return 0;
+    memcpy(key2 + k2, key, kn);
+    return abbr_cat(st, key2, k2 + kn);
+}
+
 /* Classifies the word [s, e) before a full stop (already stripped). */
 static int word_kind(const seg *st, size_t s, size_t e)
 {
@@ -413,8 +533,17 @@ static int word_kind(const seg *st, size_t s, size_t e)
     if (s + n == e) {
         int c = cp_class(cp);
         if (is_letter_class(c)) {
-            if (abbr_cat(st->lang, t + s, n) == SEG_NEVER)
+            if (abbr_cat(st, t + s, n) == SEG_NEVER)
                 return W_NEVER; /* "M." */
+            /* the second part of "z. B.", "т. д.": a two-part abbreviation
+             * that may end a sentence ends it, in a language that lists its
+             * sentence openers, only before one ("e. V. Das", not "e. V.
+             * Dresden") */
+            int two = two_part(st, t + s, n);
+            if (two == SEG_NEVER)
+                return W_NEVER;
+            if (two == SEG_MAY)
+                return st->own_starters ? W_MAY_OPENER : W_MAY;
             /* a unit: "30 F.", "2° C."; but "49 v. Chr." */
             return after_number(st) && cp != 'v' && cp != 'n' ? W_MAY : W_SINGLE;
         }
@@ -423,24 +552,13 @@ static int word_kind(const seg *st, size_t s, size_t e)
 
     uint8_t key[WORD_MAX];
     size_t kn = make_key(st, s, e, key, 0);
-    int cat = kn ? abbr_cat(st->lang, key, kn) : 0;
+    int cat = kn ? abbr_cat(st, key, kn) : 0;
     if (!cat && kn && st->ntok == 0) { /* sentence-initial capital: "Vgl." */
         lower_first(key, kn);
-        cat = abbr_cat(st->lang, key, kn);
+        cat = abbr_cat(st, key, kn);
     }
-    if (!cat && st->ntok >= 1 && kn) {
-        /* two-part abbreviations: "p. ex." */
-        size_t ps = st->tok_s[(st->ntok - 1) & 3], pe = st->tok_e[(st->ntok - 1) & 3];
-        if (pe > ps && t[pe - 1] == '.' && pe - ps <= 6) {
-            strip_word(st, &ps, &pe, 0);
-            uint8_t key2[WORD_MAX];
-            size_t k2 = make_key(st, ps, pe, key2, 0);
-            if (k2 && k2 + kn <= WORD_MAX) {
-                memcpy(key2 + k2, key, kn);
-                cat = abbr_cat(st->lang, key2, k2 + kn);
-            }
-        }
-    }
+    if (!cat && kn)
+        cat = two_part(st, key, kn); /* "p. ex." */
     if (!cat && kn == 3 && memcmp(key, "J-C", 3) == 0 && st->ntok >= 1 &&
         (st->lang == KURZ__LANG_FR || st->lang == KURZ__LANG_OTHER)) {
         /* "av. J.-C.", "après J.-C." is an era (may end); else initials */
@@ -456,7 +574,16 @@ static int word_kind(const seg *st, size_t s, size_t e)
         while (h > 0 && key[h - 1] != '-')
             h--;
         if (h > 0 && h < kn)
-            cat = abbr_cat(st->lang, key + h, kn - h);
+            cat = abbr_cat(st, key + h, kn - h);
+    }
+    if (!cat && kn) {
+        /* after an elided article or preposition: "dell'art.", "all’art." */
+        size_t h = kn;
+        while (h > 0 && key[h - 1] != '\'' && !(h >= 3 && key[h - 3] == 0xE2 &&
+                                                  key[h - 2] == 0x80 && key[h - 1] == 0x99))
+            h--;
+        if (h > 0 && h < kn)
+            cat = abbr_cat(st, key + h, kn - h);
     }
     if (cat == SEG_NEVER)
         return W_NEVER;
@@ -465,11 +592,13 @@ static int word_kind(const seg *st, size_t s, size_t e)
 
     /* shapes */
     size_t digits = 0, roman = 0, letters = 0, vowels = 0, upper = 0, ascii_letters = 0;
-    size_t dots = 0, seg_letters = 0, max_seg = 0, other = 0, lower = 0;
+    size_t dots = 0, seg_letters = 0, max_seg = 0, other = 0, lower = 0, caseless = 0;
     for (size_t i = s; i < e;) {
         n = dec(t, st->len, i, &cp);
         int c = cp_class(cp);
-        if (c == C_DIGIT) {
+        if (cp >= 0x300 && is_mark(cp)) {
+            /* part of the letter before it */
+        } else if (c == C_DIGIT) {
             digits++;
         } else if (is_letter_class(c)) {
             letters++;
@@ -485,6 +614,7 @@ static int word_kind(const seg *st, size_t s, size_t e)
                 upper++;
             else
                 lower++;
+            caseless += c == C_LETTER;
         } else if (cp == '.') {
             dots++;
             if (seg_letters > max_seg)
@@ -511,8 +641,9 @@ static int word_kind(const seg *st, size_t s, size_t e)
     if (roman == len && len >= 2 && len <= 6)
         return W_ROMAN;
     if (dots && !digits && !other && max_seg <= 2) {
-        /* initials "T.J.", "J.-P." go on, so do "o.a.", "z.b."; "U.S.A" may end */
-        if (max_seg == 1 && !lower)
+        /* initials "T.J.", "J.-P." go on, so do "o.a.", "z.b."; "U.S.A" may end;
+         * in scripts without letter case ("தி.மு.க.") they go on */
+        if ((max_seg == 1 && !lower) || (letters && caseless == letters))
             return W_SINGLE;
         if (cp_class(t[s]) == C_LOWER)
             return W_NEVER;
@@ -546,7 +677,10 @@ static int next_kind(const seg *st, size_t p, size_t *ws, size_t *we)
     *ws = *we = p;
     for (int n = 0; p < len && n < 6; n++) {
         size_t k = dec(t, len, p, &cp);
-        if (is_opener(cp)) {
+        size_t qk = quote_at(st, p, KURZ__VAL_OPEN);
+        if (qk)
+            k = qk;
+        if (qk || is_opener(cp)) {
             p += k;
             skipped = 1;
             /* French « with a space inside */
@@ -601,22 +735,22 @@ static int next_kind(const seg *st, size_t p, size_t *ws, size_t *we)
     return NX_OTHER;
 }
 
-static int word_in(const seg *st, const seg_word *l, size_t n, size_t s, size_t e)
+static int word_in(const seg *st, const kurz__wordlist *l, size_t s, size_t e)
 {
     if (e <= s || e - s > WORD_MAX)
         return 0;
-    return list_find(l, n, st->t + s, e - s) != NULL;
+    return kurz__wl_find(l, st->t + s, e - s) >= 0;
 }
 
 /* Lowercased copy of [s, e) in the list l? */
-static int lower_in(const seg *st, const seg_word *l, size_t n, size_t s, size_t e)
+static int lower_in(const seg *st, const kurz__wordlist *const l[4], size_t s, size_t e)
 {
     if (e <= s || e - s > WORD_MAX)
         return 0;
     uint8_t k[WORD_MAX];
     memcpy(k, st->t + s, e - s);
     lower_first(k, e - s);
-    return list_find(l, n, k, e - s) != NULL;
+    return in_lists(l, k, e - s);
 }
 
 /* Is the current token (started at cur_s) the first of its unit, or the
@@ -636,26 +770,29 @@ static int opens_unit(const seg *st)
 /* Does the word [s, e) (first letter lowered) often open a sentence? */
 static int starter(const seg *st, size_t s, size_t e)
 {
-    switch (st->lang) {
-    case KURZ__LANG_DE: return lower_in(st, LIST(seg_starter_de), s, e);
-    case KURZ__LANG_FR: return lower_in(st, LIST(seg_starter_fr), s, e);
-    case KURZ__LANG_EN: return lower_in(st, LIST(seg_starter_en), s, e);
-    default:
-        return lower_in(st, LIST(seg_starter_de), s, e) ||
-               lower_in(st, LIST(seg_starter_fr), s, e) || lower_in(st, LIST(seg_starter_en), s, e);
-    }
+    if (lower_in(st, st->starter, s, e))
+        return 1;
+    if (!st->stop_starter || e <= s)
+        return 0;
+    /* a stop word written with a capital and then lowercase ("Nel"; not
+     * "nel", not an all-capitals name) */
+    int32_t cp;
+    size_t n = dec(st->t, st->len, s, &cp);
+    if (s + n >= e || cp_class(cp) != C_UPPER)
+        return 0;
+    dec(st->t, st->len, s + n, &cp);
+    if (cp_class(cp) != C_LOWER)
+        return 0;
+    const kurz__wordlist *l[4] = {st->stop_starter, NULL, NULL, NULL};
+    return lower_in(st, l, s, e);
 }
 
 /* Articles and prepositions that start surnames ("J. Le Goff", "P. Van Dyck",
  * "H. De Maizière"): after an initial they do not open a sentence. */
 static int name_particle(const seg *st, size_t s, size_t e)
 {
-    static const seg_word particles[] = { /* sorted by length, then bytes */
-        {"al", 2, 0},  {"da", 2, 0},  {"de", 2, 0},  {"di", 2, 0},  {"du", 2, 0},  {"el", 2, 0},
-        {"la", 2, 0},  {"le", 2, 0},  {"zu", 2, 0},  {"del", 3, 0}, {"den", 3, 0}, {"der", 3, 0},
-        {"des", 3, 0}, {"les", 3, 0}, {"ten", 3, 0}, {"ter", 3, 0}, {"van", 3, 0}, {"von", 3, 0},
-    };
-    return lower_in(st, LIST(particles), s, e);
+    const kurz__wordlist *l[4] = {&kurz__lists[KURZ__WL_NAME_PARTICLE_MUL], NULL, NULL, NULL};
+    return lower_in(st, l, s, e);
 }
 
 /* Is the token before the current one a single letter with a dot (a part
@@ -677,15 +814,40 @@ static int after_letter_dot(const seg *st)
  * ("Jubiläumsjahr", "Bundesliga"). */
 static int ordinal_noun(const seg *st, size_t s, size_t e)
 {
-    if (word_in(st, LIST(seg_ordinal_next_de), s, e))
+    if (st->ord_next && word_in(st, st->ord_next, s, e))
         return 1;
+    const kurz__wordlist *suffix = st->ord_suffix;
     size_t n = e - s;
-    for (size_t i = 0; i < sizeof seg_ordinal_suffix_de / sizeof seg_ordinal_suffix_de[0]; i++) {
-        size_t k = seg_ordinal_suffix_de[i].len;
-        if (n > k && memcmp(st->t + e - k, seg_ordinal_suffix_de[i].s, k) == 0)
+    for (size_t i = 0; suffix && i < suffix->n; i++) {
+        size_t k;
+        const char *w = kurz__wl_at(suffix, i, &k);
+        if (n > k && memcmp(st->t + e - k, w, k) == 0)
             return 1;
     }
     return 0;
+}
+
+/* Skips white space, line breaks and paragraph separators from p; returns
+ * where they end and counts the breaks into *breaks (CRLF is one break, a
+ * paragraph separator two). */
+static size_t skip_breaks(const uint8_t *t, size_t len, size_t p, int *breaks)
+{
+    while (p < len) {
+        int32_t cp;
+        size_t n = dec(t, len, p, &cp);
+        int c = cp_class(cp);
+        if (c == C_BREAK) {
+            (*breaks)++;
+            if (cp == '\r' && p + 1 < len && t[p + 1] == '\n')
+                n = 2;
+        } else if (c == C_PARA) {
+            *breaks += 2;
+        } else if (c != C_SPACE) {
+            break;
+        }
+        p += n;
+    }
+    return p;
 }
 
 /* A run of . ! ? … starts at i: finds its end (*te, with closers) and
@@ -704,7 +866,7 @@ static int judge(seg *st, size_t i, size_t *te)
             size_t n = dec(t, len, j, &cp);
             if (cp == '.') {
                 dots++;
-            } else if (is_term(cp)) {
+            } else if (is_term(st, cp)) {
                 other_term++;
             } else if (is_closer(cp)) {
                 if (dots)
@@ -729,7 +891,10 @@ static int judge(seg *st, size_t i, size_t *te)
         }
         if (k > j && k < len) {
             size_t n = dec(t, len, k, &cp);
-            int closes = cp == 0xBB || cp == 0x201D || (cp == '"' && (quotes & 1)) ||
+            size_t qn = quote_at(st, k, KURZ__VAL_CLOSE);
+            if (qn)
+                n = qn;
+            int closes = qn || cp == 0xBB || cp == 0x201D || cp == 0x203A || (cp == '"' && (quotes & 1)) ||
                          ((cp == ')' || cp == ']') && parens);
             if (closes) {
                 size_t a = k + n;
@@ -737,7 +902,7 @@ static int judge(seg *st, size_t i, size_t *te)
                 if (!ok) {
                     int32_t c2;
                     dec(t, len, a, &c2);
-                    ok = is_space_class(cp_class(c2)) || is_closer(c2) || is_term(c2) ||
+                    ok = is_space_class(cp_class(c2)) || is_closer(c2) || is_term(st, c2) ||
                          c2 == ',' || c2 == ';' || c2 == ':';
                 }
                 if (ok) {
@@ -759,21 +924,7 @@ static int judge(seg *st, size_t i, size_t *te)
 
     /* what follows */
     int breaks = 0;
-    size_t p = j;
-    while (p < len) {
-        size_t n = dec(t, len, p, &cp);
-        int c = cp_class(cp);
-        if (c == C_BREAK) {
-            breaks++;
-            if (cp == '\r' && p + 1 < len && t[p + 1] == '\n')
-                n = 2;
-        } else if (c == C_PARA) {
-            breaks += 2;
-        } else if (c != C_SPACE) {
-            break;
-        }
-        p += n;
-    }
+    size_t p = skip_breaks(t, len, j, &breaks);
     if (p >= len || breaks >= 2)
         return 1;
     size_t nws, nwe;
@@ -843,18 +994,21 @@ static int judge(seg *st, size_t i, size_t *te)
         }
         if (nx != NX_UPPER)
             return 1;
-        if (st->lang != KURZ__LANG_FR && st->lang != KURZ__LANG_EN) {
+        if (st->ordinal_dot) {
             if (ordinal_noun(st, nws, nwe))
                 return 0;
             if (st->parens)
                 return 0; /* "(14. Nisan)" */
-            if (st->lang == KURZ__LANG_DE && st->ntok >= 1) {
+            if (st->ord_prev && st->ntok >= 1) {
                 size_t ps = st->tok_s[(st->ntok - 1) & 3], pe = st->tok_e[(st->ntok - 1) & 3];
-                if (lower_in(st, LIST(seg_ordinal_prev_de), ps, pe))
+                const kurz__wordlist *l[4] = {st->ord_prev, NULL, NULL, NULL};
+                if (lower_in(st, l, ps, pe))
                     return 0;
             }
         }
         return 1;
+    case W_MAY_OPENER:
+        return nx == NX_UPPER && starter(st, nws, nwe);
     case W_ROMAN:
         /* regnal numbers and ordinals go on ("Carl XVI. Gustaf", "dem II.
          * Vatikanischen", "Otto III. 14"); "Benedikt XVI. Er" ends */
@@ -991,7 +1145,7 @@ static int line_is_unit(const seg *st, size_t p)
         size_t kn = le - ls;
         memcpy(k, t + ls, kn);
         lower_first(k, kn);
-        if (is_func_word(st->lang, k, kn))
+        if (in_lists(st->func, k, kn))
             return 0;
     }
     if (starts_list_number(st, p))
@@ -1031,6 +1185,18 @@ static int plain_byte(uint8_t b)
     return !strchr(".!?\"()[]", b) || b == 0;
 }
 
+/* The first byte of cp in UTF-8. */
+static uint8_t lead_byte(int32_t cp)
+{
+    if (cp < 0x80)
+        return (uint8_t)cp;
+    if (cp < 0x800)
+        return (uint8_t)(0xC0 | (cp >> 6));
+    if (cp < 0x10000)
+        return (uint8_t)(0xE0 | (cp >> 12));
+    return (uint8_t)(0xF0 | (cp >> 18));
+}
+
 int kurz__segment(const kurz__mem *m, kurz__lang lang, const char *text, size_t len,
                   kurz__sentvec *out)
 {
@@ -1039,6 +1205,7 @@ int kurz__segment(const kurz__mem *m, kurz__lang lang, const char *text, size_t 
     st.m = m;
     st.out = out;
     st.lang = lang;
+    find_lists(&st, lang);
     st.t = (const uint8_t *)text;
     st.len = len;
     const uint8_t *t = st.t;
@@ -1049,6 +1216,13 @@ int kurz__segment(const kurz__mem *m, kurz__lang lang, const char *text, size_t 
     uint8_t plain[256];
     for (int b = 0; b < 256; b++)
         plain[b] = (uint8_t)plain_byte((uint8_t)b);
+    /* the first bytes of sentence-final marks take the slow path too */
+    for (size_t r = 0; r < sizeof kurz__sterm / sizeof kurz__sterm[0]; r++)
+        for (uint32_t cp = kurz__sterm[r][0]; cp <= kurz__sterm[r][1]; cp++)
+            plain[lead_byte((int32_t)cp)] = 0;
+    plain[lead_byte(0x37E)] = 0;
+    for (int k = 0; k < 4 && st.extra[k]; k++)
+        plain[lead_byte(st.extra[k])] = 0;
     while (i < len) {
         if (plain[t[i]]) {
             /* ordinary bytes of a word: nothing to decide */
@@ -1080,23 +1254,8 @@ int kurz__segment(const kurz__mem *m, kurz__lang lang, const char *text, size_t 
         }
         if (c == C_BREAK || c == C_PARA) {
             end_token(&st, i);
-            size_t j = i;
             int breaks = 0;
-            while (j < len) {
-                int32_t c2;
-                size_t n2 = dec(t, len, j, &c2);
-                int k = cp_class(c2);
-                if (k == C_BREAK) {
-                    breaks++;
-                    if (c2 == '\r' && j + 1 < len && t[j + 1] == '\n')
-                        n2 = 2;
-                } else if (k == C_PARA) {
-                    breaks += 2;
-                } else if (k != C_SPACE) {
-                    break;
-                }
-                j += n2;
-            }
+            size_t j = skip_breaks(t, len, i, &breaks);
             if (st.open) {
                 if (breaks >= 2 || j >= len || line_is_unit(&st, j)) {
                     if (emit(&st, st.uend, 1))
@@ -1117,7 +1276,7 @@ int kurz__segment(const kurz__mem *m, kurz__lang lang, const char *text, size_t 
             st.in_tok = 1;
             st.cur_s = i;
         }
-        if (is_term(cp)) {
+        if (is_term(&st, cp)) {
             size_t te;
             int b = judge(&st, i, &te);
             st.uend = te;

@@ -34,7 +34,7 @@ int kurz__stem_has(const char *name)
 
 uint64_t kurz__stem_work(const kurz__stemmer *st)
 {
-    return st->work;
+    return st ? st->work : 0;
 }
 
 kurz__stemmer *kurz__stemmer_new(const char *name)
@@ -109,6 +109,11 @@ static int stem_latin1(kurz__stemmer *st, int k, const uint8_t **out, size_t *ou
 
 int kurz__stem(kurz__stemmer *st, const uint8_t *w, size_t n, const uint8_t **out, size_t *outlen)
 {
+    if (!st) { /* no stemmer (text in none of the languages): the word itself */
+        *out = w;
+        *outlen = n;
+        return 0;
+    }
     /* No real word is this long, and some Snowball rules cost time
      * proportional to the word for each change they make, which would
      * make a megabyte-long "word" quadratic. libstemmer also takes an int. */

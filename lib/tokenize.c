@@ -20,29 +20,6 @@
 
 #define NORM_OPTS ((utf8proc_option_t)(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD))
 
-/* Per byte: 0 = ASCII separator, 1 = ASCII letter or digit, 2 = lead byte of
- * a multi-byte code point (continuation bytes never start a code point). */
-static const uint8_t byte_kind[256] = {
-    /* 0x00 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    /* 0x10 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    /* 0x20 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    /* 0x30 */ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
-    /* 0x40 */ 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    /* 0x50 */ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
-    /* 0x60 */ 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    /* 0x70 */ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
-    /* 0x80..0xBF: continuation bytes */
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    /* 0xC0..0xFF: lead bytes */
-    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
-    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
-    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
-    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
-};
-
 /* Character classes of non-ASCII code points, by utf8proc category. */
 static int cat_starts_word(utf8proc_category_t c) /* L*, Nd */
 {
@@ -253,10 +230,10 @@ int kurz__tok_next(kurz__tokenizer *t, const uint8_t **word, size_t *wlen, size_
     for (;;) {
         /* skip separators */
         while (pos < end) {
-            uint8_t k = byte_kind[text[pos]];
-            if (k == 1)
+            uint8_t k = kurz__byte_class[text[pos]];
+            if (k == KURZ__B_ALNUM)
                 break;
-            if (k == 0) {
+            if (!(k & KURZ__B_LEAD)) { /* an ASCII separator ('_' too) or a continuation byte */
                 pos++;
                 continue;
             }
@@ -278,7 +255,7 @@ int kurz__tok_next(kurz__tokenizer *t, const uint8_t **word, size_t *wlen, size_
         /* ASCII fast path, lowercasing while scanning */
         size_t cap = t->buf_cap, i = 0;
         uint8_t *b = t->buf;
-        while (pos < end && byte_kind[text[pos]] == 1) {
+        while (pos < end && kurz__byte_class[text[pos]] == KURZ__B_ALNUM) {
             if (i + 1 >= cap) {
                 if (KURZ__GROW(t->m, t->buf, t->buf_cap, i + 2)) {
                     t->pos = s;
@@ -298,7 +275,7 @@ int kurz__tok_next(kurz__tokenizer *t, const uint8_t **word, size_t *wlen, size_
             while (q < end) {
                 uint8_t c = text[q];
                 if (c < 0x80) {
-                    if (byte_kind[c] != 1)
+                    if (kurz__byte_class[c] != KURZ__B_ALNUM)
                         break;
                     q++;
                     continue;

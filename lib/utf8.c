@@ -76,11 +76,28 @@ size_t kurz__utf8_decode(const uint8_t *s, size_t n, int32_t *cp)
     return 4;
 }
 
+#define R10(v) v, v, v, v, v, v, v, v, v, v
+#define R16(v) v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, v
+#define LETTERS                                                                            \
+    KURZ__B_ALNUM, R10(KURZ__B_ALNUM), R10(KURZ__B_ALNUM), KURZ__B_ALNUM, KURZ__B_ALNUM, \
+        KURZ__B_ALNUM, KURZ__B_ALNUM, KURZ__B_ALNUM /* 26 */
+const uint8_t kurz__byte_class[256] = {
+    R16(0), R16(0),                          /* 0x00..0x1F */
+    R16(0),                                  /* 0x20..0x2F */
+    R10(KURZ__B_ALNUM), 0, 0, 0, 0, 0, 0,    /* 0x30..0x3F: digits */
+    0, LETTERS, 0, 0, 0, 0, KURZ__B_UNDER,   /* 0x40..0x5F: @ A..Z [ \ ] ^ _ */
+    0, LETTERS, 0, 0, 0, 0, 0,               /* 0x60..0x7F: ` a..z { | } ~ DEL */
+    R16(0), R16(0), R16(0), R16(0),          /* 0x80..0xBF: continuation bytes */
+    R16(KURZ__B_LEAD), R16(KURZ__B_LEAD), R16(KURZ__B_LEAD), R16(KURZ__B_LEAD),
+};
+#undef LETTERS
+#undef R16
+#undef R10
+
 int kurz__is_word_cp(int32_t cp)
 {
     if (cp < 0x80)
-        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9') ||
-               cp == '_';
+        return kurz__ascii_word((uint8_t)cp);
     utf8proc_category_t c = utf8proc_category(cp);
     return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_ND) || c == UTF8PROC_CATEGORY_NL ||
            c == UTF8PROC_CATEGORY_NO || c == UTF8PROC_CATEGORY_PC;

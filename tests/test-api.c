@@ -405,6 +405,109 @@ static void custom_allocator_is_used(void **state)
     assert_int_equal(live_blocks, 0);
 }
 
+/* The spans and scores of a summary, as text, to compare two summaries. */
+static void summary_sig(const kurz_summary *sum, char *out, size_t cap)
+{
+    size_t o = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < kurz_summary_count(sum) && o + 64 < cap; i++) {
+        size_t index, start, end;
+        double score;
+        assert_int_equal(kurz_summary_get(sum, i, &index, &start, &end, &score), KURZ_OK);
+        o += (size_t)snprintf(out + o, cap - o, "%zu:%zu-%zu:%.9g;", index, start, end, score);
+    }
+}
+
+/* "auto" summarizes like the identified language given by name, reports
+ * it as detected, and a given language is reported as not detected. */
+static void auto_equals_given_language(void **state)
+{
+    (void)state;
+    kurz_summarizer *a = new_or_fail("AUTO");
+    assert_string_equal(kurz_summarizer_language(a), "auto");
+    const char *texts[] = {de_text, fr_text, de_text};
+    const char *langs[] = {"de", "fr", "de"};
+    for (int k = 0; k < 3; k++) { /* one summarizer, languages alternating */
+        kurz_summarizer *g = new_or_fail(langs[k]);
+        kurz_summary *sa = NULL, *sg = NULL;
+        assert_int_equal(kurz_summarize(&sa, a, texts[k], strlen(texts[k])), KURZ_OK);
+        assert_int_equal(kurz_summarize(&sg, g, texts[k], strlen(texts[k])), KURZ_OK);
+        int det = -1;
+        assert_string_equal(kurz_summary_language(sa, &det), langs[k]);
+        assert_int_equal(det, 1);
+        assert_string_equal(kurz_summary_language(sg, &det), langs[k]);
+        assert_int_equal(det, 0);
+        char x[2048], y[2048];
+        summary_sig(sa, x, sizeof x);
+        summary_sig(sg, y, sizeof y);
+        assert_true(kurz_summary_count(sa) > 0);
+        assert_string_equal(x, y);
+        kurz_summary_free(sa);
+        kurz_summary_free(sg);
+        kurz_summarizer_free(g);
+    }
+    kurz_summarizer_free(a);
+    int det = 7;
+    assert_null(kurz_summary_language(NULL, &det));
+    assert_int_equal(det, 0);
+}
+
+/* Text in none of the languages, or too short to tell, still gets a
+ * summary (generic rules) and says "und". */
+static void auto_undetermined_still_summarizes(void **state)
+{
+    (void)state;
+    static const char pl[] = /* Polish: not one of kurz's languages */
+        "Wczoraj w Krakowie otwarto nową bibliotekę miejską. "
+        "Budynek ma trzy piętra i duży ogród na dachu. "
+        "Według władz miasta koszt budowy wyniósł czterdzieści milionów złotych. "
+        "Mieszkańcy chwalą przestronne sale i długie godziny otwarcia.";
+    static const char digits[] = "2024. 2025. 12 345. 17:30.";
+    kurz_summarizer *a = new_or_fail("auto");
+    const char *texts[] = {pl, digits, "", "   \n\t "};
+    for (int k = 0; k < 4; k++) {
+        kurz_summary *sum = NULL;
+        assert_int_equal(kurz_summarize(&sum, a, texts[k], strlen(texts[k])), KURZ_OK);
+        int det = 0;
+        assert_string_equal(kurz_summary_language(sum, &det), "und");
+        assert_int_equal(det, 1);
+        if (k == 0)
+            assert_int_equal(kurz_summary_count(sum), 3);
+        kurz_summary_free(sum);
+        assert_int_equal(kurz_split(&sum, a, texts[k], strlen(texts[k])), KURZ_OK);
+        assert_string_equal(kurz_summary_language(sum, NULL), "und");
+        if (k == 0)
+            assert_int_equal(kurz_summary_count(sum), 4);
+        kurz_summary_free(sum);
+    }
+    kurz_summarizer_free(a);
+}
+
+/* Invalid UTF-8 fails with the offset of the first bad byte, whether it
+ * falls inside the sample identification reads or after it. */
+static void auto_invalid_utf8_offset(void **state)
+{
+    (void)state;
+    size_t n = 100000;
+    char *t = malloc(n);
+    assert_non_null(t);
+    for (size_t i = 0; i < n; i++)
+        t[i] = "Der Hund bellt. "[i % 16];
+    kurz_summarizer *a = new_or_fail("auto");
+    size_t at[] = {5, 60000};
+    for (int k = 0; k < 2; k++) {
+        char keep = t[at[k]];
+        t[at[k]] = (char)0xFF;
+        kurz_summary *sum = (kurz_summary *)1;
+        assert_int_equal(kurz_summarize(&sum, a, t, n), KURZ_ERR_INVALID_UTF8);
+        assert_null(sum);
+        assert_int_equal(kurz_summarizer_error_offset(a), at[k]);
+        t[at[k]] = keep;
+    }
+    free(t);
+    kurz_summarizer_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -422,6 +525,9 @@ int main(void)
         cmocka_unit_test(deterministic_and_reusable),
         cmocka_unit_test(textrank_works),
         cmocka_unit_test(custom_allocator_is_used),
+        cmocka_unit_test(auto_equals_given_language),
+        cmocka_unit_test(auto_undetermined_still_summarizes),
+        cmocka_unit_test(auto_invalid_utf8_offset),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

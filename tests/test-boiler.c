@@ -14,7 +14,7 @@
 
 #include "kurz-private.h"
 
-/* Test hook in boiler.c (not part of kurz-private.h). */
+/* Test hook in boiler-scan.c (not part of kurz-private.h). */
 int kurz__boiler_table_ok(void);
 
 /* Folder of noisy_de.txt and noisy_fr.txt: argv[1] (meson passes it). */

@@ -12,7 +12,6 @@
 #include <time.h>
 
 #include "kurz-private.h"
-#include "segment-data.h"
 
 #define DE KURZ__LANG_DE
 #define FR KURZ__LANG_FR
@@ -686,40 +685,57 @@ static void test_nomem(void **state)
 
 /* ---- word lists ------------------------------------------------------------------ */
 
-/* The splitter binary-searches its lists: each must be sorted by length,
- * then bytes, without duplicates, with lengths that match. */
-static void check_sorted(const char *name, const seg_word *l, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        if (strlen(l[i].s) != l[i].len)
-            fail_msg("%s: bad length of \"%s\"", name, l[i].s);
-        if (i == 0)
-            continue;
-        int c = l[i - 1].len < l[i].len ? -1 : l[i - 1].len > l[i].len ? 1
-                                                : memcmp(l[i - 1].s, l[i].s, l[i].len);
-        if (c >= 0)
-            fail_msg("%s: \"%s\" before \"%s\"", name, l[i - 1].s, l[i].s);
-    }
-}
-
-#define CHECK_SORTED(a) check_sorted(#a, (a), sizeof(a) / sizeof((a)[0]))
-
+/* Every generated list (data/, lib/wordlist.c) is sorted by bytes without
+ * duplicates, its hash table holds each entry once and is at most half
+ * full, and the lookup finds each entry at its place and nothing that is
+ * not one. */
 static void test_lists_sorted(void **state)
 {
     (void)state;
-    CHECK_SORTED(seg_abbr_de);
-    CHECK_SORTED(seg_abbr_fr);
-    CHECK_SORTED(seg_abbr_en);
-    CHECK_SORTED(seg_abbr_other);
-    CHECK_SORTED(seg_ordinal_next_de);
-    CHECK_SORTED(seg_ordinal_suffix_de);
-    CHECK_SORTED(seg_func_de);
-    CHECK_SORTED(seg_func_fr);
-    CHECK_SORTED(seg_func_en);
-    CHECK_SORTED(seg_starter_de);
-    CHECK_SORTED(seg_starter_fr);
-    CHECK_SORTED(seg_starter_en);
-    CHECK_SORTED(seg_ordinal_prev_de);
+    for (size_t q = 0; q < KURZ__WL_COUNT; q++) {
+        const kurz__wordlist *l = &kurz__lists[q];
+        assert_ptr_equal(kurz__wl_get(l->name), l);
+        if (q > 0 && strcmp(kurz__lists[q - 1].name, l->name) >= 0)
+            fail_msg("lists out of order: %s before %s", kurz__lists[q - 1].name, l->name);
+        assert_true(l->n > 0);
+        size_t used = 0;
+        for (size_t j = 0; j <= l->mask; j++)
+            used += l->slot[j] != 0;
+        assert_int_equal(used, l->n);
+        assert_true(2 * used <= l->mask + 1);
+        size_t longest = 0;
+        for (size_t i = 0; i < l->n; i++) {
+            size_t n;
+            const char *w = kurz__wl_at(l, i, &n);
+            assert_int_equal(strlen(w), n);
+            if (n > longest)
+                longest = n;
+            if (i > 0) {
+                size_t pn;
+                const char *p = kurz__wl_at(l, i - 1, &pn);
+                int c = memcmp(p, w, pn < n ? pn : n);
+                if (c > 0 || (c == 0 && pn >= n))
+                    fail_msg("%s: \"%s\" before \"%s\"", l->name, p, w);
+            }
+            assert_int_equal(kurz__wl_find(l, (const uint8_t *)w, n), (long)i);
+            /* a longer or a shorter key is another word (or not one) */
+            char longer[300];
+            memcpy(longer, w, n);
+            longer[n] = '~';
+            long k = kurz__wl_find(l, (const uint8_t *)longer, n + 1);
+            assert_true(k < 0 || k != (long)i);
+            if (n > 1) {
+                k = kurz__wl_find(l, (const uint8_t *)w, n - 1);
+                assert_true(k < (long)i);
+            }
+        }
+        assert_int_equal(l->maxlen, longest);
+        assert_int_equal(kurz__wl_find(l, (const uint8_t *)"", 0), -1);
+    }
+    assert_ptr_equal(kurz__wl_lang("abbrev", "de"), &kurz__lists[KURZ__WL_ABBREV_DE]);
+    assert_null(kurz__wl_lang("abbrev", "xx"));
+    assert_null(kurz__wl_get("nothing/de"));
+    assert_null(kurz__wl_find(NULL, (const uint8_t *)"a", 1) == -1 ? NULL : "found");
 }
 
 int main(void)

@@ -262,7 +262,10 @@ class Split(Base):
 
 class Json(Base):
     def check_doc(self, doc, raw, lang, path):
-        self.assertEqual(set(doc), {"file", "language", "sentences", "document_sentences"})
+        # "detected" is there (and true) when the language was identified
+        self.assertEqual(set(doc) - {"detected"},
+                         {"file", "language", "sentences", "document_sentences"})
+        self.assertIs(doc.get("detected", True), True)
         self.assertEqual(doc["file"], path)
         self.assertEqual(doc["language"], lang)
         last = -1
@@ -385,7 +388,12 @@ class Inputs(Base):
         rc, out, err = run([missing])
         self.assertEqual(rc, 1)
         self.assertEqual(out, b"")
-        self.assertRegex(err, r"^kurz: %s: " % re.escape(missing))
+        # the system's message, whole (not "error 2")
+        self.assertEqual(err, "kurz: %s: No such file or directory\n" % missing)
+        rc, out, err = run(["--format", "json", missing])
+        self.assertEqual(json.loads(out), {"file": missing, "error": "No such file or directory"})
+        rc, out, err = run(["--jsonl", missing])
+        self.assertEqual((rc, out, err), (1, b"", "kurz: %s: No such file or directory\n" % missing))
         # The run goes on with the next file.
         rc, out, err = run(["-n", "2", missing, data("de_artikel.txt")])
         self.assertEqual(rc, 1)
@@ -397,7 +405,7 @@ class Inputs(Base):
     def test_directory(self):
         rc, out, err = run([self.tmp])
         self.assertEqual(rc, 1)
-        self.assertIn(self.tmp, err)
+        self.assertEqual(err, "kurz: %s: Is a directory\n" % self.tmp)
 
     def test_invalid_utf8(self):
         bad = self.tmpfile("bad.txt", b"Ein guter Satz. Dann \xff kaputt.\n")
@@ -492,14 +500,46 @@ class Info(Base):
                     "-w, --words", "--strict", "--algorithm", "--damping", "--position-weight",
                     "--redundancy", "--title-weight", "--no-boilerplate-filter",
                     "--max-input-bytes", "--format", "--split", "--jsonl", "-j, --jobs",
-                    "--help", "--version", "default: de", "default: 3 sentences"):
+                    "--help", "--version", "default: auto", "default: 3 sentences",
+                    "--identify", "--identify-lines", "--keywords", "--keyword-words"):
             self.assertIn(opt, out)
         # Help wins over other options, as in GNU tools.
         self.assertEqual(self.ok(["-n", "3", "--help"]), out)
 
+    def test_help_tells_the_defaults(self):
+        # Every default --help shows is the one in force: giving it
+        # explicitly changes no byte of the output (scores included).
+        help_lines = self.ok(["--help"]).splitlines()
+        help_text = fold("\n".join(help_lines))
+        shown = {}
+        for opt in ("language", "algorithm", "damping", "position-weight", "redundancy",
+                    "title-weight", "max-input-bytes", "jobs"):
+            # the option's entry: its line and the indented lines under it
+            at = [i for i, l in enumerate(help_lines) if re.match(r" .*--%s=" % opt, l)]
+            self.assertEqual(len(at), 1, opt)
+            entry = [help_lines[at[0]]]
+            for l in help_lines[at[0] + 1:]:
+                if not l.startswith(" " * 27):
+                    break
+                entry.append(l)
+            m = re.search(r"default: ([^;)\s]+)", fold(" ".join(entry)))
+            self.assertTrue(m, opt)
+            shown[opt] = m.group(1)
+        self.assertEqual(shown["language"], "auto")
+        for name in ("de_artikel.txt", "noisy_de.txt"):
+            base = self.ok(["--format", "json", "-n", "4", data(name)])
+            for opt, value in shown.items():
+                self.assertEqual(self.ok(["--format", "json", "-n", "4", "--%s=%s" % (opt, value),
+                                          data(name)]), base, (opt, value))
+        # and the boilerplate filter is on unless turned off
+        self.assertIn("the filter is on by default", help_text)
+
     def test_version(self):
         out = self.ok(["--version"])
-        self.assertRegex(out, r"^kurz \d+\.\d+\.\d+\n$")
+        # the command's own version, then the version of the libkurz it loaded
+        m = re.match(r"^kurz (\d+\.\d+\.\d+) \(libkurz (\d+\.\d+\.\d+)\)\n$", out)
+        self.assertIsNotNone(m, out)
+        self.assertEqual(m.group(1), m.group(2))  # built together here
         self.assertEqual(self.ok(["-V"]), out)
 
     def test_languages(self):
@@ -528,6 +568,127 @@ def corpus(n):
         lines.append(json.dumps(rec, ensure_ascii=bool(i % 3)))
         ids.append(rec["id"])
     return ("\n".join(lines) + "\n").encode(), ids
+
+
+class Languages(Base):
+    """-l auto, the default: each document's language is identified."""
+
+    def test_auto_is_the_default_and_equals_the_language_given(self):
+        for name, lang in (("fr_article.txt", "fr"), ("de_artikel.txt", "de"),
+                           ("noisy_fr.txt", "fr"), ("noisy_de_blog.txt", "de")):
+            given = self.ok(["--format", "json", "-l", lang, data(name)])
+            auto = self.ok(["--format", "json", data(name)])
+            self.assertEqual(self.ok(["--format", "json", "-l", "auto", data(name)]), auto)
+            g, a = json.loads(given), json.loads(auto)
+            self.assertNotIn("detected", g)
+            self.assertIs(a.pop("detected"), True)
+            self.assertEqual(a, g, name)
+
+    def test_text_in_no_listed_language_is_summarized_generically(self):
+        pl = ("Wczoraj w Krakowie otwarto nową bibliotekę miejską. Budynek ma trzy "
+              "piętra i duży ogród na dachu. Mieszkańcy chwalą przestronne sale.\n")
+        doc = json.loads(self.ok(["--format", "json", "-n", "2", "-"], pl.encode()))
+        self.assertEqual(doc["language"], "und")
+        self.assertIs(doc["detected"], True)
+        self.assertEqual(len(doc["sentences"]), 2)
+
+    def test_identify_files(self):
+        self.assertEqual(self.lines(["--identify", data("fr_article.txt")]), ["fr"])
+        out = self.lines(["--identify", data("de_artikel.txt"), data("noisy_fr.txt")])
+        self.assertEqual([l for l in out if l and not l.startswith("==>")], ["de", "fr"])
+        doc = json.loads(self.ok(["--identify", "--format", "json", data("noisy_de.txt")]))
+        self.assertEqual(doc["file"], data("noisy_de.txt"))
+        self.assertEqual(doc["language"], "de")
+        self.assertEqual(doc["candidates"][0]["language"], "de")
+        self.assertGreater(doc["confidence"], 0.5)
+        self.assertLessEqual(doc["confidence"], 1.0)
+
+    def test_identify_lines_one_answer_per_line(self):
+        text = ("Der Zug nach Hamburg hatte heute zwanzig Minuten Verspätung.\n"
+                "\n"
+                "Le train pour Lyon est parti avec vingt minutes de retard.\n"
+                "The train to Leeds left twenty minutes late this morning.\n").encode() + \
+            b"\xff broken\n12345\n"
+        rc, out, err = run(["--identify-lines"], text)
+        self.assertEqual(rc, 1)  # the broken line is an error
+        self.assertEqual(out.decode().splitlines(), ["de", "und", "fr", "en", "und", "und"])
+        self.assertIn(":5: invalid UTF-8 at byte 0", err)
+        rc, out, err = run(["--identify-lines", "--format", "json"], text)
+        docs = [json.loads(l) for l in out.decode().splitlines()]
+        self.assertEqual([d["line"] for d in docs], [1, 2, 3, 4, 5, 6])
+        self.assertEqual(docs[2]["language"], "fr")
+        self.assertIn("error", docs[4])
+
+    def test_identify_records(self):
+        recs = [json.dumps({"id": 7, "text": read("fr_article.txt").decode()}),
+                json.dumps({"id": "x", "text": read("de_artikel.txt").decode(), "lang": "fr"})]
+        docs = [json.loads(l) for l in
+                self.ok(["--identify", "--jsonl", "-j", "2"], "\n".join(recs) + "\n").splitlines()]
+        # the text decides, not the record's "lang"
+        self.assertEqual([(d["id"], d["language"]) for d in docs], [(7, "fr"), ("x", "de")])
+
+    def test_identify_usage_errors(self):
+        for args in (["--identify", "-n", "3"], ["--identify", "--split"],
+                     ["--identify-lines", "--jsonl"]):
+            self.assertEqual(run(args, b"")[0], 2, args)
+
+
+class Keywords(Base):
+    """--keywords N: key phrases, in text output instead of the summary, in
+    JSON beside it."""
+
+    TEXT = ("Das neue Rechenzentrum der Stadtwerke steht in Halle. "
+            "Elon Musk besuchte am Montag das Rechenzentrum. "
+            "Die Stadtwerke wollen zwei weitere Rechenzentren bauen. "
+            "Nach dem Besuch sprach Elon Musk mit den Stadtwerken über Strom.\n")
+
+    def test_text_output_is_the_phrases_best_first(self):
+        lines = self.lines(["-l", "de", "--keywords", "3", "-"], self.TEXT)
+        self.assertEqual(len(lines), 3)
+        self.assertIn("Elon Musk", lines)
+        # Rechenzentrum and Rechenzentren are one phrase
+        self.assertEqual(sum(1 for l in lines if l.startswith("Rechenzent")), 1)
+        self.assertEqual(self.lines(["-l", "de", "--keywords", "3", "-"], self.TEXT),
+                         self.lines(["--keywords", "3", "-"], self.TEXT))  # auto: German
+
+    def test_json_has_keywords_beside_the_summary(self):
+        raw = self.TEXT.encode()
+        doc = json.loads(self.ok(["--format", "json", "-n", "1", "--keywords", "4", "-"],
+                                 self.TEXT))
+        self.assertEqual(len(doc["sentences"]), 1)
+        kws = doc["keywords"]
+        self.assertEqual(len(kws), 4)
+        scores = [k["score"] for k in kws]
+        self.assertEqual(scores, sorted(scores, reverse=True))
+        for k in kws:
+            self.assertEqual(set(k), {"text", "score", "count", "start", "end"})
+            self.assertGreaterEqual(k["count"], 1)
+            # the span is the first occurrence of the phrase as written
+            first = raw[k["start"]:k["end"]].decode()
+            self.assertEqual(" ".join(first.split()), k["text"])
+            self.assertEqual(raw.find(first.encode()), k["start"])
+        musk = [k for k in kws if k["text"] == "Elon Musk"]
+        self.assertEqual(len(musk), 1)
+        self.assertEqual(musk[0]["count"], 2)
+        # without --keywords there is no such member
+        self.assertNotIn("keywords", json.loads(self.ok(["--format", "json", "-"], self.TEXT)))
+
+    def test_jsonl_records(self):
+        recs = [json.dumps({"id": 1, "text": self.TEXT}),
+                json.dumps({"id": 2, "text": read("fr_article.txt").decode(), "lang": "fr"})]
+        docs = [json.loads(l) for l in
+                self.ok(["--jsonl", "-j", "2", "--keywords", "2"], "\n".join(recs) + "\n")
+                .splitlines()]
+        self.assertEqual([len(d["keywords"]) for d in docs], [2, 2])
+        self.assertEqual(docs[1]["language"], "fr")
+
+    def test_phrase_length_cap_and_errors(self):
+        for k in json.loads(self.ok(["--format", "json", "--keywords", "10",
+                                     "--keyword-words", "1", "-"], self.TEXT))["keywords"]:
+            self.assertEqual(len(k["text"].split()), 1, k)
+        for args in (["--keywords", "0"], ["--keywords", "x"], ["--keywords", "3", "--split"],
+                     ["--keywords", "3", "--identify"], ["--keyword-words", "0"]):
+            self.assertEqual(run(args + ["-"], b"Ein Satz.")[0], 2, args)
 
 
 class Jsonl(Base):
@@ -561,7 +722,11 @@ class Jsonl(Base):
         self.check_record(docs[1], fr, "fr")
         self.check_record(docs[2], fr, "fr")
         self.assertEqual(len(docs[0]["sentences"]), 2)
-        self.check_record(docs[3], "Café au lait. Un \U0001F600 sourire.\nFin.", "de")
+        # without "lang" (or with null), the language is identified
+        self.assertIs(docs[0]["detected"], True)
+        self.assertNotIn("detected", docs[1])
+        self.check_record(docs[3], "Café au lait. Un \U0001F600 sourire.\nFin.", "fr")
+        self.assertIs(docs[3]["detected"], True)
         self.check_record(docs[4], "Tab\there. Slash/ here. Quote \" here.", "de")
 
     def test_default_language_from_l(self):
@@ -642,7 +807,7 @@ class Jsonl(Base):
     @unittest.skipUnless(hasattr(os, "sched_setaffinity"), "no CPU affinity on this system")
     def test_jobs_under_an_affinity_mask(self):
         # -j 0 counts the processors kurz may run on, and workers keep to
-        # processors of their own when they match them (cli/run.c): neither
+        # processors of their own when they match them (cli/engine.c): neither
         # may change the output, and a mask smaller than -j must still work.
         cpus = sorted(os.sched_getaffinity(0))
         data_in, ids = corpus(60)
@@ -658,7 +823,7 @@ class Jsonl(Base):
                 self.assertEqual(p.stdout, want, (mask, j))
 
     def test_slow_reader(self):
-        # The writer writes outside the engine's lock (cli/run.c), so with a
+        # The writer writes outside the engine's lock (cli/engine.c), so with a
         # full pipe the other workers go on summarizing. Read slowly, in
         # small pieces: the output must still be complete and in order.
         data_in, ids = corpus(300)
@@ -683,7 +848,7 @@ class Jsonl(Base):
 
     def test_records_after_big_and_failed_ones(self):
         # Workers reuse their items, and the items' output buffers, from one
-        # record to the next (cli/run.c); a buffer over 64 kB is freed
+        # record to the next (cli/engine.c); a buffer over 64 kB is freed
         # instead. Nothing of a record may show in the next one's output or
         # error, whichever worker made them, in the text format and --split
         # as well as in JSON.
@@ -713,7 +878,7 @@ class Jsonl(Base):
                     self.assertEqual(len(d["sentences"]), d["document_sentences"])
 
     def test_lines_across_read_chunks(self):
-        # --jsonl input is read in pieces, the first of 64 kB (cli/run.c).
+        # --jsonl input is read in pieces, the first of 64 kB (cli/source.c).
         # Lines that end just before, on and just after the end of the first
         # piece, CRLF split between two pieces, a line longer than two
         # pieces, a byte-order mark, a blank line and a long last line
@@ -777,6 +942,185 @@ class Jsonl(Base):
         self.assertEqual(docs[1]["line"], 1)
         self.assertEqual(docs[2]["id"], 2)
         self.assertIn("%s:1: " % b, err)
+
+
+class Robustness(Base):
+    """The defects of the command reported in issue 20."""
+
+    def test_long_line_is_skipped(self):
+        # A --jsonl line over --max-input-bytes gives an error record (with
+        # its line number, and its id when the id comes first) and the run
+        # goes on, whatever the line's length and the number of workers.
+        good = ['{"id": %d, "text": "Eins ist hier. Zwei ist da."}' % i for i in range(100)]
+        for big_len in (1001, 70000, 300000):
+            huge_id = '{"id": "huge", "text": "%s"}' % ("x" * big_len)
+            # an id far behind the start is not looked for
+            huge_noid = '{"text": "%s", "id": "late"}' % ("y" * (big_len + 8192))
+            lines = good[:50] + [huge_id] + good[50:] + [huge_noid, good[0]]
+            data_in = ("\n".join(lines) + "\n").encode()
+            for j in ("1", "2"):
+                rc, out, err = run(["--jsonl", "--max-input-bytes", "1000", "-j", j], data_in)
+                self.assertEqual(rc, 1, err)
+                docs = [json.loads(l) for l in out.decode().splitlines()]
+                self.assertEqual(len(docs), 103)
+                msg = "line longer than 1000 bytes (see --max-input-bytes)"
+                self.assertEqual(docs[50], {"id": "huge", "line": 51, "error": msg})
+                self.assertEqual(docs[101], {"line": 102, "error": msg})
+                for d in docs[:50] + docs[51:101] + docs[102:]:
+                    self.assertNotIn("error", d)
+                self.assertEqual([d["id"] for d in docs[51:101]], list(range(50, 100)))
+                self.assertEqual(err, "kurz: standard input:51: %s\n"
+                                      "kurz: standard input:102: %s\n" % (msg, msg))
+
+    def test_long_line_memory_is_bounded(self):
+        # A 128 MB line with a 1000-byte limit is not held in memory: the
+        # peak stays far below the line's size.
+        size = 128 << 20
+        p = subprocess.Popen([KURZ, "--jsonl", "--max-input-bytes", "1000"],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             stderr=subprocess.DEVNULL)
+        import threading
+        got = []
+        reader = threading.Thread(target=lambda: got.append(p.stdout.read()))
+        reader.start()
+        p.stdin.write(b'{"id": 1, "text": "Kurz. Gut."}\n{"id": 2, "text": "')
+        chunk = b"z" * (1 << 20)
+        for _ in range(size >> 20):
+            p.stdin.write(chunk)
+        p.stdin.write(b'"}\n{"id": 3, "text": "Eins. Zwei."}\n')
+        p.stdin.close()
+        reader.join()
+        _, status, usage = os.wait4(p.pid, 0)
+        p.returncode = os.waitstatus_to_exitcode(status)
+        self.assertEqual(p.returncode, 1)
+        docs = [json.loads(l) for l in got[0].decode().splitlines()]
+        self.assertEqual([d["id"] for d in docs], [1, 2, 3])
+        self.assertIn("error", docs[1])
+        self.assertLess(usage.ru_maxrss * 1024, size // 2)  # ru_maxrss is in kB
+
+    def test_out_of_memory_keeps_finished_records(self):
+        # When memory runs out (here: a request over KURZ_CLI_ALLOC_LIMIT,
+        # made by the 5 MB record), the records finished before it are
+        # written out whole before kurz ends.
+        good = ['{"id": %d, "text": "Eins ist hier. Zwei ist da."}' % i for i in range(100)]
+        huge = '{"id": "huge", "text": "%s"}' % ("x" * (5 << 20))
+        data_in = ("\n".join(good + [huge] + good[:3]) + "\n").encode()
+        for j in ("1", "2"):
+            p = subprocess.run([KURZ, "--jsonl", "-j", j], input=data_in, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, timeout=120,
+                               env=dict(os.environ, KURZ_CLI_ALLOC_LIMIT=str(1 << 20)))
+            self.assertEqual(p.returncode, 1)
+            self.assertEqual(p.stderr, b"kurz: out of memory\n")
+            out = p.stdout.decode()
+            self.assertTrue(out.endswith("\n"))
+            ids = [json.loads(l)["id"] for l in out.splitlines()]
+            # in order and whole; with one job, every record before the huge one
+            self.assertEqual(ids, list(range(len(ids))))
+            if j == "1":
+                self.assertEqual(len(ids), 100)
+
+    def test_language_spellings_share_a_summarizer(self):
+        # 1000 records with 400 spellings of four languages ("de", "German",
+        # "gErMaN", ...) keep four summarizers, not one per spelling.
+        import itertools
+
+        def cases(word):
+            return ["".join(t) for t in itertools.product(*[(c.lower(), c.upper()) for c in word])]
+
+        names = {"de": cases("de") + cases("german"), "fr": cases("fr") + cases("french"),
+                 "en": cases("en") + cases("english"), "es": cases("es") + cases("spanish")}
+        spellings = [(code, n) for code in names for n in names[code]]
+        self.assertGreaterEqual(len(spellings), 300)
+        recs = []
+        for i in range(1000):
+            code, name = spellings[i % len(spellings)]
+            recs.append(json.dumps({"id": i, "lang": name, "text": "Eins ist hier. Zwei ist da."}))
+        data_in = ("\n".join(recs) + "\n").encode()
+        for j in ("1", "2"):
+            p = subprocess.run([KURZ, "--jsonl", "-j", j], input=data_in, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, env=dict(os.environ, KURZ_CLI_STATS="1"),
+                               timeout=120)
+            self.assertEqual(p.returncode, 0, p.stderr)
+            docs = [json.loads(l) for l in p.stdout.decode().splitlines()]
+            self.assertEqual([d["language"] for d in docs],
+                             [spellings[i % len(spellings)][0] for i in range(1000)])
+            stats = re.findall(r"^kurz: stats: (\d+) summarizers made, (\d+) kept$",
+                               p.stderr.decode(), re.M)
+            self.assertTrue(1 <= len(stats) <= int(j), p.stderr)
+            self.assertGreater(sum(int(m) for m, _ in stats), 4)  # spellings were resolved
+            for made, kept in stats:
+                self.assertLessEqual(int(kept), 4, p.stderr)
+        # Without the variable, nothing is said.
+        rc, out, err = run(["--jsonl"], data_in)
+        self.assertEqual((rc, err), (0, ""))
+
+    def stop_mid_run(self, sig, jobs):
+        """Feeds records to kurz without end, stops it with sig once output
+        came; returns (exit status, output lines)."""
+        import signal
+        import threading
+        p = subprocess.Popen([KURZ, "--jsonl", "-j", jobs], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        text = read("de_artikel.txt").decode()
+        stop_feeding = threading.Event()
+
+        def feed():
+            i = 0
+            try:
+                while not stop_feeding.is_set():
+                    block = "".join(json.dumps({"id": i + k, "text": text}) + "\n"
+                                    for k in range(50))
+                    p.stdin.write(block.encode())
+                    p.stdin.flush()
+                    i += 50
+            except (BrokenPipeError, OSError):
+                pass
+
+        feeder = threading.Thread(target=feed)
+        feeder.start()
+        out = p.stdout.read(1)  # kurz is at work
+        os.kill(p.pid, sig)
+        out += p.stdout.read()
+        err = p.stderr.read()
+        p.wait(timeout=60)
+        stop_feeding.set()
+        try:
+            p.stdin.close()
+        except OSError:
+            pass
+        feeder.join()
+        return p.returncode, out.decode(), err.decode()
+
+    def test_signal_stops_cleanly(self):
+        # On SIGTERM or SIGINT, with the input still open, kurz writes every
+        # finished record whole and in order, and exits with 128 + signal.
+        import signal
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            for jobs in ("1", "2"):
+                rc, out, err = self.stop_mid_run(sig, jobs)
+                self.assertEqual(rc, 128 + sig, err)
+                self.assertEqual(err, "")
+                self.assertTrue(out.endswith("\n"))
+                docs = [json.loads(l) for l in out.splitlines()]
+                self.assertGreater(len(docs), 0)
+                self.assertEqual([d["id"] for d in docs], list(range(len(docs))))
+                for d in docs:
+                    self.assertNotIn("error", d)
+        # Waiting for the rest of a file on standard input, too, it stops.
+        p = subprocess.Popen([KURZ], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE)
+        p.stdin.write(b"Eins ist hier. Zwei ist da.")
+        p.stdin.flush()
+        time.sleep(0.2)
+        p.send_signal(signal.SIGTERM)
+        try:
+            p.wait(timeout=30)  # with standard input still open
+        finally:
+            if p.poll() is None:
+                p.kill()
+        out, err = p.communicate()
+        self.assertEqual(p.returncode, 128 + signal.SIGTERM)
+        self.assertEqual(out, b"")  # the file was not read whole: no summary of a part
 
 
 if __name__ == "__main__":

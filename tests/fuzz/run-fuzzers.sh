@@ -13,7 +13,7 @@
 #   BUILD_DIR/tests/fuzz/fuzz-TARGET FILE
 # and keep it as a regression test by copying it into tests/fuzz/regressions/.
 #
-# Environment: FUZZ_TARGETS (default "split summarize"), FUZZ_TIMEOUT,
+# Environment: FUZZ_TARGETS (default "split summarize keyphrase langid options jsonl"), FUZZ_TIMEOUT,
 # FUZZ_MAX_LEN (default 16384), FUZZ_RSS_MB (default 2048), FUZZ_ARGS
 # (extra libFuzzer flags).
 set -u
@@ -28,7 +28,7 @@ case $secs in
     ''|*[!0-9]*) echo "$0: SECONDS_PER_TARGET must be a number" >&2; exit 2 ;;
 esac
 here=$(cd "$(dirname "$0")" && pwd)
-targets=${FUZZ_TARGETS:-"split summarize"}
+targets=${FUZZ_TARGETS:-"split summarize keyphrase langid options jsonl"}
 timeout=${FUZZ_TIMEOUT:-25}
 max_len=${FUZZ_MAX_LEN:-16384}
 rss=${FUZZ_RSS_MB:-2048}

@@ -748,7 +748,8 @@ static const kurz_option all_opts[] = {
     KURZ_OPT_SENTENCES,         KURZ_OPT_RATIO_PERMILLE,  KURZ_OPT_WORDS,
     KURZ_OPT_STRICT,            KURZ_OPT_ALGORITHM,       KURZ_OPT_DAMPING_PERMILLE,
     KURZ_OPT_POSITION_PERMILLE, KURZ_OPT_REDUNDANCY_PERMILLE, KURZ_OPT_BOILERPLATE,
-    KURZ_OPT_MAX_INPUT_BYTES,   KURZ_OPT_TITLE_PERMILLE,
+    KURZ_OPT_MAX_INPUT_BYTES,   KURZ_OPT_TITLE_PERMILLE,  KURZ_OPT_KEYPHRASES,
+    KURZ_OPT_KEYPHRASE_MAX_WORDS,
 };
 #define NOPTS (sizeof all_opts / sizeof all_opts[0])
 
@@ -791,7 +792,7 @@ static void test_option_bounds(void **state)
     char *text = rc_gen_text(RC_DE, 21, 6000, &len);
     kurz_summarizer *s = NULL;
     assert_int_equal(kurz_summarizer_new(&s, "de"), KURZ_OK);
-    static const int unknown[] = {-1, 0, 99, 111, 112, 1000, INT_MAX};
+    static const int unknown[] = {-1, 0, 99, 113, 1000, INT_MAX};
     for (size_t i = 0; i < sizeof unknown / sizeof unknown[0]; i++)
         unknown_option(s, unknown[i]);
     for (size_t i = 0; i < NOPTS; i++) {

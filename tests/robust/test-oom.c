@@ -72,12 +72,13 @@ static int group_teardown(void **state)
 
 typedef int (*entry_fn)(kurz_summary **, kurz_summarizer *, const char *, size_t);
 
-enum { V_REALLOC = 1, V_NO_REALLOC = 2, V_ONLY_REALLOC = 4, V_WARM = 8, V_TEXTRANK = 16 };
+enum { V_REALLOC = 1, V_NO_REALLOC = 2, V_ONLY_REALLOC = 4, V_WARM = 8, V_TEXTRANK = 16,
+       V_AUTO = 32 /* the summarizer identifies the language */ };
 
 static kurz_summarizer *new_handle(const char *lang, counter *c, int variant)
 {
     kurz_summarizer *s = NULL;
-    assert_int_equal(kurz_summarizer_new(&s, lang), KURZ_OK);
+    assert_int_equal(kurz_summarizer_new(&s, (variant & V_AUTO) ? "auto" : lang), KURZ_OK);
     assert_non_null(s);
     assert_int_equal(kurz_summarizer_set_allocator(s, ca_malloc,
                                                    (variant & V_NO_REALLOC) ? NULL : ca_realloc,
@@ -217,6 +218,18 @@ static void test_summarize_realloc(void **state)
 {
     (void)state;
     run_variants(kurz_summarize, V_REALLOC, "summarize");
+}
+
+static void test_summarize_auto(void **state)
+{
+    (void)state;
+    run_variants(kurz_summarize, V_REALLOC | V_AUTO, "summarize auto");
+}
+
+static void test_split_auto(void **state)
+{
+    (void)state;
+    run_variants(kurz_split, V_REALLOC | V_AUTO, "split auto");
 }
 
 static void test_summarize_textrank(void **state)
@@ -394,6 +407,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_summarize_realloc),
         cmocka_unit_test(test_summarize_textrank),
+        cmocka_unit_test(test_summarize_auto),
+        cmocka_unit_test(test_split_auto),
         cmocka_unit_test(test_summarize_no_realloc),
         cmocka_unit_test(test_summarize_only_realloc),
         cmocka_unit_test(test_summarize_warm),

@@ -62,6 +62,21 @@ _PROTOTYPES = {
     "kurz_summary_get": (c_int, [c_void_p, c_size_t, POINTER(c_size_t), POINTER(c_size_t),
                                  POINTER(c_size_t), POINTER(c_double)], True),
     "kurz_summary_free": (None, [c_void_p], False),
+    # since 0.2
+    "kurz_keyphrases_extract": (c_int, [POINTER(c_void_p), c_void_p, c_char_p, c_size_t], True),
+    "kurz_keyphrases_count": (c_size_t, [c_void_p], False),
+    "kurz_keyphrases_get": (c_int, [c_void_p, c_size_t, POINTER(c_void_p), POINTER(c_size_t),
+                                    POINTER(c_double), POINTER(c_size_t), POINTER(c_size_t),
+                                    POINTER(c_size_t)], True),
+    "kurz_keyphrases_free": (None, [c_void_p], False),
+    "kurz_identify": (c_int, [POINTER(c_void_p), c_char_p, c_size_t], True),
+    "kurz_langid_language": (c_char_p, [c_void_p], False),
+    "kurz_langid_confidence": (c_double, [c_void_p], False),
+    "kurz_langid_count": (c_size_t, [c_void_p], False),
+    "kurz_langid_get": (c_int, [c_void_p, c_size_t, POINTER(c_char_p), POINTER(c_double)], True),
+    "kurz_langid_examined": (c_size_t, [c_void_p], False),
+    "kurz_langid_free": (None, [c_void_p], False),
+    "kurz_summary_language": (c_char_p, [c_void_p, POINTER(c_int)], False),
 }
 
 
@@ -88,6 +103,18 @@ class Lib:
     kurz_summary_document_sentences: Any
     kurz_summary_get: Any
     kurz_summary_free: Any
+    kurz_keyphrases_extract: Any
+    kurz_keyphrases_count: Any
+    kurz_keyphrases_get: Any
+    kurz_keyphrases_free: Any
+    kurz_identify: Any
+    kurz_langid_language: Any
+    kurz_langid_confidence: Any
+    kurz_langid_count: Any
+    kurz_langid_get: Any
+    kurz_langid_examined: Any
+    kurz_langid_free: Any
+    kurz_summary_language: Any
 
     def __init__(self, cdll: Any, path: str) -> None:
         self.cdll = cdll
@@ -102,6 +129,8 @@ class Lib:
         self.kurz_summarizer_new.errcheck = self._errcheck_new
         self.kurz_summarize.errcheck = self._errcheck_text
         self.kurz_split.errcheck = self._errcheck_text
+        self.kurz_keyphrases_extract.errcheck = self._errcheck_text
+        self.kurz_identify.errcheck = self._errcheck_identify
 
     # -- errors ---------------------------------------------------------
     def strerror(self, status: int) -> str:
@@ -145,6 +174,25 @@ class Lib:
                     chars = -1
                 raise self.error(result, "invalid UTF-8 at byte offset %d" % offset,
                                  offset=offset, char_offset=chars)
+            raise self.error(result, "%s: %s" % (func.__name__, self.strerror(result)))
+        return result
+
+    def _errcheck_identify(self, result: int, func: Any, args: Tuple[Any, ...]) -> int:
+        # args: (out, text, len). kurz_identify reports no offset: the first
+        # bad sequence is the one kurz_validate_utf8 finds (identification
+        # failed on it, so it lies in the sample that was read).
+        if result < 0:
+            if result == ERR_INVALID_UTF8:
+                data = args[1] or b""
+                bad = c_size_t()
+                if self.kurz_validate_utf8(data, len(data), ctypes.byref(bad)) == ERR_INVALID_UTF8:
+                    offset = int(bad.value)
+                    try:
+                        chars = len(data[:offset].decode("utf-8"))
+                    except UnicodeDecodeError:  # cannot happen for a correct library
+                        chars = -1
+                    raise self.error(result, "invalid UTF-8 at byte offset %d" % offset,
+                                     offset=offset, char_offset=chars)
             raise self.error(result, "%s: %s" % (func.__name__, self.strerror(result)))
         return result
 

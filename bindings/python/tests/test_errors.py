@@ -80,7 +80,11 @@ class TestUnsupportedLanguage(unittest.TestCase):
         with self.assertRaises(TypeError):
             kurz.Summarizer(b"de")  # type: ignore[arg-type]
         with self.assertRaises(TypeError):
-            kurz.split(DE_TEXT, None)  # type: ignore[arg-type]
+            kurz.split(DE_TEXT, 7)  # type: ignore[arg-type]
+        with self.assertRaises(TypeError):
+            kurz.keywords(DE_TEXT, b"de")  # type: ignore[arg-type]
+        # None is no longer a wrong type: it means "auto"
+        self.assertEqual(kurz.split(DE_TEXT, None), kurz.split(DE_TEXT, "de"))
 
 
 class TestOptions(unittest.TestCase):

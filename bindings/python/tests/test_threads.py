@@ -86,6 +86,36 @@ class TestThreads(unittest.TestCase):
         for per_thread in results:
             self.assertEqual(per_thread, [expected] * 20)
 
+    def test_keywords_and_summaries_share_a_summarizer(self):
+        # keywords sets two options per call: under the lock, so that calls
+        # with other n / max_words and summaries in other threads never mix.
+        calls = [(DE_TEXT, {"n": 3}), (FR_TEXT, {"n": 20, "max_words": 1}),
+                 (TRICKY_TEXT, {}), (DE_TEXT + FR_TEXT, {"max_words": 2})]
+
+        def run(s):
+            out = []
+            for text, kw in calls:
+                out.append(s.keywords(text, **kw))
+                out.append(s.summarize(text, sentences=2))
+            return out
+
+        with kurz.Summarizer() as s:
+            expected = run(s)
+            self.assertEqual(len(expected[0]), 3)
+            results = run_threads(8, lambda k: [run(s) for _ in range(5)])
+        for per_thread in results:
+            for got in per_thread:
+                self.assertEqual(got, expected)
+
+    def test_identify_in_threads(self):
+        texts = [DE_TEXT, FR_TEXT, TRICKY_TEXT, "", FR_TEXT * 300]
+        expected = [kurz.identify(t) for t in texts]
+        self.assertEqual([g.language for g in expected[:2]], ["de", "fr"])
+        results = run_threads(8, lambda k: [[kurz.identify(t) for t in texts]
+                                            for _ in range(10)])
+        for per_thread in results:
+            self.assertEqual(per_thread, [expected] * 10)
+
     def test_close_while_others_use_it(self):
         # close() from one thread while others summarize: each call either
         # finishes or raises ValueError("closed"); nothing crashes.
@@ -149,6 +179,20 @@ class TestMemory(unittest.TestCase):
         def body():
             kurz.Summarizer("de").summarize(DE_TEXT)  # freed by __del__
         growth = self.measure(body)
+        self.assertLess(growth, self.SLACK, "RSS grew by %d bytes" % growth)
+
+    def test_keywords_and_identify_cycles(self):
+        with kurz.Summarizer("fr") as s:
+            def body():
+                s.keywords(FR_TEXT)
+                kurz.identify(TRICKY_TEXT)
+                for bad in (b"Bien.\n\xff", "x\udcff"):
+                    for call in (s.keywords, kurz.identify):
+                        try:
+                            call(bad)
+                        except kurz.InvalidUTF8Error:
+                            pass
+            growth = self.measure(body)
         self.assertLess(growth, self.SLACK, "RSS grew by %d bytes" % growth)
 
     def test_errors_do_not_leak(self):

@@ -1,0 +1,1113 @@
+/* Key phrases: what a text is about, in a few words.
+ *
+ * 1. Candidates. The text is split into sentences (kurz__segment) and words
+ *    (kurz__tok_next: NFC + casefold, French elisions dropped, hyphens
+ *    split, a German compound one word). A word is a content word, a
+ *    joiner (a stop word allowed inside a phrase: French "de", "du", "des"
+ *    and an elided "d'", so "centres de données" and "taux d'intérêt" stay
+ *    whole) or a break (any other stop word, a number, a one-letter word).
+ *    Punctuation other than a hyphen between two words, a line end and a
+ *    sentence end are breaks too. A candidate is a maximal run of content
+ *    words and single joiners, starting and ending with a content word. In
+ *    German, where nouns are capitalised, a run ends with its last
+ *    capitalised word, and a lower-case word after a capitalised one
+ *    starts a new run (an article's adjective belongs to the noun after it,
+ *    not before); runs without a capitalised word are dropped. A run
+ *    longer than the word cap is a clause, not a phrase (see 3.).
+ * 2. Phrases. Candidates with the same sequence of Snowball stems are one
+ *    phrase ("Rechenzentrum" and "Rechenzentren"); its text is its most
+ *    frequent surface form (ties: the earliest), so names keep their
+ *    capitals and words their accents.
+ * 3. Scores. Every content word of a run also stands alone as a
+ *    candidate (most key phrases are single words). Content words' stems
+ *    are the nodes of a co-occurrence graph (an edge between stems fewer
+ *    than KP_WINDOW content words apart in a sentence), ranked by a
+ *    PageRank biased towards words that occur early and often
+ *    (PositionRank: each occurrence adds 1 / its position to the word's
+ *    teleport weight). A word's rank is then weighed by the length of its
+ *    stem (long words are rarer, more specific ones) and by how often it is
+ *    capitalised inside a sentence (names). A phrase scores the mean of its
+ *    words' and (1 + ln count)^KP_FREQ_EXP for how often it occurs whole;
+ *    a single word loses up to KP_MOD_PEN of it for being mostly a
+ *    modifier (right after another content word in French and Portuguese,
+ *    right before one in German: an adjective, rarely a key phrase alone).
+ *    A phrase of several words seen only once counts KP_ONCE of its score.
+ *    A word that never occurs outside one recurring longer phrase yields
+ *    to it ("Musk" to "Elon Musk"). Stretches of runs longer than the word
+ *    cap are candidates only when they recur; outside German, so is a
+ *    stretch of capitalised words inside a run (a name after a title).
+ * 4. The best ones by score, ties to the earlier first occurrence,
+ *    skipping a phrase whose words all lie in a better one kept already
+ *    ("Musk" after "Elon Musk").
+ *
+ * Linear time: every word costs one lookup in a table of word forms (the
+ * stemmer runs once per distinct form), one per candidate in the phrase
+ * table and its surface table; the graph has at most KP_WINDOW edges per
+ * word and the ranking runs a fixed number of rounds; the best k come from
+ * a heap of 4k. Only the first KURZ__KP_WINDOW bytes are read. Every
+ * allocation goes through kurz__mem; nothing is global. */
+#include <math.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "keyphrase.h"
+
+/* Chosen on the two shared keyphrase sets (French abstracts, Portuguese
+ * news); each moved F@10 by a point or less around these values. */
+#define KP_WINDOW 3  /* co-occurrence window, in content words */
+#define KP_ROUNDS 30 /* PageRank rounds at most */
+#define KP_EPSILON 1e-4 /* or until the ranks move less than this (L1) */
+#define KP_DAMPING 0.85
+#define KP_CAP_BONUS 2.0 /* rank * (1 + this * share of capitalised mid-sentence uses) */
+#define KP_FREQ_EXP 2.0  /* score * (1 + ln count)^this */
+#define KP_ONCE 0.5 /* a multi-word phrase seen once: its score times this */
+#define KP_MOD_PEN 0.5   /* a single word: mean * (1 - this * share of modifier uses) */
+
+enum { CLS_BREAK = 0, CLS_CONTENT = 1, CLS_JOINER = 2 };
+enum { GAP_SPACE = 0, GAP_BREAK = 1, GAP_JOIN = 2, GAP_HYPHEN = 3 };
+#define ID_ELIDED 0xFFFFFFFEu /* an elided joiner in a phrase key */
+#define ID_JOINER 0x80000000u /* a joiner's stem id in a phrase key */
+#define ID_MAX 0x3FFFFFFFu
+
+/* ---- a table of byte-string keys ------------------------------------- */
+typedef struct kslot {
+    uint64_t h;   /* 0 = empty */
+    size_t off;   /* key bytes in the pool */
+    size_t len;
+    uint32_t val;
+} kslot;
+
+typedef struct ktab {
+    kslot *s;
+    size_t cap, n;
+    uint8_t *pool;
+    size_t pool_n, pool_cap;
+} ktab;
+
+typedef struct kp_ctx {
+    const kurz__mem *m;
+    kurz__lang lang;
+    int pt; /* Portuguese fallback stop list */
+    int head_first; /* nouns come before their adjectives (Romance languages) */
+    kurz__stemmer *st;
+    uint64_t seed;
+    kurz__kp_stats *stats;
+} kp_ctx;
+
+static uint64_t kp_hash(uint64_t seed, const uint8_t *p, size_t n)
+{
+    uint64_t h = seed ^ (n * 0x9E3779B97F4A7C15ull);
+    for (; n >= 8; p += 8, n -= 8) {
+        uint64_t w;
+        memcpy(&w, p, 8);
+        h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+        h ^= h >> 32;
+    }
+    uint64_t w = 0;
+    if (n)
+        memcpy(&w, p, n);
+    h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
+    h ^= h >> 29;
+    h *= 0xFF51AFD7ED558CCDull;
+    h ^= h >> 32;
+    return h ? h : 1;
+}
+
+static void ktab_free(const kurz__mem *m, ktab *t)
+{
+    kurz__free(m, t->s);
+    kurz__free(m, t->pool);
+    *t = (ktab){0};
+}
+
+static int ktab_rehash(const kurz__mem *m, ktab *t, size_t ncap)
+{
+    kslot *ns = kurz__calloc(m, ncap, sizeof *ns);
+    if (!ns)
+        return KURZ_ERR_NOMEM;
+    for (size_t i = 0; i < t->cap; i++) {
+        if (!t->s[i].h)
+            continue;
+        size_t j = (size_t)t->s[i].h & (ncap - 1);
+        while (ns[j].h)
+            j = (j + 1) & (ncap - 1);
+        ns[j] = t->s[i];
+    }
+    kurz__free(m, t->s);
+    t->s = ns;
+    t->cap = ncap;
+    return 0;
+}
+
+/* Finds key[0..n); when absent, inserts it with value newval. *val gets the
+ * value, *added whether it was inserted. 0 or KURZ_ERR_NOMEM. */
+static int ktab_get(kp_ctx *c, ktab *t, const uint8_t *key, size_t n, uint32_t newval,
+                    uint32_t *val, int *added)
+{
+    if ((t->n + 1) * 2 > t->cap && ktab_rehash(c->m, t, t->cap ? t->cap * 2 : 256))
+        return KURZ_ERR_NOMEM;
+    uint64_t h = kp_hash(c->seed, key, n);
+    size_t j = (size_t)h & (t->cap - 1);
+    for (; t->s[j].h; j = (j + 1) & (t->cap - 1)) {
+        if (c->stats)
+            c->stats->probes++;
+        const kslot *s = &t->s[j];
+        if (s->h == h && s->len == n && !memcmp(t->pool + s->off, key, n)) {
+            *val = s->val;
+            *added = 0;
+            return 0;
+        }
+    }
+    if (KURZ__GROW(c->m, t->pool, t->pool_cap, t->pool_n + n + 1))
+        return KURZ_ERR_NOMEM;
+    if (n)
+        memcpy(t->pool + t->pool_n, key, n);
+    t->s[j] = (kslot){h, t->pool_n, n, newval};
+    t->pool_n += n;
+    t->n++;
+    *val = newval;
+    *added = 1;
+    return 0;
+}
+
+/* ---- words --------------------------------------------------------------- */
+
+/* Portuguese has no stop list in stopwords.c; these function words (in the
+ * tokenizer's normal form, sorted by bytes) stand in for one here. */
+static const char *const pt_stop[] = {
+    "agora", "ainda", "ali", "amanhã", "antes", "ao", "aos", "após", "aquela", "aquele",
+    "aqueles", "aqui", "aquilo", "as", "assim", "até", "bem", "cada", "cerca", "com", "como",
+    "contra", "da", "das", "de", "dela", "dele", "deles", "depois", "desde", "do", "dois",
+    "dos", "duas", "durante", "e", "ela", "elas", "ele", "eles", "em", "entre", "então", "era",
+    "essa", "essas", "esse", "esses", "esta", "estar", "estas", "este", "estes", "está",
+    "estão", "eu", "foi", "foram", "hoje", "houve", "há", "isso", "isto", "já", "lhe", "lhes",
+    "lá", "mais", "mas", "me", "menos", "mesma", "mesmo", "mesmos", "muita", "muitas", "muito",
+    "muitos", "na", "nada", "nas", "nem", "no", "nos", "nossa", "nosso", "num", "numa", "não",
+    "nós", "o", "onde", "ontem", "os", "ou", "outra", "outras", "outro", "outros", "para",
+    "pela", "pelas", "pelo", "pelos", "perante", "pode", "podem", "pois", "por", "porque",
+    "pouco", "quais", "qual", "quando", "que", "quem", "se", "seja", "sejam", "sem", "sempre",
+    "ser", "seu", "seus", "sido", "sim", "sob", "sobre", "sua", "suas", "são", "só", "também",
+    "tem", "tenho", "ter", "tinha", "toda", "todas", "todo", "todos", "três", "tudo", "têm",
+    "um", "uma", "umas", "uns", "vai", "vez", "vezes", "vão", "à", "às", "é",
+};
+
+static int in_list(const char *const *list, size_t nl, const uint8_t *w, size_t n);
+
+static int pt_is_stop(const uint8_t *w, size_t n)
+{
+    return in_list(pt_stop, sizeof pt_stop / sizeof *pt_stop, w, n);
+}
+
+/* Number words (normal form, sorted by bytes) count as numbers: "zwei
+ * weitere Rechenzentren", "deux nouveaux centres". */
+static const char *const de_numbers[] = {
+    "acht", "drei", "dreissig", "elf", "fünf", "hundert", "neun", "sechs", "sieben",
+    "tausend", "vier", "zehn", "zwanzig", "zwei", "zwölf",
+};
+static const char *const fr_numbers[] = {
+    "cent", "cents", "cinq", "deux", "dix", "douze", "huit", "mille", "neuf", "onze", "quatre",
+    "quinze", "sept", "six", "trente", "trois", "vingt",
+};
+
+static int in_list(const char *const *list, size_t nl, const uint8_t *w, size_t n)
+{
+    size_t lo = 0, hi = nl;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        size_t sn = strlen(list[mid]);
+        int r = memcmp(list[mid], w, sn < n ? sn : n);
+        if (r == 0)
+            r = sn < n ? -1 : sn > n;
+        if (r == 0)
+            return 1;
+        if (r < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 0;
+}
+
+static int is_joiner(const kp_ctx *c, const uint8_t *w, size_t n)
+{
+    if (c->lang == KURZ__LANG_FR)
+        return (n == 2 && (!memcmp(w, "de", 2) || !memcmp(w, "du", 2))) ||
+               (n == 3 && !memcmp(w, "des", 3));
+    if (c->pt)
+        return (n == 2 && (!memcmp(w, "de", 2) || !memcmp(w, "do", 2) || !memcmp(w, "da", 2))) ||
+               (n == 3 && (!memcmp(w, "dos", 3) || !memcmp(w, "das", 3)));
+    return 0;
+}
+
+static int classify(const kp_ctx *c, const uint8_t *w, size_t n)
+{
+    if (is_joiner(c, w, n))
+        return CLS_JOINER;
+    if (kurz__is_stopword(c->lang, w, n) || (c->pt && pt_is_stop(w, n)))
+        return CLS_BREAK;
+    if ((c->lang == KURZ__LANG_DE &&
+         in_list(de_numbers, sizeof de_numbers / sizeof *de_numbers, w, n)) ||
+        (c->lang == KURZ__LANG_FR &&
+         in_list(fr_numbers, sizeof fr_numbers / sizeof *fr_numbers, w, n)))
+        return CLS_BREAK;
+    size_t d = 0;
+    while (d < n && w[d] >= '0' && w[d] <= '9')
+        d++;
+    if (d == n)
+        return CLS_BREAK; /* a number */
+    int32_t cp;
+    if (kurz__utf8_decode(w, n, &cp) == n)
+        return CLS_BREAK; /* one letter */
+    return CLS_CONTENT;
+}
+
+static int starts_upper(const uint8_t *p, size_t n)
+{
+    if (p[0] < 0x80)
+        return p[0] >= 'A' && p[0] <= 'Z';
+    int32_t cp;
+    kurz__utf8_decode(p, n, &cp);
+    utf8proc_category_t k = utf8proc_category(cp);
+    return k == UTF8PROC_CATEGORY_LU || k == UTF8PROC_CATEGORY_LT;
+}
+
+/* What lies between two words text[a..b): white space and hyphens keep a
+ * phrase together, an elided "d'" is a joiner, anything else breaks it. */
+static int gap_kind(const uint8_t *t, size_t a, size_t b)
+{
+    if (b == a + 1 && t[a] == '-')
+        return GAP_HYPHEN; /* Saint-Martin, Baden-Württemberg: one word */
+    int letters = 0, kind = GAP_SPACE;
+    for (size_t i = a; i < b; i++) {
+        uint8_t ch = t[i];
+        if (ch == ' ' || ch == '\t' || ch == '-')
+            continue;
+        if (ch == 0xC2 && i + 1 < b && t[i + 1] == 0xA0) { /* no-break space */
+            i++;
+            continue;
+        }
+        if (ch == '\'') {
+            kind = GAP_JOIN;
+            continue;
+        }
+        if (ch == 0xE2 && i + 2 < b && t[i + 1] == 0x80 && t[i + 2] == 0x99) { /* ’ */
+            kind = GAP_JOIN;
+            i += 2;
+            continue;
+        }
+        if (ch == 'd' || ch == 'D') {
+            letters++;
+            continue;
+        }
+        return GAP_BREAK; /* punctuation, a line end, or an elided l' qu' ... */
+    }
+    if (kind == GAP_JOIN && letters != 1)
+        return GAP_BREAK; /* an apostrophe without a single elided d */
+    return letters ? GAP_JOIN : GAP_SPACE;
+}
+
+/* ---- the extraction -------------------------------------------------- */
+typedef struct ktok {
+    size_t s, e;
+    uint32_t stem; /* stem id (content and joiner words) */
+    uint8_t cls, cap, gap;
+} ktok;
+
+typedef struct kstem {
+    double pers;   /* teleport weight */
+    uint32_t occ;  /* occurrences as a content word */
+    uint32_t capn; /* of them capitalised, not first in their sentence */
+    uint32_t len;  /* the stem's length in bytes */
+    uint32_t single; /* the phrase of this word alone, or UINT32_MAX */
+    uint32_t mod;    /* occurrences as a modifier (see flush_run) */
+} kstem;
+
+typedef struct kp_work {
+    kp_ctx c;
+    kurz__tokenizer tok;
+    kurz__sentvec sents;
+    ktab words;  /* normal form -> stem id | class << 30 */
+    ktab stems;  /* stem -> stem id */
+    ktab phrases; /* stem-id sequence -> phrase id */
+    ktab surfaces; /* phrase id + bytes -> surface id */
+    ktok *tk;
+    size_t tk_cap;
+    uint8_t *key;
+    size_t key_cap;
+    uint32_t nstems;
+    kstem *sv; /* per stem */
+    size_t sv_cap;
+    uint32_t *edge; /* pairs of stem ids */
+    size_t nedge, edge_cap;
+    uint32_t *cwin; /* the last content words of the sentence */
+    /* per phrase */
+    uint32_t nphr;
+    size_t *p_start, *p_end, *p_count;
+    uint32_t *p_best, *p_bestcnt; /* surface id with the most occurrences */
+    uint32_t *p_koff, *p_klen;    /* its stem ids in the phrase key pool */
+    uint32_t *p_whole;            /* occurrences not as a stretch of a longer run */
+    size_t p_cap[8];
+    /* per surface */
+    uint32_t nsurf;
+    size_t *s_start, *s_end;
+    uint32_t *s_count;
+    size_t s_cap[3];
+} kp_work;
+
+static int add_phrase_occ(kp_work *w, const ktok *tk, size_t a, size_t b, int stretch)
+{
+    kp_ctx *c = &w->c;
+    /* the key: stem ids of the words, an elided joiner as ID_ELIDED */
+    size_t nk = 0;
+    for (size_t i = a; i <= b; i++) {
+        if (KURZ__GROW(c->m, w->key, w->key_cap, (nk + 2) * 4))
+            return KURZ_ERR_NOMEM;
+        uint32_t id;
+        if (i > a && tk[i].gap == GAP_JOIN) {
+            id = ID_ELIDED;
+            memcpy(w->key + 4 * nk++, &id, 4);
+        }
+        id = tk[i].stem | (tk[i].cls == CLS_JOINER ? ID_JOINER : 0);
+        memcpy(w->key + 4 * nk++, &id, 4);
+    }
+    uint32_t pid;
+    int added;
+    if (ktab_get(c, &w->phrases, w->key, 4 * nk, w->nphr, &pid, &added))
+        return KURZ_ERR_NOMEM;
+    if (added) {
+        size_t need = (size_t)w->nphr + 1;
+        if (KURZ__GROW(c->m, w->p_start, w->p_cap[0], need) ||
+            KURZ__GROW(c->m, w->p_end, w->p_cap[1], need) ||
+            KURZ__GROW(c->m, w->p_count, w->p_cap[2], need) ||
+            KURZ__GROW(c->m, w->p_best, w->p_cap[3], need) ||
+            KURZ__GROW(c->m, w->p_bestcnt, w->p_cap[4], need) ||
+            KURZ__GROW(c->m, w->p_koff, w->p_cap[5], need) ||
+            KURZ__GROW(c->m, w->p_klen, w->p_cap[6], need) ||
+            KURZ__GROW(c->m, w->p_whole, w->p_cap[7], need)) {
+            /* the table holds an id without arrays: undo the insert */
+            w->phrases.n--;
+            for (size_t j = 0; j < w->phrases.cap; j++)
+                if (w->phrases.s[j].h && w->phrases.s[j].val == pid)
+                    w->phrases.s[j].h = 0;
+            return KURZ_ERR_NOMEM;
+        }
+        w->p_start[pid] = tk[a].s;
+        w->p_end[pid] = tk[b].e;
+        w->p_count[pid] = 0;
+        w->p_bestcnt[pid] = 0;
+        w->p_best[pid] = 0;
+        w->p_whole[pid] = 0;
+        w->p_koff[pid] = (uint32_t)((w->phrases.pool_n - 4 * nk) / 4);
+        w->p_klen[pid] = (uint32_t)nk;
+        if (nk == 1 && tk[a].cls == CLS_CONTENT)
+            w->sv[tk[a].stem].single = pid;
+        w->nphr++;
+    }
+    w->p_count[pid]++;
+    w->p_whole[pid] += !stretch;
+    /* the surface form: phrase id + the bytes as written */
+    size_t sl = tk[b].e - tk[a].s;
+    if (sl > SIZE_MAX - 8 || KURZ__GROW(c->m, w->key, w->key_cap, sl + 4))
+        return KURZ_ERR_NOMEM;
+    memcpy(w->key, &pid, 4);
+    memcpy(w->key + 4, w->tok.text + tk[a].s, sl);
+    uint32_t sid;
+    if (ktab_get(c, &w->surfaces, w->key, sl + 4, w->nsurf, &sid, &added))
+        return KURZ_ERR_NOMEM;
+    if (added) {
+        size_t need = (size_t)w->nsurf + 1;
+        if (KURZ__GROW(c->m, w->s_start, w->s_cap[0], need) ||
+            KURZ__GROW(c->m, w->s_end, w->s_cap[1], need) ||
+            KURZ__GROW(c->m, w->s_count, w->s_cap[2], need)) {
+            w->surfaces.n--;
+            for (size_t j = 0; j < w->surfaces.cap; j++)
+                if (w->surfaces.s[j].h && w->surfaces.s[j].val == sid)
+                    w->surfaces.s[j].h = 0;
+            return KURZ_ERR_NOMEM;
+        }
+        w->s_start[sid] = tk[a].s;
+        w->s_end[sid] = tk[b].e;
+        w->s_count[sid] = 0;
+        w->nsurf++;
+    }
+    if (++w->s_count[sid] > w->p_bestcnt[pid]) {
+        w->p_bestcnt[pid] = w->s_count[sid];
+        w->p_best[pid] = sid;
+    }
+    if (c->stats)
+        c->stats->candidates++;
+    return 0;
+}
+
+/* A German lower-case word that may be an adjective before a noun: an
+ * inflected ending (neue, neuen, neuer, neues, neuem), not a past tense's
+ * -te / -ten (sagte, bauten). */
+static int de_adjective(const uint8_t *t, size_t s, size_t e)
+{
+    size_t n = e - s;
+    const uint8_t *p = t + s;
+    if (n >= 3 && p[n - 1] == 'e')
+        return p[n - 2] != 't';
+    if (n >= 4 && p[n - 2] == 'e' && (p[n - 1] == 'n' || p[n - 1] == 'r' || p[n - 1] == 's' ||
+                                      p[n - 1] == 'm'))
+        return !(p[n - 1] == 'n' && p[n - 3] == 't');
+    return 0;
+}
+
+/* tk[i] continues the capitalised stretch before it. */
+static int name_goes_on(const ktok *tk, size_t i)
+{
+    return tk[i].cls == CLS_CONTENT && tk[i].cap && tk[i].gap != GAP_JOIN &&
+           tk[i - 1].cls == CLS_CONTENT && tk[i - 1].cap;
+}
+
+/* tk[i..j] is a whole capitalised stretch of the run tk[a..b] (flush_run
+ * emits those as names outside German). */
+static int is_name(const kp_work *w, const ktok *tk, size_t a, size_t b, size_t i, size_t j)
+{
+    if (w->c.lang == KURZ__LANG_DE || !tk[i].cap || tk[i].cls != CLS_CONTENT)
+        return 0;
+    if (i > a && name_goes_on(tk, i))
+        return 0;
+    for (size_t q = i + 1; q <= j; q++)
+        if (!name_goes_on(tk, q))
+            return 0;
+    return j == b || !name_goes_on(tk, j + 1);
+}
+
+/* Emits the candidate tk[a..b] (b the last content word) after the
+ * language's trimming, and each of its words (hyphenated groups count as
+ * one) alone. */
+static int flush_run(kp_work *w, const ktok *tk, size_t a, size_t b, size_t max_words)
+{
+    if (w->c.lang == KURZ__LANG_DE) {
+        while (b > a && !tk[b].cap)
+            b--;
+        if (!tk[b].cap)
+            return 0;
+        size_t na = b;
+        while (na > a && (tk[na - 1].cap || (tk[na].gap == GAP_HYPHEN) ||
+                          de_adjective(w->tok.text, tk[na - 1].s, tk[na - 1].e)))
+            na--;
+        a = na;
+    }
+    size_t nw = 0;
+    for (size_t i = a; i <= b; i++)
+        nw += (i == a || tk[i].gap != GAP_HYPHEN) + (i > a && tk[i].gap == GAP_JOIN);
+    /* A modifier is a content word right after (Romance) or right before
+     * (German, English) another one: an adjective rather than a noun. */
+    for (size_t i = a; i < b; i++) {
+        if (tk[i].cls != CLS_CONTENT || tk[i + 1].cls != CLS_CONTENT ||
+            tk[i + 1].gap != GAP_SPACE)
+            continue;
+        w->sv[w->c.head_first ? tk[i + 1].stem : tk[i].stem].mod++;
+    }
+    for (size_t i = a; nw > 1 && i <= b;) {
+        size_t j = i;
+        while (j < b && tk[j + 1].gap == GAP_HYPHEN)
+            j++;
+        if (tk[i].cls == CLS_CONTENT && tk[j].cls == CLS_CONTENT &&
+            (w->c.lang != KURZ__LANG_DE || tk[i].cap || tk[j].cap) && add_phrase_occ(w, tk, i, j, 0))
+            return KURZ_ERR_NOMEM;
+        i = j + 1;
+    }
+    /* Outside German, a stretch of capitalised words inside a longer run
+     * is a name ("Premier ministre Edouard Philippe"): a candidate of its
+     * own. */
+    for (size_t i = a; w->c.lang != KURZ__LANG_DE && i <= b;) {
+        if (!tk[i].cap || tk[i].cls != CLS_CONTENT) {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        while (j < b && name_goes_on(tk, j + 1))
+            j++;
+        size_t words = 0;
+        for (size_t q = i; q <= j; q++)
+            words += q == i || tk[q].gap != GAP_HYPHEN;
+        if (words >= 2 && words <= max_words && (i > a || j < b) && add_phrase_occ(w, tk, i, j, 0))
+            return KURZ_ERR_NOMEM;
+        i = j + 1;
+    }
+    if (nw <= max_words && add_phrase_occ(w, tk, a, b, 0))
+        return KURZ_ERR_NOMEM;
+    /* Every shorter stretch of 2..max_words words that starts and ends
+     * with a content word (and does not cut a hyphenated word) is a
+     * candidate too, scored only if it recurs ("centres de données" in
+     * "nouveaux centres de données" and alone elsewhere). */
+    for (size_t i = a; nw > 2 && i <= b; i++) {
+        if (tk[i].cls != CLS_CONTENT || (i > a && tk[i].gap == GAP_HYPHEN))
+            continue;
+        size_t words = 1;
+        for (size_t j = i + 1; j <= b; j++) {
+            words += (tk[j].gap != GAP_HYPHEN) + (tk[j].gap == GAP_JOIN);
+            if (words > max_words)
+                break;
+            if (words < 2 || tk[j].cls != CLS_CONTENT || (j < b && tk[j + 1].gap == GAP_HYPHEN))
+                continue; /* a hyphenated word alone was emitted above */
+            if (w->c.lang == KURZ__LANG_DE && !tk[j].cap)
+                continue;
+            if ((i == a && j == b) || is_name(w, tk, a, b, i, j))
+                continue; /* emitted as the run or a name already */
+            if (add_phrase_occ(w, tk, i, j, 1))
+                return KURZ_ERR_NOMEM;
+        }
+    }
+    return 0;
+}
+
+/* The candidates of one sentence's words tk[0..n). */
+static int sentence_runs(kp_work *w, const ktok *tk, size_t n, size_t max_words)
+{
+    size_t a = 0, last = 0;
+    int open = 0, pending = 0; /* a run is open; a joiner follows its last word */
+    for (size_t j = 0; j < n; j++) {
+        int gap = tk[j].gap;
+        if (open && (gap == GAP_BREAK || (gap == GAP_JOIN && (pending || tk[j].cls != CLS_CONTENT)))) {
+            if (flush_run(w, tk, a, last, max_words))
+                return KURZ_ERR_NOMEM;
+            open = 0;
+        }
+        if (open && gap == GAP_JOIN)
+            pending = 1;
+        switch (tk[j].cls) {
+        case CLS_BREAK:
+            if (open && flush_run(w, tk, a, last, max_words))
+                return KURZ_ERR_NOMEM;
+            open = 0;
+            break;
+        case CLS_JOINER:
+            if (open && pending) {
+                if (flush_run(w, tk, a, last, max_words))
+                    return KURZ_ERR_NOMEM;
+                open = 0;
+            } else if (open) {
+                pending = 1;
+            }
+            break;
+        default:
+            if (open && w->c.lang == KURZ__LANG_DE && !pending && tk[last].cap && !tk[j].cap) {
+                if (flush_run(w, tk, a, last, max_words))
+                    return KURZ_ERR_NOMEM;
+                open = 0;
+            }
+            if (!open) {
+                open = 1;
+                a = j;
+            }
+            last = j;
+            pending = 0;
+            break;
+        }
+    }
+    if (open && flush_run(w, tk, a, last, max_words))
+        return KURZ_ERR_NOMEM;
+    return 0;
+}
+
+/* Looks up (or classifies and stems) the normal form word[0..n). */
+static int word_info(kp_work *w, const uint8_t *word, size_t n, uint32_t *stem, int *cls)
+{
+    kp_ctx *c = &w->c;
+    uint32_t v;
+    int added;
+    if (ktab_get(c, &w->words, word, n, UINT32_MAX, &v, &added))
+        return KURZ_ERR_NOMEM;
+    if (!added) {
+        *stem = v & ID_MAX;
+        *cls = (int)(v >> 30);
+        return 0;
+    }
+    /* new form: find the slot to fill in after stemming */
+    int k = classify(c, word, n);
+    uint32_t sid = 0;
+    if (k != CLS_BREAK) {
+        const uint8_t *s;
+        size_t sl;
+        if (kurz__stem(c->st, word, n, &s, &sl) == 0) {
+            int a2;
+            /* Snowball keeps German -um against the plural's -en (Zentrum /
+             * Zentren, Museum / Museen, Studium / Studien): drop it */
+            if (c->lang == KURZ__LANG_DE && sl >= 6 && s[sl - 2] == 'u' && s[sl - 1] == 'm')
+                sl -= 2;
+            if (w->nstems >= ID_MAX)
+                k = CLS_BREAK;
+            else if (ktab_get(c, &w->stems, s, sl, w->nstems, &sid, &a2))
+                goto nomem;
+            else if (a2) {
+                if (KURZ__GROW(c->m, w->sv, w->sv_cap, (size_t)w->nstems + 1)) {
+                    w->stems.n--;
+                    for (size_t j = 0; j < w->stems.cap; j++)
+                        if (w->stems.s[j].h && w->stems.s[j].val == sid)
+                            w->stems.s[j].h = 0;
+                    goto nomem;
+                }
+                w->sv[sid] = (kstem){0, 0, 0, (uint32_t)(sl < 64 ? sl : 64), UINT32_MAX, 0};
+                w->nstems++;
+            }
+        } else {
+            goto nomem;
+        }
+    }
+    {
+        uint64_t h = kp_hash(c->seed, word, n);
+        size_t j = (size_t)h & (w->words.cap - 1);
+        while (!(w->words.s[j].h == h && w->words.s[j].len == n &&
+                 !memcmp(w->words.pool + w->words.s[j].off, word, n)))
+            j = (j + 1) & (w->words.cap - 1);
+        w->words.s[j].val = sid | (uint32_t)k << 30;
+    }
+    *stem = sid;
+    *cls = k;
+    return 0;
+nomem: {
+    /* forget the half-made entry so that a retry starts clean */
+    uint64_t h = kp_hash(c->seed, word, n);
+    size_t j = (size_t)h & (w->words.cap - 1);
+    while (!(w->words.s[j].h == h && w->words.s[j].len == n))
+        j = (j + 1) & (w->words.cap - 1);
+    w->words.s[j].h = 0;
+    w->words.n--;
+    return KURZ_ERR_NOMEM;
+}
+}
+
+static int add_edge(kp_work *w, uint32_t u, uint32_t v)
+{
+    if (u == v)
+        return 0;
+    if (KURZ__GROW(w->c.m, w->edge, w->edge_cap, 2 * (w->nedge + 1)))
+        return KURZ_ERR_NOMEM;
+    w->edge[2 * w->nedge] = u;
+    w->edge[2 * w->nedge + 1] = v;
+    w->nedge++;
+    return 0;
+}
+
+/* Reads every sentence: candidates, the graph's edges, the teleport
+ * weights. */
+static int read_text(kp_work *w, const char *text, size_t max_words)
+{
+    kp_ctx *c = &w->c;
+    size_t pos = 0; /* content words so far */
+    for (size_t si = 0; si < w->sents.n; si++) {
+        const kurz__sent *se = &w->sents.v[si];
+        kurz__tok_reset(&w->tok, text, se->start, se->end);
+        size_t n = 0, prev_end = se->start, ncw = 0;
+        const uint8_t *word;
+        size_t wl, ws, we;
+        int r;
+        while ((r = kurz__tok_next(&w->tok, &word, &wl, &ws, &we)) == 1) {
+            uint32_t stem;
+            int cls;
+            if (word_info(w, word, wl, &stem, &cls))
+                return KURZ_ERR_NOMEM;
+            if (KURZ__GROW(c->m, w->tk, w->tk_cap, n + 1))
+                return KURZ_ERR_NOMEM;
+            ktok *t = &w->tk[n++];
+            t->s = ws;
+            t->e = we;
+            t->stem = stem;
+            t->cls = (uint8_t)cls;
+            t->cap = (uint8_t)starts_upper((const uint8_t *)text + ws, we - ws);
+            t->gap = (uint8_t)(n == 1 ? GAP_SPACE
+                                      : gap_kind((const uint8_t *)text, prev_end, ws));
+            prev_end = we;
+            if (c->stats)
+                c->stats->words++;
+            if (cls != CLS_CONTENT)
+                continue;
+            w->sv[stem].pers += 1.0 / (double)(++pos);
+            w->sv[stem].occ++;
+            w->sv[stem].capn += t->cap && n > 1;
+            for (size_t k = 1; k < KP_WINDOW && k <= ncw; k++)
+                if (add_edge(w, w->cwin[(ncw - k) % KP_WINDOW], stem))
+                    return KURZ_ERR_NOMEM;
+            w->cwin[ncw++ % KP_WINDOW] = stem;
+        }
+        if (r < 0)
+            return r;
+        if (sentence_runs(w, w->tk, n, max_words))
+            return KURZ_ERR_NOMEM;
+    }
+    return 0;
+}
+
+/* PositionRank over the co-occurrence graph: rank[stem]. */
+static int rank_words(kp_work *w, double *rank)
+{
+    const kurz__mem *m = w->c.m;
+    size_t n = w->nstems;
+    double *deg = kurz__calloc(m, n ? n : 1, sizeof *deg);
+    double *nxt = kurz__calloc(m, n ? 2 * n : 1, sizeof *nxt);
+    if (!deg || !nxt) {
+        kurz__free(m, deg);
+        kurz__free(m, nxt);
+        return KURZ_ERR_NOMEM;
+    }
+    double *pers = nxt + n; /* the second half */
+    double total = 0;
+    for (size_t i = 0; i < n; i++)
+        total += pers[i] = w->sv[i].pers;
+    for (size_t i = 0; i < n; i++) {
+        pers[i] = total > 0 ? pers[i] / total : 0;
+        rank[i] = pers[i];
+    }
+    for (size_t e = 0; e < w->nedge; e++) {
+        deg[w->edge[2 * e]] += 1;
+        deg[w->edge[2 * e + 1]] += 1;
+    }
+    for (int it = 0; it < KP_ROUNDS; it++) {
+        for (size_t i = 0; i < n; i++)
+            nxt[i] = 0;
+        for (size_t e = 0; e < w->nedge; e++) {
+            uint32_t u = w->edge[2 * e], v = w->edge[2 * e + 1];
+            nxt[v] += rank[u] / deg[u];
+            nxt[u] += rank[v] / deg[v];
+        }
+        double delta = 0;
+        for (size_t i = 0; i < n; i++) {
+            double r = (1 - KP_DAMPING) * pers[i] + KP_DAMPING * (deg[i] > 0 ? nxt[i] : rank[i]);
+            delta += fabs(r - rank[i]);
+            rank[i] = r;
+        }
+        if (delta < KP_EPSILON)
+            break;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const kstem *k = &w->sv[i];
+        double capf = k->occ ? (double)k->capn / k->occ : 0;
+        rank[i] *= (1 + KP_CAP_BONUS * capf) * (double)k->len;
+    }
+    if (w->c.stats)
+        w->c.stats->edges = w->nedge;
+    kurz__free(m, deg);
+    kurz__free(m, nxt);
+    return 0;
+}
+
+/* Phrase b's words are a stretch of phrase a's ("Musk" in "Elon Musk"). */
+static int contains(const kp_work *w, uint32_t a, uint32_t b)
+{
+    const uint8_t *ka = w->phrases.pool + 4 * (size_t)w->p_koff[a];
+    const uint8_t *kb = w->phrases.pool + 4 * (size_t)w->p_koff[b];
+    size_t la = w->p_klen[a], lb = w->p_klen[b];
+    for (size_t i = 0; i + lb <= la; i++)
+        if (!memcmp(ka + 4 * i, kb, 4 * lb))
+            return 1;
+    return 0;
+}
+
+/* a ranks before b: higher score, then the earlier first occurrence */
+static int better(const double *score, const size_t *start, uint32_t a, uint32_t b)
+{
+    if (score[a] != score[b])
+        return score[a] > score[b];
+    return start[a] < start[b];
+}
+
+/* A min-heap (worst on top) of the best k phrases. */
+static void sift_down(uint32_t *hp, size_t n, size_t i, const double *sc, const size_t *st)
+{
+    for (;;) {
+        size_t l = 2 * i + 1, r = l + 1, w = i;
+        if (l < n && better(sc, st, hp[w], hp[l]))
+            w = l;
+        if (r < n && better(sc, st, hp[w], hp[r]))
+            w = r;
+        if (w == i)
+            return;
+        uint32_t t = hp[i];
+        hp[i] = hp[w];
+        hp[w] = t;
+        i = w;
+    }
+}
+
+/* Copies text[s..e) collapsing white space runs into one space. */
+static size_t copy_surface(char *o, const char *text, size_t s, size_t e)
+{
+    size_t k = 0;
+    int sp = 0;
+    for (size_t i = s; i < e; i++) {
+        unsigned char ch = (unsigned char)text[i];
+        int white = ch == ' ' || ch == '\t';
+        if (ch == 0xC2 && i + 1 < e && (unsigned char)text[i + 1] == 0xA0) {
+            white = 1;
+            i++;
+        }
+        if (white) {
+            sp = 1;
+            continue;
+        }
+        if (sp && k)
+            o[k++] = ' ';
+        sp = 0;
+        o[k++] = (char)ch;
+    }
+    return k;
+}
+
+static void work_free(kp_work *w)
+{
+    const kurz__mem *m = w->c.m;
+    kurz__tok_free(&w->tok);
+    kurz__free(m, w->sents.v);
+    ktab_free(m, &w->words);
+    ktab_free(m, &w->stems);
+    ktab_free(m, &w->phrases);
+    ktab_free(m, &w->surfaces);
+    kurz__free(m, w->tk);
+    kurz__free(m, w->key);
+    kurz__free(m, w->sv);
+    kurz__free(m, w->edge);
+    kurz__free(m, w->cwin);
+    kurz__free(m, w->p_start);
+    kurz__free(m, w->p_end);
+    kurz__free(m, w->p_count);
+    kurz__free(m, w->p_best);
+    kurz__free(m, w->p_bestcnt);
+    kurz__free(m, w->p_koff);
+    kurz__free(m, w->p_klen);
+    kurz__free(m, w->p_whole);
+    kurz__free(m, w->s_start);
+    kurz__free(m, w->s_end);
+    kurz__free(m, w->s_count);
+}
+
+/* Where to stop reading a long text: the last line end before the window,
+ * else the last space, else a code point boundary. */
+static size_t window_end(const char *text, size_t len)
+{
+    if (len <= KURZ__KP_WINDOW)
+        return len;
+    size_t cut = KURZ__KP_WINDOW;
+    for (size_t i = cut; i > cut / 2; i--)
+        if (text[i - 1] == '\n')
+            return i;
+    for (size_t i = cut; i > cut / 2; i--)
+        if (text[i - 1] == ' ')
+            return i;
+    while (cut > 0 && ((unsigned char)text[cut] & 0xC0) == 0x80)
+        cut--;
+    return cut;
+}
+
+int kurz__keyphrases(const kurz__mem *m, kurz__lang lang, const char *code, kurz__stemmer *st,
+                     const char *text, size_t len, const kurz__kp_opts *o,
+                     struct kurz_keyphrases **out, kurz__kp_stats *stats)
+{
+    *out = NULL;
+    kp_work w;
+    memset(&w, 0, sizeof w);
+    w.c.m = m;
+    w.c.lang = lang;
+    w.c.pt = code && !strcmp(code, "pt");
+    w.c.head_first = lang == KURZ__LANG_FR ||
+                     (code && (!strcmp(code, "pt") || !strcmp(code, "es") || !strcmp(code, "it") ||
+                               !strcmp(code, "ro") || !strcmp(code, "ca")));
+    w.c.st = st;
+    w.c.seed = kurz__seed(&w);
+    w.c.stats = stats;
+    kurz__tok_init(&w.tok, m, lang);
+    double *rank = NULL, *score = NULL;
+    uint32_t *heap = NULL;
+    struct kurz_keyphrases *res = NULL;
+    size_t max_words = o->max_words ? o->max_words : 1;
+    int rc = KURZ_ERR_NOMEM;
+
+    size_t wlen = window_end(text, len);
+    w.cwin = kurz__malloc(m, KP_WINDOW * sizeof *w.cwin);
+    if (!w.cwin)
+        goto done;
+    if ((rc = kurz__segment(m, lang, text, wlen, &w.sents)))
+        goto done;
+    if ((rc = read_text(&w, text, max_words)))
+        goto done;
+    rc = KURZ_ERR_NOMEM;
+    rank = kurz__calloc(m, w.nstems ? w.nstems : 1, sizeof *rank);
+    score = kurz__calloc(m, w.nphr ? w.nphr : 1, sizeof *score);
+    size_t want = o->max_phrases, k = want > SIZE_MAX / 4 ? want : want * 4;
+    if (k > w.nphr)
+        k = w.nphr;
+    heap = kurz__malloc(m, (k ? k : 1) * sizeof *heap);
+    if (!rank || !score || !heap)
+        goto done;
+    if ((rc = rank_words(&w, rank)))
+        goto done;
+    rc = KURZ_ERR_NOMEM;
+
+    /* phrase scores */
+    for (uint32_t p = 0; p < w.nphr; p++) {
+        double sum = 0;
+        size_t nc = 0;
+        const uint8_t *key = w.phrases.pool + 4 * (size_t)w.p_koff[p];
+        for (uint32_t i = 0; i < w.p_klen[p]; i++) {
+            uint32_t id;
+            memcpy(&id, key + 4 * (size_t)i, 4);
+            if (id & ID_JOINER)
+                continue; /* joiners and elided joiners do not count */
+            sum += rank[id];
+            nc++;
+        }
+        double mean = nc ? sum / (double)nc : 0;
+        if (w.p_klen[p] == 1) {
+            uint32_t id;
+            memcpy(&id, key, 4);
+            const kstem *ks = &w.sv[id];
+            if (ks->occ)
+                mean *= 1 - KP_MOD_PEN * (double)(ks->mod < ks->occ ? ks->mod : ks->occ) / ks->occ;
+        }
+        if (!w.p_whole[p] && w.p_count[p] < 2) {
+            score[p] = -1; /* an arbitrary cut of one long run */
+            continue;
+        }
+        score[p] = mean * pow(1 + log((double)w.p_count[p]), KP_FREQ_EXP);
+        if (nc > 1 && w.p_count[p] == 1)
+            score[p] *= KP_ONCE; /* seen once, a sequence is weak evidence of a unit */
+    }
+    /* A word that never occurs outside one longer phrase ("Musk" always
+     * in "Elon Musk") is that phrase: it takes the word's score if higher,
+     * and the word alone is left out. */
+    for (uint32_t p = 0; p < w.nphr; p++) {
+        const uint8_t *key = w.phrases.pool + 4 * (size_t)w.p_koff[p];
+        if (w.p_klen[p] < 2 || w.p_count[p] < 2)
+            continue; /* a unit only if it recurs whole */
+        for (uint32_t i = 0; i < w.p_klen[p]; i++) {
+            uint32_t id;
+            memcpy(&id, key + 4 * (size_t)i, 4);
+            if (id & ID_JOINER)
+                continue;
+            uint32_t sp = w.sv[id].single;
+            if (score[p] < 0 || sp == UINT32_MAX || score[sp] < 0 ||
+                w.p_count[sp] != w.p_count[p])
+                continue;
+            if (score[sp] > score[p])
+                score[p] = score[sp];
+            score[sp] = -1;
+        }
+    }
+    if (stats)
+        stats->phrases = w.nphr;
+
+    /* the best k */
+    size_t hn = 0;
+    for (uint32_t p = 0; p < w.nphr && k; p++) {
+        if (score[p] < 0)
+            continue; /* absorbed */
+        if (hn < k) {
+            heap[hn++] = p;
+            for (size_t i = hn - 1; i > 0;) {
+                size_t up = (i - 1) / 2;
+                if (!better(score, w.p_start, heap[up], heap[i]))
+                    break;
+                uint32_t t = heap[up];
+                heap[up] = heap[i];
+                heap[i] = t;
+                i = up;
+            }
+        } else if (better(score, w.p_start, p, heap[0])) {
+            heap[0] = p;
+            sift_down(heap, hn, 0, score, w.p_start);
+        }
+    }
+    /* heap sort: the worst goes last */
+    for (size_t n = hn; n > 1; n--) {
+        uint32_t t = heap[0];
+        heap[0] = heap[n - 1];
+        heap[n - 1] = t;
+        sift_down(heap, n - 1, 0, score, w.p_start);
+    }
+    /* now heap[] runs from best to worst; drop phrases whose words all
+     * lie in one better phrase kept before them */
+    {
+        size_t kept = 0;
+        for (size_t i = 0; i < hn && kept < want; i++) {
+            uint32_t p = heap[i];
+            int covered = 0;
+            for (size_t j = 0; j < kept && !covered; j++)
+                covered = contains(&w, heap[j], p);
+            if (!covered)
+                heap[kept++] = p;
+        }
+        hn = kept;
+    }
+
+    size_t pool = 0;
+    for (size_t i = 0; i < hn; i++) {
+        uint32_t sid = w.p_best[heap[i]];
+        pool += w.s_end[sid] - w.s_start[sid] + 1;
+    }
+    res = kurz__malloc(m, sizeof *res);
+    if (!res)
+        goto done;
+    res->mem = *m;
+    res->n = hn;
+    res->v = kurz__malloc(m, (hn ? hn : 1) * sizeof *res->v);
+    res->pool = kurz__malloc(m, pool ? pool : 1);
+    if (!res->v || !res->pool)
+        goto done;
+    size_t off = 0;
+    for (size_t i = 0; i < hn; i++) {
+        uint32_t p = heap[i], sid = w.p_best[p];
+        size_t l = copy_surface(res->pool + off, text, w.s_start[sid], w.s_end[sid]);
+        res->pool[off + l] = 0;
+        res->v[i] = (kurz__kp){off, l, w.p_start[p], w.p_end[p], w.p_count[p], score[p]};
+        off += l + 1;
+    }
+    *out = res;
+    res = NULL;
+    rc = 0;
+done:
+    if (res) {
+        kurz__free(m, res->v);
+        kurz__free(m, res->pool);
+        kurz__free(m, res);
+    }
+    kurz__free(m, rank);
+    kurz__free(m, score);
+    kurz__free(m, heap);
+    work_free(&w);
+    return rc;
+}
+
+/* ---- public accessors -------------------------------------------------- */
+KURZ_API size_t kurz_keyphrases_count(const kurz_keyphrases *k)
+{
+    return k ? k->n : 0;
+}
+
+KURZ_API int kurz_keyphrases_get(const kurz_keyphrases *k, size_t i, const char **text,
+                                 size_t *text_len, double *score, size_t *count, size_t *start,
+                                 size_t *end)
+{
+    if (!k)
+        return KURZ_ERR_INVALID_ARG;
+    if (i >= k->n)
+        return KURZ_ERR_OUT_OF_RANGE;
+    const kurz__kp *p = &k->v[i];
+    if (text)
+        *text = k->pool + p->text_off;
+    if (text_len)
+        *text_len = p->text_len;
+    if (score)
+        *score = p->score;
+    if (count)
+        *count = p->count;
+    if (start)
+        *start = p->start;
+    if (end)
+        *end = p->end;
+    return KURZ_OK;
+}
+
+KURZ_API void kurz_keyphrases_free(kurz_keyphrases *k)
+{
+    if (!k)
+        return;
+    kurz__mem mem = k->mem;
+    kurz__free(&mem, k->v);
+    kurz__free(&mem, k->pool);
+    kurz__free(&mem, k);
+}

@@ -1,0 +1,519 @@
+/* Language identification over kurz's languages.
+ *
+ * Script first, then a naive Bayes model among the languages of that script:
+ * hashed character 3- and 4-grams of space-padded words and whole short words,
+ * with quantized log-probabilities from tools/gen-langid.py
+ * (langid-model.c). A text the best language does not fit comes back "und":
+ * letters its training text never used (or that mark a language outside the
+ * list, a hand-written list in the generator), a mean cost per feature above
+ * what its own held-out text ever reached, too few known words, or function
+ * words of a neighbouring language the class never uses (Afrikaans "nie"
+ * against Dutch, Galician "unha" against Portuguese: a hand-written list in
+ * the generator, checked against the training text).
+ * Feature extraction must stay identical to the generator's. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "langid.h"
+
+struct kurz_langid {
+    kurz__mem mem;
+    kurz__lidres r;
+};
+
+enum { SC_OTHER = 0, SC_NSCRIPTS = 9 };
+
+static const struct {
+    uint32_t lo, hi;
+    uint8_t script;
+} ranges[] = {
+    /* must match RANGES in tools/gen-langid.py */
+    {0x0041, 0x024F, 1}, {0x0370, 0x03FF, 2}, {0x0400, 0x052F, 3}, {0x0530, 0x058F, 4},
+    {0x0590, 0x05FF, 5}, {0x0600, 0x06FF, 6}, {0x0750, 0x077F, 6}, {0x08A0, 0x08FF, 6},
+    {0x0900, 0x097F, 7}, {0x0B80, 0x0BFF, 8}, {0x1E00, 0x1EFF, 1}, {0x1F00, 0x1FFF, 2},
+    {0xA8E0, 0xA8FF, 7}, {0xFB13, 0xFB17, 4}, {0xFB1D, 0xFB4F, 5}, {0xFB50, 0xFDFF, 6},
+    {0xFE70, 0xFEFF, 6}, {0xFF21, 0xFF5A, 1},
+};
+
+static int script_of(uint32_t cp)
+{
+    if (cp < 0x250)
+        return cp >= 0x41 ? 1 : 0;
+    for (size_t i = 0; i < sizeof ranges / sizeof ranges[0]; i++)
+        if (cp >= ranges[i].lo && cp <= ranges[i].hi)
+            return ranges[i].script;
+    return SC_OTHER;
+}
+
+/* Decodes the next code point of valid UTF-8 at s[*i..n); returns it
+ * lowercased when it is a letter or mark, else -1. */
+static int32_t next_letter(const uint8_t *s, size_t n, size_t *i)
+{
+    uint8_t c = s[*i];
+    if (c < 0x80) {
+        (*i)++;
+        if (c >= 'a' && c <= 'z')
+            return c;
+        if (c >= 'A' && c <= 'Z')
+            return c + 32;
+        return -1;
+    }
+    int32_t cp;
+    *i += kurz__utf8_decode(s + *i, n - *i, &cp);
+    utf8proc_category_t cat = utf8proc_category(cp);
+    if (cat < UTF8PROC_CATEGORY_LU || cat > UTF8PROC_CATEGORY_ME)
+        return -1;
+    return utf8proc_tolower(cp);
+}
+
+static uint32_t fhash(uint32_t order, const uint32_t *cp, size_t n)
+{
+    uint32_t h = 2166136261u ^ (order * 0x9E3779B9u);
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ cp[i]) * 16777619u;
+    h ^= h >> 16;
+    h *= 0x85EBCA6Bu;
+    h ^= h >> 13;
+    h *= 0xC2B2AE35u;
+    h ^= h >> 16;
+    return h ? h : 1;
+}
+
+/* The postings word of a feature (start << 5 | count), 0 when unknown. */
+static uint32_t lookup(uint32_t h)
+{
+    uint32_t size = kurz__lid_nslots;
+    uint16_t fp = (uint16_t)(h & 0xFFFF);
+    if (!fp)
+        fp = 1;
+    uint32_t i = (uint32_t)(((uint64_t)(h >> 16) * size) >> 16); /* = slot_of(h) */
+    while (kurz__lid_fp[i]) {
+        if (kurz__lid_fp[i] == fp)
+            return kurz__lid_where[i];
+        if (++i == size)
+            i = 0;
+    }
+    return 0;
+}
+
+typedef struct scorer {
+    int64_t cost[32]; /* indexed by a 5-bit class field */
+    uint32_t known[32];
+    uint32_t nord[KURZ__LID_NORDERS];
+    uint32_t marked[KURZ__LID_NCLASSES]; /* function words foreign to the class */
+    uint32_t lwords; /* words read by word_light (not in nord[0]) */
+} scorer;
+
+/* Bits of the classes to which the word with order-0 hash h is foreign. */
+static uint32_t marker_mask(uint32_t h)
+{
+    size_t lo = 0, hi = kurz__lid_nmwords;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (kurz__lid_mword[mid][0] == h)
+            return kurz__lid_mword[mid][1];
+        if (kurz__lid_mword[mid][0] < h)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 0;
+}
+
+static uint32_t slot_of(uint32_t h)
+{
+    return (uint32_t)(((uint64_t)(h >> 16) * kurz__lid_nslots) >> 16);
+}
+
+/* Adds a feature whose postings word (from lookup) is w. */
+static void feature(scorer *sc, uint32_t order, uint32_t h, uint32_t w)
+{
+    sc->nord[order]++;
+    if (order == 0) {
+        uint32_t mask = marker_mask(h);
+        for (int k = 0; mask; k++, mask >>= 1)
+            if (mask & 1)
+                sc->marked[k]++;
+    }
+    const uint16_t *p = kurz__lid_posts + (w >> 5);
+    uint32_t np = w & 31;
+    /* A posting is (class << 8 | what the feature saves over an unseen one). */
+    for (uint32_t k = 0; k < np; k++)
+        sc->cost[(p[k] >> 8) & 31] -= p[k] & 0xFF;
+    if (order == 0)
+        for (uint32_t k = 0; k < np; k++)
+            sc->known[(p[k] >> 8) & 31]++;
+}
+
+/* After the ranking settled (its head, class b, no longer changes): only
+ * the word-level fit tests of b (known words, a neighbour's function words)
+ * go on reading, at one lookup a word. */
+static void word_light(scorer *sc, const uint32_t *w, size_t n, int b)
+{
+    if (n > KURZ__LID_WORDMAX)
+        return;
+    sc->lwords++;
+    uint32_t h = fhash(0, w, n);
+    sc->marked[b] += (marker_mask(h) >> b) & 1;
+    uint32_t pw = lookup(h);
+    const uint16_t *p = kurz__lid_posts + (pw >> 5);
+    for (uint32_t k = 0; k < (pw & 31); k++) /* postings are sorted by class */
+        if ((int)((p[k] >> 8) & 31) >= b) {
+            sc->known[b] += (int)((p[k] >> 8) & 31) == b;
+            break;
+        }
+}
+
+static void word_features(scorer *sc, const uint32_t *w, size_t n)
+{
+    /* All the word's keys first, their slots prefetched, then the lookups:
+     * the table's cache misses overlap instead of queueing. */
+    uint32_t p[KURZ__LID_MAXWORD + 2];
+    uint32_t hs[1 + (KURZ__LID_MAXWORD + 2) * KURZ__LID_NORDERS];
+    uint8_t os[1 + (KURZ__LID_MAXWORD + 2) * KURZ__LID_NORDERS];
+    size_t nh = 0;
+    if (n <= KURZ__LID_WORDMAX) {
+        hs[nh] = fhash(0, w, n);
+        os[nh++] = 0;
+    }
+    p[0] = ' ';
+    memcpy(p + 1, w, n * sizeof *w);
+    p[n + 1] = ' ';
+    size_t len = n + 2;
+    for (size_t ord = KURZ__LID_MINORDER; ord < KURZ__LID_NORDERS; ord++)
+        for (size_t i = 0; i + ord <= len; i++) {
+            if (ord == 1 && p[i] == ' ')
+                continue;
+            hs[nh] = fhash((uint32_t)ord, p + i, ord);
+            os[nh++] = (uint8_t)ord;
+        }
+    for (size_t k = 0; k < nh; k++) {
+        uint32_t i = slot_of(hs[k]);
+        __builtin_prefetch(&kurz__lid_fp[i]);
+        __builtin_prefetch(&kurz__lid_where[i]);
+    }
+    /* Then every key's postings word, the postings prefetched, then the
+     * postings: three rounds of cache misses, not three a feature. */
+    uint32_t ws[1 + (KURZ__LID_MAXWORD + 2) * KURZ__LID_NORDERS];
+    for (size_t k = 0; k < nh; k++) {
+        ws[k] = lookup(hs[k]);
+        __builtin_prefetch(kurz__lid_posts + (ws[k] >> 5));
+    }
+    for (size_t k = 0; k < nh; k++)
+        feature(sc, os[k], hs[k], ws[k]);
+}
+
+/* Total cost of class k so far. */
+static int64_t total_cost(const scorer *sc, int k)
+{
+    int64_t c = sc->cost[k];
+    for (int o = 0; o < KURZ__LID_NORDERS; o++)
+        c += (int64_t)sc->nord[o] * kurz__lid_unseen[k][o];
+    return c;
+}
+
+/* Early stop: once enough features are read and the best class leads the
+ * next by KURZ__LID_SETTLED (a likelihood ratio of e^-60), more text would
+ * not change the ranking's head; the fit tests work on means and shares,
+ * which the part read estimates. Long text then costs like a paragraph. */
+#define KURZ__LID_SETTLED_MIN 300
+#define KURZ__LID_SETTLED (60 * 16)
+/* ... and the word-level tests read on up to this many words. */
+#define KURZ__LID_LIGHT_WORDS 60
+/* The best class once the ranking settled, else -1. */
+static int settled(const scorer *sc, int script)
+{
+    uint64_t nf = 0;
+    for (int o = 0; o < KURZ__LID_NORDERS; o++)
+        nf += sc->nord[o];
+    if (nf < KURZ__LID_SETTLED_MIN)
+        return -1;
+    int64_t best = INT64_MAX, second = INT64_MAX;
+    int b = -1;
+    for (int k = 0; k < KURZ__LID_NCLASSES; k++) {
+        if (kurz__lid_class_script[k] != script)
+            continue;
+        int64_t c = total_cost(sc, k);
+        if (c < best) { /* ties keep class order, as the final ranking does */
+            second = best;
+            best = c;
+            b = k;
+        } else if (c < second) {
+            second = c;
+        }
+    }
+    return second == INT64_MAX || second - best >= KURZ__LID_SETTLED ? b : -1;
+}
+
+static int in_alphabet(int cls, uint32_t cp)
+{
+    size_t lo = kurz__lid_alpha_at[cls], hi = kurz__lid_alpha_at[cls + 1];
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (kurz__lid_alpha[mid] == cp)
+            return 1;
+        if (kurz__lid_alpha[mid] < cp)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 0;
+}
+
+static const char und[] = "und";
+
+/* Sample length: at most KURZ__LID_SAMPLE bytes, not cutting a character. */
+static size_t sample_len(const uint8_t *s, size_t len)
+{
+    if (len <= KURZ__LID_SAMPLE)
+        return len;
+    size_t n = KURZ__LID_SAMPLE;
+    for (int k = 0; k < 3 && n > 0 && (s[n] & 0xC0) == 0x80; k++)
+        n--;
+    return n;
+}
+
+static int identify(kurz__lidres *r, const char *text, size_t len, size_t *bad, int validate)
+{
+    const uint8_t *s = (const uint8_t *)text;
+    memset(r, 0, sizeof *r);
+    r->lang = und;
+    if (!text || !len)
+        return 0;
+    size_t n = sample_len(s, len);
+    r->examined = n;
+    size_t badat;
+    if (validate && !kurz__utf8_valid(s, n, &badat)) {
+        if (bad)
+            *bad = badat;
+        return KURZ_ERR_INVALID_UTF8;
+    }
+
+    /* Pass 1: letters per script, a word counted in its first letter's,
+     * over the first KURZ__LID_SCRIPT_LETTERS letters; it stops early once
+     * the letters left could not change the leader. */
+    size_t letters[SC_NSCRIPTS] = {0}, nletters = 0;
+    int wscript = -1;
+    for (size_t i = 0; i < n && nletters < KURZ__LID_SCRIPT_LETTERS;) {
+        int32_t c = next_letter(s, n, &i);
+        if (c < 0) {
+            if (wscript >= 0) { /* a word ended */
+                size_t top = 0, second = 0;
+                for (int k = 0; k < SC_NSCRIPTS; k++) {
+                    if (letters[k] > top) {
+                        second = top;
+                        top = letters[k];
+                    } else if (letters[k] > second) {
+                        second = letters[k];
+                    }
+                }
+                if (top - second > KURZ__LID_SCRIPT_LETTERS - nletters)
+                    break;
+            }
+            wscript = -1;
+            continue;
+        }
+        if (wscript < 0)
+            wscript = script_of((uint32_t)c);
+        letters[wscript]++;
+        nletters++;
+    }
+    int script = 0;
+    for (int k = 1; k < SC_NSCRIPTS; k++)
+        if (letters[k] > letters[script])
+            script = k;
+    if (script == SC_OTHER || letters[script] < KURZ__LID_MINLETTERS)
+        return 0;
+
+    /* Pass 2: features of the words of that script. */
+    scorer sc;
+    memset(&sc, 0, sizeof sc);
+    uint32_t w[KURZ__LID_MAXWORD];
+    size_t wn = 0, nwords = 0, read = n;
+    int head = -1;
+    wscript = -1;
+    for (size_t i = 0; i <= n;) {
+        int32_t c = i < n ? next_letter(s, n, &i) : (i++, -1);
+        if (c >= 0) {
+            if (wscript < 0)
+                wscript = script_of((uint32_t)c);
+            if (wn < KURZ__LID_MAXWORD)
+                w[wn++] = (uint32_t)c;
+            continue;
+        }
+        if (wscript == script && wn) {
+            nwords++;
+            if (read < n) {
+                word_light(&sc, w, wn, head);
+                if (nwords >= KURZ__LID_LIGHT_WORDS)
+                    break;
+            } else {
+                word_features(&sc, w, wn);
+                if ((nwords & 3) == 0 && (head = settled(&sc, script)) >= 0)
+                    read = i < n ? i : n;
+            }
+        }
+        wn = 0;
+        wscript = -1;
+    }
+
+    /* Rank the classes of the script. */
+    uint64_t nf = 0;
+    for (int o = 0; o < KURZ__LID_NORDERS; o++)
+        nf += sc.nord[o];
+    int idx[KURZ__LID_NCLASSES];
+    size_t nc = 0;
+    for (int k = 0; k < KURZ__LID_NCLASSES; k++) {
+        if (kurz__lid_class_script[k] != script)
+            continue;
+        sc.cost[k] = total_cost(&sc, k);
+        size_t j = nc++;
+        while (j > 0 && sc.cost[idx[j - 1]] > sc.cost[k]) { /* stable: ties keep class order */
+            idx[j] = idx[j - 1];
+            j--;
+        }
+        idx[j] = k;
+    }
+    if (!nc || !nf)
+        return 0;
+    /* Scores: a softmax of the log-likelihoods (cost / 16 nats), tempered
+     * by the number of features so that long texts are not all-or-nothing. */
+    double temp = 20.0 / (double)(nf > 20 ? nf : 20) / 16.0, sum = 0;
+    int64_t best = sc.cost[idx[0]];
+    for (size_t j = 0; j < nc; j++) {
+        double e = (double)(sc.cost[idx[j]] - best) * temp;
+        r->cand[j].lang = kurz__lid_class_code[idx[j]];
+        r->cand[j].score = e > 700 ? 0 : exp(-e);
+        sum += r->cand[j].score;
+    }
+    for (size_t j = 0; j < nc; j++)
+        r->cand[j].score /= sum;
+    r->ncand = nc;
+
+    /* Does the text fit its best class? */
+    int b = idx[0];
+    int bucket = nf < 150 ? 0 : nf < 400 ? 1 : nf < 1200 ? 2 : 3;
+    if ((uint64_t)best * 16 > (uint64_t)kurz__lid_maxper[b][bucket] * nf)
+        return 0;
+    uint64_t nw = (uint64_t)sc.nord[0] + sc.lwords;
+    if (sc.marked[b] >= 2 && (uint64_t)sc.marked[b] * 25 >= nw)
+        return 0;
+    if (nw && (uint64_t)sc.known[b] * 255 < (uint64_t)kurz__lid_minknown[b][bucket] * nw)
+        return 0;
+    /* Pass 3, over the part pass 2 read: letters of the script foreign to
+     * the class. */
+    uint8_t ascii[128]; /* 1 = in the alphabet, 2 = not, 0 = not looked up yet */
+    memset(ascii, 0, sizeof ascii);
+    size_t alien = 0, own = 0;
+    wscript = -1;
+    for (size_t i = 0; i < read;) {
+        int32_t c = next_letter(s, read, &i);
+        if (c < 0) {
+            wscript = -1;
+            continue;
+        }
+        if (wscript < 0)
+            wscript = script_of((uint32_t)c);
+        if (wscript != script)
+            continue;
+        own++;
+        int in;
+        if (c >= 0x300 && utf8proc_category(c) >= UTF8PROC_CATEGORY_MN)
+            continue; /* a mark (diacritic, vowel sign): not a letter of its own */
+        if (c < 128) {
+            if (!ascii[c])
+                ascii[c] = in_alphabet(b, (uint32_t)c) ? 1 : 2;
+            in = ascii[c] == 1;
+        } else {
+            in = in_alphabet(b, (uint32_t)c);
+        }
+        alien += !in;
+    }
+    if (alien >= 2 && alien * 100 >= own)
+        return 0;
+    r->lang = kurz__lid_class_code[b];
+    r->confidence = r->cand[0].score;
+    return 0;
+}
+
+int kurz__identify(kurz__lidres *r, const char *text, size_t len, size_t *bad)
+{
+    return identify(r, text, len, bad, 1);
+}
+
+void kurz__identify_unchecked(kurz__lidres *r, const char *text, size_t len)
+{
+    identify(r, text, len, NULL, 0);
+}
+
+/* ---- Public API ---------------------------------------------------------- */
+
+int kurz__identify_alloc(const kurz__mem *m, kurz_langid **out, const char *text, size_t len)
+{
+    if (!out)
+        return KURZ_ERR_INVALID_ARG;
+    *out = NULL;
+    if (!text && len)
+        return KURZ_ERR_INVALID_ARG;
+    kurz_langid *res = kurz__malloc(m, sizeof *res);
+    if (!res)
+        return KURZ_ERR_NOMEM;
+    res->mem = *m;
+    int rc = kurz__identify(&res->r, text, len, NULL);
+    if (rc) {
+        kurz__free(m, res);
+        return rc;
+    }
+    *out = res;
+    return KURZ_OK;
+}
+
+KURZ_API int kurz_identify(kurz_langid **out, const char *text, size_t len)
+{
+    kurz__mem m;
+    kurz__mem_default(&m);
+    return kurz__identify_alloc(&m, out, text, len);
+}
+
+KURZ_API const char *kurz_langid_language(const kurz_langid *r)
+{
+    return r ? r->r.lang : und;
+}
+
+KURZ_API double kurz_langid_confidence(const kurz_langid *r)
+{
+    return r ? r->r.confidence : 0.0;
+}
+
+KURZ_API size_t kurz_langid_count(const kurz_langid *r)
+{
+    return r ? r->r.ncand : 0;
+}
+
+KURZ_API int kurz_langid_get(const kurz_langid *r, size_t i, const char **lang, double *score)
+{
+    if (!r)
+        return KURZ_ERR_INVALID_ARG;
+    if (i >= r->r.ncand)
+        return KURZ_ERR_OUT_OF_RANGE;
+    if (lang)
+        *lang = r->r.cand[i].lang;
+    if (score)
+        *score = r->r.cand[i].score;
+    return KURZ_OK;
+}
+
+KURZ_API size_t kurz_langid_examined(const kurz_langid *r)
+{
+    return r ? r->r.examined : 0;
+}
+
+KURZ_API void kurz_langid_free(kurz_langid *r)
+{
+    if (r) {
+        kurz__mem m = r->mem;
+        kurz__free(&m, r);
+    }
+}

@@ -1,0 +1,577 @@
+/* Key phrases: candidates, merging, surface forms, spans, options, errors,
+ * allocation failure, determinism and linear work. The texts are our own. */
+#include <limits.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "keyphrase.h"
+#include "kurz.h"
+
+static const char de_text[] =
+    "Die Stadt Kirchdorf bekommt ein neues Rechenzentrum. Am Montag hat Elon Musk die "
+    "Baustelle besucht. Das Rechenzentrum soll im Herbst den Betrieb aufnehmen und braucht "
+    "viel Strom aus Windkraft. Zwei weitere Rechenzentren sind in Kirchdorf geplant, sagte "
+    "Elon Musk.\nDie Anlage steht am Hafen. Windkraft liefert dort günstigen Strom.\n";
+
+static const char fr_text[] =
+    "La commune de Saint-Martin accueille deux nouveaux centres de données. L’énergie des "
+    "éoliennes alimente les centres de données depuis le printemps. Le maire a présenté le "
+    "projet d'extension aux habitants. L'électricité des éoliennes reste bon marché.";
+
+typedef struct phrase {
+    const char *text;
+    size_t len, count, start, end;
+    double score;
+} phrase;
+
+static kurz_keyphrases *extract(const char *lang, const char *text, size_t len, int n, int words)
+{
+    kurz_summarizer *s = NULL;
+    assert_int_equal(kurz_summarizer_new(&s, lang), KURZ_OK);
+    if (n >= 0)
+        assert_int_equal(kurz_summarizer_set_option(s, KURZ_OPT_KEYPHRASES, n), KURZ_OK);
+    if (words > 0)
+        assert_int_equal(kurz_summarizer_set_option(s, KURZ_OPT_KEYPHRASE_MAX_WORDS, words),
+                         KURZ_OK);
+    kurz_keyphrases *k = NULL;
+    assert_int_equal(kurz_keyphrases_extract(&k, s, text, len), KURZ_OK);
+    assert_non_null(k);
+    kurz_summarizer_free(s);
+    return k;
+}
+
+static phrase get(const kurz_keyphrases *k, size_t i)
+{
+    phrase p;
+    assert_int_equal(kurz_keyphrases_get(k, i, &p.text, &p.len, &p.score, &p.count, &p.start,
+                                         &p.end),
+                     KURZ_OK);
+    assert_int_equal(strlen(p.text), p.len);
+    return p;
+}
+
+/* Index of the phrase whose text is t, or -1. */
+static long find(const kurz_keyphrases *k, const char *t)
+{
+    for (size_t i = 0; i < kurz_keyphrases_count(k); i++) {
+        phrase p = get(k, i);
+        if (p.len == strlen(t) && !memcmp(p.text, t, p.len))
+            return (long)i;
+    }
+    return -1;
+}
+
+static size_t count_of(const char *hay, const char *needle)
+{
+    size_t n = 0;
+    for (const char *p = hay; (p = strstr(p, needle)); p++)
+        n++;
+    return n;
+}
+
+/* Every phrase: a span inside one sentence, text equal to some occurrence
+ * up to white space, scores not increasing. */
+static void check_shape(const char *lang, const char *text, size_t len, const kurz_keyphrases *k)
+{
+    kurz_summarizer *s = NULL;
+    assert_int_equal(kurz_summarizer_new(&s, lang), KURZ_OK);
+    kurz_summary *sp = NULL;
+    assert_int_equal(kurz_split(&sp, s, text, len), KURZ_OK);
+    double prev = 1e300;
+    for (size_t i = 0; i < kurz_keyphrases_count(k); i++) {
+        phrase p = get(k, i);
+        assert_true(p.start < p.end && p.end <= len);
+        assert_true(p.count >= 1);
+        assert_true(p.score <= prev);
+        prev = p.score;
+        int inside = 0;
+        for (size_t j = 0; j < kurz_summary_count(sp); j++) {
+            size_t a, b;
+            kurz_summary_get(sp, j, NULL, &a, &b, NULL);
+            inside |= a <= p.start && p.end <= b;
+        }
+        assert_true(inside);
+        /* no white space at the edges, no line end inside */
+        assert_true(p.text[0] != ' ' && p.text[p.len - 1] != ' ');
+        assert_null(memchr(text + p.start, '\n', p.end - p.start));
+    }
+    kurz_summary_free(sp);
+    kurz_summarizer_free(s);
+}
+
+static void test_german(void **state)
+{
+    (void)state;
+    size_t len = strlen(de_text);
+    kurz_keyphrases *k = extract("de", de_text, len, 30, 0);
+    check_shape("de", de_text, len, k);
+
+    /* compound and plural: Rechenzentrum / Rechenzentren are one phrase,
+     * written as the more frequent form, first seen in sentence one */
+    long i = find(k, "Rechenzentrum");
+    assert_true(i >= 0);
+    assert_int_equal(find(k, "Rechenzentren"), -1);
+    phrase p = get(k, (size_t)i);
+    assert_int_equal(p.count, count_of(de_text, "Rechenzentrum") + count_of(de_text, "Rechenzentren"));
+    const char *first = strstr(de_text, "Rechenzentrum");
+    assert_int_equal(p.start, (size_t)(first - de_text));
+    assert_int_equal(p.end, p.start + strlen("Rechenzentrum"));
+    /* ... and it is what the text is about */
+    assert_true(i < 3);
+
+    /* a name keeps its capitals; its words alone are not listed, as they
+     * never occur outside it */
+    i = find(k, "Elon Musk");
+    assert_true(i >= 0);
+    p = get(k, (size_t)i);
+    assert_int_equal(p.count, 2);
+    assert_int_equal(p.start, (size_t)(strstr(de_text, "Elon Musk") - de_text));
+    assert_int_equal(find(k, "Musk"), -1);
+    assert_int_equal(find(k, "Elon"), -1);
+    /* a verb before a name is not part of it */
+    assert_int_equal(find(k, "sagte Elon Musk"), -1);
+
+    /* an adjective belongs to the noun after it */
+    assert_true(find(k, "neues Rechenzentrum") >= 0);
+    /* never across a sentence end: "... am Hafen. Windkraft ..." */
+    assert_int_equal(find(k, "Hafen Windkraft"), -1);
+    /* Windkraft occurs twice, in two sentences */
+    i = find(k, "Windkraft");
+    assert_true(i >= 0);
+    assert_int_equal(get(k, (size_t)i).count, 2);
+    /* no stop word at an edge, nothing lower-case alone in German */
+    for (size_t j = 0; j < kurz_keyphrases_count(k); j++) {
+        p = get(k, j);
+        assert_true(strncmp(p.text, "die ", 4) && strncmp(p.text, "Die ", 4));
+        assert_true((p.text[0] >= 'A' && p.text[0] <= 'Z') || (unsigned char)p.text[0] >= 0x80 ||
+                    strchr(p.text, ' ') != NULL);
+    }
+    kurz_keyphrases_free(k);
+}
+
+static void test_french(void **state)
+{
+    (void)state;
+    size_t len = strlen(fr_text);
+    kurz_keyphrases *k = extract("fr", fr_text, len, 40, 0);
+    check_shape("fr", fr_text, len, k);
+
+    /* "de" joins: the phrase keeps its accents, counted twice */
+    long i = find(k, "centres de données");
+    assert_true(i >= 0);
+    phrase p = get(k, (size_t)i);
+    assert_int_equal(p.count, 2);
+    assert_int_equal(p.start, (size_t)(strstr(fr_text, "centres de données") - fr_text));
+    /* an elided d' joins too */
+    assert_true(find(k, "projet d'extension") >= 0);
+    /* elided articles are never part of a phrase: l'énergie, L’énergie */
+    for (size_t j = 0; j < kurz_keyphrases_count(k); j++) {
+        p = get(k, j);
+        assert_true(strncmp(p.text, "L'", 2) && strncmp(p.text, "l'", 2) &&
+                    strncmp(p.text, "L\xE2\x80\x99", 4) && strncmp(p.text, "de ", 3));
+        assert_true(p.len < 3 || strcmp(p.text + p.len - 3, " de"));
+    }
+    /* "énergie" comes after the elided article: its span starts at the word */
+    i = find(k, "éoliennes");
+    assert_true(i >= 0);
+    assert_int_equal(get(k, (size_t)i).count, 2);
+    /* a hyphenated name is one word, counted once inside a long run */
+    i = find(k, "Saint-Martin");
+    assert_true(i >= 0);
+    assert_int_equal(get(k, (size_t)i).count, 1);
+    assert_int_equal(find(k, "Martin"), -1);
+    kurz_keyphrases_free(k);
+}
+
+/* A name inside a longer run (after a title, before a verb) is a phrase of
+ * its own, with its capitals. */
+static void test_french_name(void **state)
+{
+    (void)state;
+    const char *t = "La ministre Claire Vautrin présente lundi le budget. Selon Claire Vautrin "
+                    "accompagnée du préfet, le budget restera stable.";
+    kurz_keyphrases *k = extract("fr", t, strlen(t), 20, 0);
+    check_shape("fr", t, strlen(t), k);
+    long i = find(k, "Claire Vautrin");
+    assert_true(i >= 0);
+    assert_int_equal(get(k, (size_t)i).count, 2);
+    assert_int_equal(get(k, (size_t)i).start, (size_t)(strstr(t, "Claire") - t));
+    assert_int_equal(find(k, "Vautrin"), -1);
+    kurz_keyphrases_free(k);
+}
+
+static void test_sentence_end(void **state)
+{
+    (void)state;
+    /* Two capitalised nouns meet across a full stop and across a line end;
+     * the same pair inside one sentence is one phrase. */
+    const char *t = "Der Bahnhof liegt in Oberfeld. Bahnhof Oberfeld heisst die Station.\n"
+                    "Oberfeld\nBahnhof und Oberfeld Bahnhof";
+    kurz_keyphrases *k = extract("de", t, strlen(t), 50, 0);
+    check_shape("de", t, strlen(t), k);
+    long i = find(k, "Bahnhof Oberfeld");
+    assert_true(i >= 0);
+    assert_int_equal(get(k, (size_t)i).count, 1);
+    /* "Oberfeld. Bahnhof" and "Oberfeld\nBahnhof" are never joined: the
+     * only "Oberfeld Bahnhof" is the one on the last line */
+    i = find(k, "Oberfeld Bahnhof");
+    assert_true(i >= 0);
+    assert_int_equal(get(k, (size_t)i).count, 1);
+    assert_int_equal(get(k, (size_t)i).start, (size_t)(strstr(t, "Oberfeld Bahnhof") - t));
+    kurz_keyphrases_free(k);
+}
+
+static void test_whitespace_collapsed(void **state)
+{
+    (void)state;
+    const char *t = "Heute sprach Elon  Musk lange. Danach schwieg Elon Musk.";
+    kurz_keyphrases *k = extract("de", t, strlen(t), 10, 0);
+    long i = find(k, "Elon Musk");
+    assert_true(i >= 0);
+    assert_int_equal(get(k, (size_t)i).count, 2);
+    assert_int_equal(get(k, (size_t)i).end - get(k, (size_t)i).start, strlen("Elon  Musk"));
+    kurz_keyphrases_free(k);
+}
+
+static void test_options(void **state)
+{
+    (void)state;
+    int mn, mx;
+    assert_int_equal(kurz_option_bounds(KURZ_OPT_KEYPHRASES, &mn, &mx), KURZ_OK);
+    assert_int_equal(mn, 0);
+    assert_int_equal(mx, 1000);
+    assert_int_equal(kurz_option_bounds(KURZ_OPT_KEYPHRASE_MAX_WORDS, &mn, &mx), KURZ_OK);
+    assert_int_equal(mn, 1);
+    assert_int_equal(mx, 16);
+    kurz_summarizer *s = NULL;
+    assert_int_equal(kurz_summarizer_new(&s, "de"), KURZ_OK);
+    int v;
+    assert_int_equal(kurz_summarizer_get_option(s, KURZ_OPT_KEYPHRASES, &v), KURZ_OK);
+    assert_int_equal(v, 10);
+    assert_int_equal(kurz_summarizer_get_option(s, KURZ_OPT_KEYPHRASE_MAX_WORDS, &v), KURZ_OK);
+    assert_int_equal(v, 4);
+    assert_int_equal(kurz_summarizer_set_option(s, KURZ_OPT_KEYPHRASES, -1), KURZ_ERR_OUT_OF_RANGE);
+    assert_int_equal(kurz_summarizer_set_option(s, KURZ_OPT_KEYPHRASES, 1001), KURZ_ERR_OUT_OF_RANGE);
+    assert_int_equal(kurz_summarizer_set_option(s, KURZ_OPT_KEYPHRASE_MAX_WORDS, 0),
+                     KURZ_ERR_OUT_OF_RANGE);
+    assert_int_equal(kurz_summarizer_set_option(s, KURZ_OPT_KEYPHRASE_MAX_WORDS, 17),
+                     KURZ_ERR_OUT_OF_RANGE);
+    assert_int_equal(kurz_summarizer_get_option(s, KURZ_OPT_KEYPHRASES, &v), KURZ_OK);
+    assert_int_equal(v, 10);
+    /* the key phrase options leave the summary's budget alone */
+    assert_int_equal(kurz_summarizer_set_option(s, KURZ_OPT_SENTENCES, 2), KURZ_OK);
+    assert_int_equal(kurz_summarizer_set_option(s, KURZ_OPT_KEYPHRASES, 3), KURZ_OK);
+    assert_int_equal(kurz_summarizer_get_option(s, KURZ_OPT_SENTENCES, &v), KURZ_OK);
+    assert_int_equal(v, 2);
+    kurz_summarizer_free(s);
+
+    size_t len = strlen(de_text);
+    kurz_keyphrases *all = extract("de", de_text, len, 1000, 16);
+    size_t n = kurz_keyphrases_count(all);
+    assert_true(n > 10);
+    /* a budget takes the best ones, in the same order */
+    kurz_keyphrases *k = extract("de", de_text, len, 5, 16);
+    assert_int_equal(kurz_keyphrases_count(k), 5);
+    for (size_t i = 0; i < 5; i++)
+        assert_string_equal(get(k, i).text, get(all, i).text);
+    kurz_keyphrases_free(k);
+    k = extract("de", de_text, len, 0, 0);
+    assert_int_equal(kurz_keyphrases_count(k), 0);
+    kurz_keyphrases_free(k);
+    /* one word at most: no space in any phrase, hyphens allowed */
+    k = extract("fr", fr_text, strlen(fr_text), 1000, 1);
+    assert_true(kurz_keyphrases_count(k) > 5);
+    for (size_t i = 0; i < kurz_keyphrases_count(k); i++)
+        assert_null(strchr(get(k, i).text, ' '));
+    assert_true(find(k, "Saint-Martin") >= 0);
+    kurz_keyphrases_free(k);
+    /* two words at most: the phrase of three ("centres de données") goes,
+     * "neues Rechenzentrum" stays */
+    k = extract("fr", fr_text, strlen(fr_text), 1000, 2);
+    assert_int_equal(find(k, "centres de données"), -1);
+    kurz_keyphrases_free(k);
+    k = extract("de", de_text, len, 1000, 2);
+    assert_true(find(k, "neues Rechenzentrum") >= 0);
+    kurz_keyphrases_free(k);
+    kurz_keyphrases_free(all);
+}
+
+static void test_errors(void **state)
+{
+    (void)state;
+    kurz_summarizer *s = NULL;
+    assert_int_equal(kurz_summarizer_new(&s, "fr"), KURZ_OK);
+    kurz_keyphrases *k = (kurz_keyphrases *)(uintptr_t)1;
+    assert_int_equal(kurz_keyphrases_extract(NULL, s, "x", 1), KURZ_ERR_INVALID_ARG);
+    assert_int_equal(kurz_keyphrases_extract(&k, NULL, "x", 1), KURZ_ERR_INVALID_ARG);
+    assert_null(k);
+    k = (kurz_keyphrases *)(uintptr_t)1;
+    assert_int_equal(kurz_keyphrases_extract(&k, s, NULL, 3), KURZ_ERR_INVALID_ARG);
+    assert_null(k);
+    /* empty, NULL with 0, white space only, punctuation only: no phrases */
+    const char *empties[] = {"", " \n\t\r\n  ", "... !!! ?? --", "\xC2\xA0\xE2\x80\x89"};
+    for (size_t i = 0; i < 4; i++) {
+        assert_int_equal(kurz_keyphrases_extract(&k, s, empties[i], strlen(empties[i])), KURZ_OK);
+        assert_int_equal(kurz_keyphrases_count(k), 0);
+        kurz_keyphrases_free(k);
+    }
+    assert_int_equal(kurz_keyphrases_extract(&k, s, NULL, 0), KURZ_OK);
+    assert_int_equal(kurz_keyphrases_count(k), 0);
+    /* accessors */
+    assert_int_equal(kurz_keyphrases_get(k, 0, NULL, NULL, NULL, NULL, NULL, NULL),
+                     KURZ_ERR_OUT_OF_RANGE);
+    assert_int_equal(kurz_keyphrases_get(NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL),
+                     KURZ_ERR_INVALID_ARG);
+    assert_int_equal(kurz_keyphrases_count(NULL), 0);
+    kurz_keyphrases_free(k);
+    kurz_keyphrases_free(NULL);
+    /* only stop words and numbers */
+    const char *t = "le la les de 2024 et 17 ou";
+    assert_int_equal(kurz_keyphrases_extract(&k, s, t, strlen(t)), KURZ_OK);
+    assert_int_equal(kurz_keyphrases_count(k), 0);
+    kurz_keyphrases_free(k);
+    /* invalid UTF-8: refused with the offset, then the handle still works */
+    const char bad[] = "Le centre de donn\xC3" "es";
+    k = (kurz_keyphrases *)(uintptr_t)1;
+    assert_int_equal(kurz_keyphrases_extract(&k, s, bad, sizeof bad - 1), KURZ_ERR_INVALID_UTF8);
+    assert_null(k);
+    assert_int_equal(kurz_summarizer_error_offset(s), 17);
+    /* too large: refused before reading */
+    assert_int_equal(kurz_summarizer_set_option(s, KURZ_OPT_MAX_INPUT_BYTES, 4), KURZ_OK);
+    assert_int_equal(kurz_keyphrases_extract(&k, s, fr_text, SIZE_MAX), KURZ_ERR_TOO_LARGE);
+    assert_null(k);
+    assert_int_equal(kurz_summarizer_set_option(s, KURZ_OPT_MAX_INPUT_BYTES, INT_MAX), KURZ_OK);
+    assert_int_equal(kurz_keyphrases_extract(&k, s, fr_text, strlen(fr_text)), KURZ_OK);
+    assert_true(kurz_keyphrases_count(k) > 0);
+    kurz_keyphrases_free(k);
+    kurz_summarizer_free(s);
+}
+
+/* ---- a failing, counting allocator ---------------------------------------- */
+typedef struct fail_alloc {
+    long calls, fail_at, live;
+} fail_alloc;
+
+typedef union hdr {
+    size_t n;
+    max_align_t a;
+} hdr;
+
+static void *fa_malloc(void *u, size_t n)
+{
+    fail_alloc *a = u;
+    if (++a->calls == a->fail_at)
+        return NULL;
+    hdr *h = malloc(sizeof *h + n);
+    if (!h)
+        return NULL;
+    a->live++;
+    return h + 1;
+}
+
+static void *fa_realloc(void *u, void *p, size_t n)
+{
+    fail_alloc *a = u;
+    if (!p)
+        return fa_malloc(u, n);
+    if (++a->calls == a->fail_at)
+        return NULL;
+    hdr *h = realloc((hdr *)p - 1, sizeof *h + n);
+    return h ? h + 1 : NULL;
+}
+
+static void fa_free(void *u, void *p)
+{
+    fail_alloc *a = u;
+    if (!p)
+        return;
+    a->live--;
+    free((hdr *)p - 1);
+}
+
+static void same_result(const kurz_keyphrases *a, const kurz_keyphrases *b)
+{
+    assert_int_equal(kurz_keyphrases_count(a), kurz_keyphrases_count(b));
+    for (size_t i = 0; i < kurz_keyphrases_count(a); i++) {
+        phrase x = get(a, i), y = get(b, i);
+        assert_string_equal(x.text, y.text);
+        assert_int_equal(x.count, y.count);
+        assert_int_equal(x.start, y.start);
+        assert_int_equal(x.end, y.end);
+        assert_memory_equal(&x.score, &y.score, sizeof x.score);
+    }
+}
+
+static void fail_every(const char *lang, const char *text, int with_realloc)
+{
+    kurz_keyphrases *ref = extract(lang, text, strlen(text), 1000, 0);
+    long n_fail = 0;
+    for (long at = 1;; at++) {
+        fail_alloc fa = {0, at, 0};
+        kurz_summarizer *s = NULL;
+        assert_int_equal(kurz_summarizer_new(&s, lang), KURZ_OK);
+        assert_int_equal(kurz_summarizer_set_option(s, KURZ_OPT_KEYPHRASES, 1000), KURZ_OK);
+        assert_int_equal(kurz_summarizer_set_allocator(s, fa_malloc,
+                                                       with_realloc ? fa_realloc : NULL, fa_free,
+                                                       &fa),
+                         KURZ_OK);
+        kurz_keyphrases *k = (kurz_keyphrases *)(uintptr_t)1;
+        int rc = kurz_keyphrases_extract(&k, s, text, strlen(text));
+        if (rc == KURZ_OK) {
+            same_result(ref, k);
+            kurz_keyphrases_free(k);
+            kurz_summarizer_free(s);
+            assert_int_equal(fa.live, 0);
+            assert_true(fa.calls < at); /* nothing left to fail */
+            break;
+        }
+        assert_int_equal(rc, KURZ_ERR_NOMEM);
+        assert_null(k);
+        assert_int_equal(fa.live, 0); /* nothing held after a failure */
+        n_fail++;
+        /* the same handle recovers */
+        fa.fail_at = 0;
+        assert_int_equal(kurz_keyphrases_extract(&k, s, text, strlen(text)), KURZ_OK);
+        same_result(ref, k);
+        kurz_keyphrases_free(k);
+        kurz_summarizer_free(s);
+        assert_int_equal(fa.live, 0);
+    }
+    assert_true(n_fail > 20); /* the extraction allocates; every one was failed */
+    kurz_keyphrases_free(ref);
+}
+
+static void test_alloc_failure(void **state)
+{
+    (void)state;
+    fail_every("de", de_text, 1);
+    fail_every("fr", fr_text, 0);
+}
+
+static void test_deterministic(void **state)
+{
+    (void)state;
+    kurz_summarizer *s = NULL;
+    assert_int_equal(kurz_summarizer_new(&s, "de"), KURZ_OK);
+    kurz_keyphrases *a = NULL, *b = NULL;
+    assert_int_equal(kurz_keyphrases_extract(&a, s, de_text, strlen(de_text)), KURZ_OK);
+    assert_int_equal(kurz_keyphrases_extract(&b, s, de_text, strlen(de_text)), KURZ_OK);
+    same_result(a, b);
+    kurz_keyphrases_free(b);
+    /* a fresh handle: the same */
+    b = extract("de", de_text, strlen(de_text), -1, 0);
+    same_result(a, b);
+    /* the result outlives the handle and the text */
+    kurz_summarizer_free(s);
+    char *copy = strdup(de_text);
+    kurz_keyphrases *c = extract("de", copy, strlen(copy), -1, 0);
+    memset(copy, 'x', strlen(copy));
+    free(copy);
+    same_result(a, c);
+    kurz_keyphrases_free(a);
+    kurz_keyphrases_free(b);
+    kurz_keyphrases_free(c);
+}
+
+/* Portuguese has no stop list of its own; the fallback keeps function
+ * words out of phrases. */
+static void test_portuguese(void **state)
+{
+    (void)state;
+    const char *t = "O governo apresentou o plano nacional da água. O plano nacional da água "
+                    "prevê novas barragens no norte do país.";
+    kurz_keyphrases *k = extract("pt", t, strlen(t), 20, 0);
+    check_shape("pt", t, strlen(t), k);
+    long i = find(k, "plano nacional da água");
+    assert_true(i >= 0);
+    assert_int_equal(get(k, (size_t)i).count, 2);
+    for (size_t j = 0; j < kurz_keyphrases_count(k); j++)
+        assert_true(strncmp(get(k, j).text, "O ", 2) && strncmp(get(k, j).text, "no ", 3));
+    kurz_keyphrases_free(k);
+}
+
+/* ---- linear work ------------------------------------------------------- */
+/* A German text of n sentences over a growing vocabulary. */
+static char *gen_text(size_t n, size_t *len)
+{
+    static const char *nouns[] = {"Hafen", "Bahnhof", "Rathaus", "Strom", "Windkraft",
+                                  "Schule", "Markt", "Brücke"};
+    size_t cap = n * 80 + 1, l = 0;
+    char *t = malloc(cap);
+    assert_non_null(t);
+    for (size_t i = 0; i < n; i++)
+        l += (size_t)snprintf(t + l, cap - l, "Die %s Nummer%zu liegt am neuen %s%zu. ",
+                              nouns[i % 8], i % 997, nouns[(i * 7 + 3) % 8], i % 89);
+    *len = l;
+    return t;
+}
+
+static void test_linear(void **state)
+{
+    (void)state;
+    kurz__mem m;
+    kurz__mem_default(&m);
+    kurz__stemmer *st = kurz__stemmer_new("german");
+    assert_non_null(st);
+    kurz__kp_opts o = {10, 4};
+    double per_word[3];
+    size_t sizes[3] = {200, 400, 800};
+    for (int r = 0; r < 3; r++) {
+        size_t len;
+        char *t = gen_text(sizes[r], &len);
+        assert_true(len < KURZ__KP_WINDOW);
+        kurz__kp_stats stats = {0};
+        struct kurz_keyphrases *k = NULL;
+        assert_int_equal(kurz__keyphrases(&m, KURZ__LANG_DE, "de", st, t, len, &o, &k, &stats),
+                         0);
+        assert_int_equal(stats.words, sizes[r] * 7);
+        assert_true(stats.edges <= 2 * stats.words);
+        assert_true(stats.candidates <= 3 * stats.words);
+        per_word[r] = (double)stats.probes / (double)stats.words;
+        kurz_keyphrases_free(k);
+        free(t);
+    }
+    /* table probes per word stay flat as the text doubles */
+    assert_true(per_word[2] < 2.0 * per_word[0] + 1.0);
+    assert_true(per_word[1] < 2.0 * per_word[0] + 1.0);
+
+    /* a text far longer than the window: only the window is read */
+    size_t len;
+    char *t = gen_text(40000, &len);
+    assert_true(len > 4 * KURZ__KP_WINDOW);
+    kurz__kp_stats stats = {0};
+    struct kurz_keyphrases *k = NULL;
+    assert_int_equal(kurz__keyphrases(&m, KURZ__LANG_DE, "de", st, t, len, &o, &k, &stats), 0);
+    assert_true(stats.words < KURZ__KP_WINDOW / 4);
+    assert_int_equal(k->n, 10);
+    for (size_t i = 0; i < k->n; i++)
+        assert_true(k->v[i].end <= KURZ__KP_WINDOW);
+    kurz_keyphrases_free(k);
+    free(t);
+    kurz__stemmer_free(st);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_german),
+        cmocka_unit_test(test_french),
+        cmocka_unit_test(test_french_name),
+        cmocka_unit_test(test_sentence_end),
+        cmocka_unit_test(test_whitespace_collapsed),
+        cmocka_unit_test(test_portuguese),
+        cmocka_unit_test(test_options),
+        cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_alloc_failure),
+        cmocka_unit_test(test_deterministic),
+        cmocka_unit_test(test_linear),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

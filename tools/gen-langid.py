@@ -1,0 +1,518 @@
+#!/usr/bin/python3
+"""Generates lib/langid-model.c, kurz's language identification model.
+
+    /usr/bin/python3 tools/gen-langid.py TRAIN_DIR > lib/langid-model.c
+
+TRAIN_DIR holds one <code>.jsonl file per language of kurz_languages()
+(records with a "text" field: the shared evaluation data's multi/train/).
+Only statistics leave this script: hashed character n-gram and short-word
+features with quantized log-probabilities, the letters each language uses,
+and rejection thresholds. No text is written. Standard library only;
+deterministic (same input, same output byte for byte).
+
+The feature extraction here and in lib/langid.c must agree exactly:
+  * a letter is a code point of Unicode category L* or M*; it is lowercased
+    with the simple mapping (the first code point of Python's lower(),
+    utf8proc_tolower in C); everything else separates words;
+  * a word's script is the script of its first letter; only words of the
+    sample's dominant script give features;
+  * a word w (at most MAXWORD letters are used) padded as " w " gives every
+    character n-gram of orders 1..4 except the lone space, plus, when the
+    word has at most WORDMAX letters, the whole word as a feature of order 0;
+  * a feature's key is fhash(order, code points), never 0.
+
+Calibration: the records of each language are split (every fifth record
+held out); a model fitted on the rest scores pieces of the held-out records
+at three lengths, which sets the per-language thresholds used to answer
+"und" (the text fits none of the languages). The committed model is then
+fitted on all records with the same pruning.
+"""
+import json
+import math
+import os
+import sys
+import unicodedata
+
+LANGS = ["ar", "ca", "da", "de", "el", "en", "es", "eu", "fi", "fr", "ga", "hi", "hu", "hy",
+         "id", "it", "lt", "ne", "nl", "no", "pt", "ro", "ru", "sr", "sv", "ta", "tr", "yi"]
+
+# Scripts: index 0 is "other" (any letter outside these ranges).
+SCRIPTS = ["other", "latin", "greek", "cyrillic", "armenian", "hebrew", "arabic",
+           "devanagari", "tamil"]
+RANGES = [  # (first, last, script index); must match script_of() in langid.c
+    (0x0041, 0x024F, 1), (0x1E00, 0x1EFF, 1), (0xFF21, 0xFF5A, 1),
+    (0x0370, 0x03FF, 2), (0x1F00, 0x1FFF, 2),
+    (0x0400, 0x052F, 3),
+    (0x0530, 0x058F, 4), (0xFB13, 0xFB17, 4),
+    (0x0590, 0x05FF, 5), (0xFB1D, 0xFB4F, 5),
+    (0x0600, 0x06FF, 6), (0x0750, 0x077F, 6), (0x08A0, 0x08FF, 6), (0xFB50, 0xFDFF, 6),
+    (0xFE70, 0xFEFF, 6),
+    (0x0900, 0x097F, 7), (0xA8E0, 0xA8FF, 7),
+    (0x0B80, 0x0BFF, 8),
+]
+
+MAXORDER = 4
+MINORDER = 2     # character n-grams of orders MINORDER..MAXORDER (single letters
+                 # add little over bigrams and cost the most: every class has them)
+WORDMAX = 12      # whole-word features for words of at most this many letters
+MAXWORD = 32      # letters of a word that give n-grams
+STEP = 16         # log-probabilities are stored as round(-ln p * STEP), at most 255
+ALPHA = 0.5       # additive smoothing
+TOPK = {0: 400, 1: 0, 2: 300, 3: 500, 4: 500}  # features kept per class and order
+MINCOUNT = 2
+
+
+def script_of(cp):
+    for a, b, s in RANGES:
+        if a <= cp <= b:
+            return s
+    return 0
+
+
+def is_letter(ch):
+    return unicodedata.category(ch)[0] in "LM"
+
+
+def lower(ch):
+    low = ch.lower()
+    return low[0] if low else ch
+
+
+M32 = 0xFFFFFFFF
+
+
+def fhash(order, cps):
+    h = (2166136261 ^ (order * 0x9E3779B9)) & M32
+    for cp in cps:
+        h = ((h ^ cp) * 16777619) & M32
+    h ^= h >> 16
+    h = (h * 0x85EBCA6B) & M32
+    h ^= h >> 13
+    h = (h * 0xC2B2AE35) & M32
+    h ^= h >> 16
+    return h if h else 1
+
+
+def words_of(text):
+    """[(script, [code points])] of the text's words, in order."""
+    out = []
+    cur = []
+    for ch in text:
+        if is_letter(ch):
+            cur.append(ord(lower(ch)))
+        elif cur:
+            out.append(cur)
+            cur = []
+    if cur:
+        out.append(cur)
+    return [(script_of(w[0]), w) for w in out]
+
+
+def features(words, script):
+    """Keys (order, hash) of the features of the words of one script."""
+    feats = []
+    for s, w in words:
+        if s != script:
+            continue
+        w = w[:MAXWORD]
+        if len(w) <= WORDMAX:
+            feats.append((0, fhash(0, w)))
+        p = [32] + w + [32]
+        for n in range(MINORDER, MAXORDER + 1):
+            for i in range(len(p) - n + 1):
+                g = p[i:i + n]
+                if n == 1 and g[0] == 32:
+                    continue
+                feats.append((n, fhash(n, g)))
+    return feats
+
+
+def dominant(words):
+    cnt = [0] * len(SCRIPTS)
+    for s, w in words:
+        cnt[s] += len(w)
+    best = max(range(len(SCRIPTS)), key=lambda i: (cnt[i], -i))
+    return best, cnt
+
+
+def read(train_dir, lang):
+    recs = []
+    with open(os.path.join(train_dir, lang + ".jsonl"), encoding="utf-8") as f:
+        for line in f:
+            r = json.loads(line)
+            recs.append((r["text"], r.get("sentences") or [r["text"]]))
+    return recs
+
+
+class Model:
+    """A class is a (language, script) pair: Serbian is written in Latin and
+    Cyrillic letters, and each script's n-grams are counted apart."""
+
+    def __init__(self, data):
+        """data: {lang: [text]}"""
+        letters = {l: {} for l in LANGS}
+        scripts = {l: [0] * len(SCRIPTS) for l in LANGS}
+        wl = {}
+        for lang in LANGS:
+            wl[lang] = []
+            for text in data[lang]:
+                ws = words_of(text)
+                wl[lang].append(ws)
+                for s, w in ws:
+                    scripts[lang][s] += len(w)
+        # A language is a class of a script holding >= 5% of its letters.
+        self.classes = [(l, s) for l in LANGS for s in range(1, len(SCRIPTS))
+                        if scripts[l][s] >= 0.05 * sum(scripts[l])]
+        self.counts = []
+        self.totals = []
+        self.letters = []
+        for lang, script in self.classes:
+            c = {}
+            tot = [0] * (MAXORDER + 1)
+            let = {}
+            for ws in wl[lang]:
+                for s, w in ws:
+                    if s == script:
+                        for cp in w:
+                            let[cp] = let.get(cp, 0) + 1
+                for k in features(ws, script):
+                    c[k] = c.get(k, 0) + 1
+                    tot[k[0]] += 1
+            self.counts.append(c)
+            self.totals.append(tot)
+            self.letters.append(let)
+        self.cands = {s: [ci for ci, (l, sc) in enumerate(self.classes) if sc == s]
+                      for s in range(1, len(SCRIPTS))}
+        vocab = [set() for _ in range(MAXORDER + 1)]
+        for c in self.counts:
+            for k in c:
+                vocab[k[0]].add(k[1])
+        self.V = [len(v) for v in vocab]
+        kept = set()
+        for c in self.counts:
+            byorder = [[] for _ in range(MAXORDER + 1)]
+            for k, n in c.items():
+                if n >= MINCOUNT:
+                    byorder[k[0]].append((-n, k))
+            for o in range(MAXORDER + 1):
+                byorder[o].sort()
+                kept.update(k for _, k in byorder[o][:TOPK[o]])
+        self.table = {}       # key -> [(class index, q)]
+        for k in sorted(kept):
+            posts = []
+            for ci in range(len(self.classes)):
+                n = self.counts[ci].get(k, 0)
+                if n >= MINCOUNT:
+                    # stored as the saving over an unseen feature (>= 0)
+                    posts.append((ci, max(0, self.q(ci, k[0], 0) - self.q(ci, k[0], n))))
+            self.table[k] = posts
+        self.unseen = [[self.q(ci, o, 0) for o in range(MAXORDER + 1)]
+                       for ci in range(len(self.classes))]
+        # Letters a class uses: seen at least 3 times and at a rate of 1 in
+        # 20,000, marker letters (below) never.
+        self.alphabet = []
+        for let in self.letters:
+            tot = sum(let.values())
+            self.alphabet.append(sorted(cp for cp, n in let.items()
+                                        if n >= 3 and n * 20000 >= tot and cp not in MARKERS))
+
+    def q(self, ci, order, n):
+        if not self.V[order]:
+            return 0  # an order the model does not use
+        p = (n + ALPHA) / (self.totals[ci][order] + ALPHA * self.V[order])
+        return min(255, int(round(-math.log(p) * STEP)))
+
+    def score(self, text):
+        """(ranked [(cost, class)], script, stats) as langid.c computes them."""
+        ws = words_of(text)
+        script, cnt = dominant(ws)
+        if script == 0 or cnt[script] == 0:
+            return [], script, None
+        feats = features(ws, script)
+        nord = [0] * (MAXORDER + 1)
+        cost = [0] * len(self.classes)
+        known = [0] * len(self.classes)
+        for k in feats:
+            nord[k[0]] += 1
+            posts = self.table.get(k)
+            if posts:
+                for ci, d in posts:
+                    cost[ci] -= d
+                    if k[0] == 0:
+                        known[ci] += 1
+        res = []
+        for ci in self.cands[script]:
+            c = cost[ci] + sum(nord[o] * self.unseen[ci][o] for o in range(MAXORDER + 1))
+            res.append((c, ci))
+        res.sort()
+        return res, script, (sum(nord), nord[0], known, ws, cnt[script])
+
+    def alien(self, ci, ws, script):
+        a = set(self.alphabet[ci])
+        n = 0
+        for s, w in ws:
+            if s == script:
+                n += sum(1 for cp in w if cp not in a
+                         and unicodedata.category(chr(cp))[0] != "M")
+        return n
+
+
+# Letters that mark a language outside kurz's list (facts, written by hand):
+# Ukrainian/Belarusian i yi ye ghe-upturn short-u, Macedonian gje kje dze;
+# Polish l-stroke s/z-acute z-dot n-acute; Czech r/e-caron u-ring;
+# Slovak l-caron l/r-acute; Latvian a/e/i-macron and cedillas (not the
+# Lithuanian a/e-ogonek and u-macron, nor the French o-circumflex);
+# Icelandic eth thorn; Persian/Urdu pe che zhe gaf keheh farsi-yeh yeh-barree
+# tteh ddal rreh noon-ghunna heh-doachashmee; Marathi lla.
+MARKERS = set(map(ord,
+    "іїєґўѓќѕ"
+    "łśźżń"
+    "řěů"
+    "ľĺŕ"
+    "āēīķļņģ"
+    "ðþ"
+    "پچژگکیےٹڈڑںھ"
+    "ळ"))
+
+
+# Function words of near neighbours outside kurz's list (facts, written by
+# hand). One counts against a class only where the class's own training
+# text never has it: "non" marks Galician against Portuguese and
+# Spanish, not against Italian or French.
+MARKER_WORDS = {
+    "af": "nie hulle baie gewees vir ek jy hê gesê sê sy mense kinders oor n hy by tyd my "
+          "julle wees geword verskeie verskil tydens daarvan hul skool "
+          "hierdie daardie egter slegs asook gemaak vyf sewe skryf geskiedenis wêreld nuwe "
+          "gebou vrou dink altyd saam behalwe eeu mekaar niks moontlik waarskynlik "
+          "natuurlik eintlik verlede laaste weens sonder soos sodra sowat sal moes sien "
+          "belangrike kry",
+    "gl": "unha unhas non xa coa cos coas polo pola polos polas tamén moi dun dunha "
+          "nun nunha ás súa isto iso aínda facer xente cando houbo xunto sen máis porén "
+          "o os as ao aos é do dos das nas xeito "
+          "algúns algunhas algunha ningunha calquera dende ademais cunha cun lles lle "
+          "mentres despois teñen tiña foron poden dous catro hoxe xeral traballo moito "
+          "moita moitos moitas nosa noso quen entón concello",
+    "bg": "във със които това са ще беше като тя бъде е някои нещо когато се ли "
+          "може също след него нея тази този тези която който което бяха има няма така "
+          "днес сега защото обаче години година само "
+          "към чрез тъй всички всеки всяка първи първата голям голяма държава хора път "
+          "пъти някой какво къде защо според преди през тук вече още нищо тях ги съм "
+          "сме бъдат трябва докато както колко място въпреки където български",
+    "sl": "in ki tudi kot bo so pa še lahko zelo sem kar vendar torej zdaj če med "
+          "nekaj vse bilo v z ker kjer kaj tega naj saj ter že leta "
+          "bil bolj ampak sicer vedno nikoli danes jutri včeraj skupaj glede čeprav oziroma teh otroci več manj kje kdo kdaj zakaj vsi vsak nič dveh evrov",
+    "mr": "आहे आणि होते नाही आहेत केले त्यांनी व मध्ये आपल्या करण्यात म्हणून असे होता "
+          "या होती झाले झाली केली तर पण हा ते त्या त्याच्या त्यांच्या सर्व काही म्हणजे येथे "
+          "असलेल्या नाहीत नंतर मी आम्ही तुम्ही आपण करून यांनी "
+          "केला असून करण्यासाठी त्याला त्यांना त्याचे त्याची यांच्या आली आला आले गेले गेला गेली असतो असते असतात करतात करते करतो म्हणाले सांगितले मात्र येते येतो येणार होणार करणार तसेच किंवा आता मोठ्या माझ्या माझा तुमच्या आपले आपली दोन पाच वर्षी साठी मधील झाला शकते शकतो काय कसे कुठे येथील त्यामुळे पुढे सध्या दिवशी घेतला घेतले दिले दिला केल्या",
+    "et": "ja on ei et see mis kes ka aga oma siis seda kui või ning nagu ta tema nad "
+          "üle pärast veel juba kõik mida selle seal kus sest väga nii ma sa ainult alati "
+          "täna midagi keegi kuid vaid olnud oleks peab saab tuleb "
+          "olid olema oleme aasta aastal aastat eest järgi juures koos hulgas vahel jaoks mitte palju rohkem sellest nende temal meie teie kõige võib nüüd eile homme eesti üks kolm uue uus hea aeg kuni kuigi samuti näiteks kuidas miks millal",
+}
+# A marker word counts against a class whose training text never has it.
+
+
+def marker_words(m):
+    """[(hash, class bit mask)] sorted by hash."""
+    out = {}
+    for words in MARKER_WORDS.values():
+        for word in words.split():
+            cps = [ord(lower(c)) for c in word]
+            h = fhash(0, cps)
+            mask = 0
+            for ci in range(len(m.classes)):
+                n = m.counts[ci].get((0, h), 0)
+                if n == 0:
+                    mask |= 1 << ci
+            out[h] = out.get(h, 0) | mask
+    return sorted(out.items())
+
+
+def bucket(nf):
+    return 0 if nf < 150 else 1 if nf < 400 else 2 if nf < 1200 else 3
+
+
+NBUCKETS = 4
+
+
+def pieces(recs):
+    """Held-out texts at three lengths: single sentences, three sentences, records."""
+    out = []
+    for text, sents in recs:
+        for s in sents[:3]:
+            if len(s.split()) >= 6:
+                out.append(s)
+        if len(sents) >= 3:
+            out.append(" ".join(sents[:3]))
+        out.append(text)
+    return out
+
+
+def stats_of(m, text):
+    res, script, st = m.score(text)
+    if not res:
+        return None
+    nf, nwords, known, ws, nlet = st
+    best_c, best = res[0]
+    per = best_c / max(1, nf)  # mean cost per feature (q units)
+    kw = known[best] / nwords if nwords else 1.0
+    mk = marker_words(m) if not hasattr(m, "mk") else m.mk
+    m.mk = mk
+    mks = dict(mk)
+    nm = sum(1 for s2, w in ws if s2 == script and len(w) <= WORDMAX
+             and mks.get(fhash(0, w[:MAXWORD]), 0) >> best & 1)
+    return best, per, kw, bucket(nf), m.alien(best, ws, script), nlet, nm, nwords
+
+
+PER_MARGIN = 4.0   # q units per feature above the worst held-out text
+KNOWN_MARGIN = 0.15
+
+
+def main():
+    train_dir = sys.argv[1]
+    recs = {l: read(train_dir, l) for l in LANGS}
+    # Calibration: fit on 4/5, measure on the held-out fifth.
+    fit = {l: [t for i, (t, _) in enumerate(recs[l]) if i % 5 != 2] for l in LANGS}
+    held = {l: pieces([r for i, r in enumerate(recs[l]) if i % 5 == 2]) for l in LANGS}
+    m = Model(fit)
+    # A marker letter must be rare in every listed language (names aside).
+    for ci, (lang, script) in enumerate(m.classes):
+        tot = sum(m.letters[ci].values())
+        for cp in MARKERS:
+            if m.letters[ci].get(cp, 0) * 2000 >= tot:
+                raise SystemExit("marker letter U+%04X is common in %s" % (cp, lang))
+    # Per class and length bucket: the largest mean cost per feature and the
+    # smallest share of known words among the class's own held-out texts
+    # (whole class when a bucket has under 30), widened by a margin.
+    nc = len(m.classes)
+    per_b = [[[] for _ in range(NBUCKETS)] for _ in range(nc)]
+    kw_b = [[[] for _ in range(NBUCKETS)] for _ in range(nc)]
+    correct = total = marked = 0
+    for lang in LANGS:
+        for t in held[lang]:
+            st = stats_of(m, t)
+            if not st:
+                continue
+            total += 1
+            if m.classes[st[0]][0] != lang:
+                continue
+            correct += 1
+            if st[6] >= 2 and st[6] * 25 >= st[7]:
+                marked += 1
+            per_b[st[0]][st[3]].append(st[1])
+            kw_b[st[0]][st[3]].append(st[2])
+    maxper = [[0] * NBUCKETS for _ in range(nc)]
+    minkw = [[0] * NBUCKETS for _ in range(nc)]
+    for ci in range(nc):
+        allper = [x for b in per_b[ci] for x in b]
+        allkw = [x for b in kw_b[ci] for x in b]
+        for b in range(NBUCKETS):
+            xs = per_b[ci][b] if len(per_b[ci][b]) >= 30 else allper
+            ks = kw_b[ci][b] if len(kw_b[ci][b]) >= 30 else allkw
+            maxper[ci][b] = int(math.ceil((max(xs) + PER_MARGIN) * 16))
+            minkw[ci][b] = max(0, int(math.floor((min(ks) - KNOWN_MARGIN) * 255)))
+        sys.stderr.write("%s/%s: maxper %s minkw %s\n" % (m.classes[ci][0], SCRIPTS[m.classes[ci][1]],
+                         maxper[ci], minkw[ci]))
+    sys.stderr.write("held-out accuracy %d/%d, refused for marker words %d\n"
+                     % (correct, total, marked))
+    full = Model({l: [t for t, _ in recs[l]] for l in LANGS})
+    if full.classes != m.classes:
+        raise SystemExit("classes differ between calibration and final model")
+    emit(full, maxper, minkw)
+
+
+def emit(m, maxper, minkw):
+    keys = sorted(m.table)
+    n = len(keys)
+    size = n * 5 // 4 + 1   # load factor 0.8; any size (slot = hi16 * size >> 16)
+    fps = [0] * size
+    where = [0] * size
+    posts = []
+    dropped = 0
+    for k in keys:
+        h = k[1]
+        fp = (h & 0xFFFF) or 1
+        i = ((h >> 16) * size) >> 16
+        clash = False
+        while fps[i]:
+            clash = clash or fps[i] == fp
+            i = i + 1 if i + 1 < size else 0
+        if clash:  # lookups would find the earlier key: leave this one out
+            dropped += 1
+            continue
+        fps[i] = fp
+        p = m.table[k]
+        where[i] = (len(posts) << 5) | len(p)
+        posts.extend(p)
+    nc = len(m.classes)
+    o = []
+    w = o.append
+    w("/* GENERATED FILE - do not edit. Made by tools/gen-langid.py from the\n")
+    w(" * training text of kurz's 28 languages (the shared evaluation data's\n")
+    w(" * multi/train/<lang>.jsonl; none of the text is here, only hashed n-gram\n")
+    w(" * statistics, alphabets and thresholds). Remade with:\n")
+    w(" *   /usr/bin/python3 tools/gen-langid.py ../shared/eval/multi/train > lib/langid-model.c\n")
+    w(" * %d features (%d left out: fingerprint clash), %d postings, %d slots,\n"
+      % (n - dropped, dropped, len(posts), size))
+    w(" * %d classes. */\n" % nc)
+    w('#include "langid.h"\n\n')
+    w("#if KURZ__LID_MINORDER != %d || KURZ__LID_NORDERS != %d || KURZ__LID_WORDMAX != %d \\\n"
+      "    || KURZ__LID_MAXWORD != %d || KURZ__LID_NCLASSES != %d\n"
+      % (MINORDER, MAXORDER + 1, WORDMAX, MAXWORD, nc))
+    w("#error langid.h does not match this model: remake it\n#endif\n\n")
+    w("const char *const kurz__lid_class_code[KURZ__LID_NCLASSES] = {%s};\n"
+      % ", ".join('"%s"' % l for l, _ in m.classes))
+    w("const uint8_t kurz__lid_class_script[KURZ__LID_NCLASSES] = {%s};\n"
+      % ", ".join(str(s) for _, s in m.classes))
+    w("const uint32_t kurz__lid_nslots = %d;\n" % size)
+    w("const uint16_t kurz__lid_fp[%d] = {\n" % size)
+    for i in range(0, size, 12):
+        w("    " + ", ".join("%d" % x for x in fps[i:i + 12]) + ",\n")
+    w("};\n")
+    w("const uint32_t kurz__lid_where[%d] = {\n" % size)
+    for i in range(0, size, 10):
+        w("    " + ", ".join("%d" % x for x in where[i:i + 10]) + ",\n")
+    w("};\n")
+    w("const uint16_t kurz__lid_posts[%d] = {\n" % len(posts))
+    for i in range(0, len(posts), 12):
+        w("    " + ", ".join("%d" % ((ci << 8) | q) for ci, q in posts[i:i + 12]) + ",\n")
+    w("};\n")
+    w("const uint8_t kurz__lid_unseen[KURZ__LID_NCLASSES][KURZ__LID_NORDERS] = {\n")
+    for ci in range(nc):
+        w("    {" + ", ".join(str(x) for x in m.unseen[ci]) + "},\n")
+    w("};\n")
+    w("const uint16_t kurz__lid_maxper[KURZ__LID_NCLASSES][KURZ__LID_NBUCKETS] = {\n")
+    for ci in range(nc):
+        w("    {" + ", ".join(str(x) for x in maxper[ci]) + "},\n")
+    w("};\n")
+    w("const uint8_t kurz__lid_minknown[KURZ__LID_NCLASSES][KURZ__LID_NBUCKETS] = {\n")
+    for ci in range(nc):
+        w("    {" + ", ".join(str(x) for x in minkw[ci]) + "},\n")
+    w("};\n")
+    flat = []
+    offs = []
+    for ci in range(nc):
+        offs.append(len(flat))
+        flat.extend(m.alphabet[ci])
+    offs.append(len(flat))
+    w("const uint16_t kurz__lid_alpha_at[KURZ__LID_NCLASSES + 1] = {%s};\n"
+      % ", ".join(str(x) for x in offs))
+    w("const uint16_t kurz__lid_alpha[%d] = {\n" % len(flat))
+    for i in range(0, len(flat), 10):
+        w("    " + ", ".join("0x%04x" % x for x in flat[i:i + 10]) + ",\n")
+    w("};\n")
+    w("const uint16_t kurz__lid_markers[%d] = {%s};\n"
+      % (len(MARKERS), ", ".join("0x%04x" % x for x in sorted(MARKERS))))
+    w("const size_t kurz__lid_nmarkers = %d;\n" % len(MARKERS))
+    mk = marker_words(m)
+    w("const uint32_t kurz__lid_mword[%d][2] = {\n" % len(mk))
+    for h, mask in mk:
+        w("    {0x%08x, 0x%08x},\n" % (h, mask))
+    w("};\n")
+    w("const size_t kurz__lid_nmwords = %d;\n" % len(mk))
+    sys.stdout.write("".join(o))
+
+
+if __name__ == "__main__":
+    main()
