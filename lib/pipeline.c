@@ -125,10 +125,18 @@ int kurz__stage_score(kurz__run *r)
     kurz__free(r->m, title_tf);
     if (rc)
         return rc;
-    if (r->blend)
+    if (r->blend) {
         kurz__blend(d, r->ok, r->norm, &r->blend_opts, r->score);
-    else
-        kurz__model_score(kurz__model_for(r->lang, r->title != NULL), r->feat, n, r->score);
+        return 0;
+    }
+    double *model = stage_array(r, n, sizeof *model);
+    if (!model)
+        return KURZ_ERR_NOMEM;
+    kurz__model_score(kurz__model_for(r->lang, r->title != NULL), r->feat, n, model);
+    kurz__blend(d, r->ok, r->norm, &r->blend_opts, r->score);
+    for (size_t i = 0; i < n; i++)
+        r->score[i] = KURZ__BLEND_SHARE * r->score[i] + (1.0 - KURZ__BLEND_SHARE) * model[i];
+    kurz__free(r->m, model);
     return 0;
 }
 

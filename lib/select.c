@@ -85,12 +85,16 @@ int kurz__select(const kurz__mem *m, const kurz__doc *d, const double *score, co
         if (in[i])
             continue; /* taken already, before a sentence that points back to it */
         /* the run of sentences to take: i, and before it the sentences it
-         * depends on that are not chosen yet */
+         * depends on that are not chosen yet; each of those must score at
+         * least as well as i (a reasonable pick itself), else i is passed
+         * over: pairing a weak antecedent in cost cross-lingual agreement
+         * (the opener lists of two languages flag different sentences) */
         size_t first = i, cw = d->nwords[i];
         int take = 1;
         while (opener && opener[first] && first > 0 && !in[first - 1]) {
             size_t p = first - 1;
-            if (i - p >= KURZ__CHAIN_MAX || !(ok[p] || nok == 0)) {
+            if (i - p >= KURZ__CHAIN_MAX || !(ok[p] || nok == 0) ||
+                score[p] < score[i]) {
                 take = 0;
                 break;
             }

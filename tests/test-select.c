@@ -134,10 +134,10 @@ static void empty_document(void **state)
     assert_int_equal(run(&f, ranked, all_ok, o, c), 0);
 }
 
-/* Sentence 3 is the best but opens with a word pointing back to 2 (a
- * weak sentence): with room for one sentence it is passed over; with room
- * for two it comes with 2; the rest of the order is unchanged. */
-static void opener_taken_with_its_predecessor_or_passed_over(void **state)
+/* Sentence 3 is the best but opens with a word pointing back to 2, a
+ * weak sentence (it scores lower than 3): 3 is passed over for the next
+ * best at every budget; the rest of the order is unchanged. */
+static void opener_with_a_weak_predecessor_passed_over(void **state)
 {
     (void)state;
     fixture f;
@@ -150,13 +150,13 @@ static void opener_taken_with_its_predecessor_or_passed_over(void **state)
     assert_int_equal(c[0], 0); /* the next best */
     o.sentences = 2;
     assert_int_equal(run_openers(&f, sc, all_ok, op, o, c), 2);
-    assert_int_equal(c[0], 2);
-    assert_int_equal(c[1], 3);
+    assert_int_equal(c[0], 0);
+    assert_int_equal(c[1], 1);
     o.sentences = 3;
     assert_int_equal(run_openers(&f, sc, all_ok, op, o, c), 3);
     assert_int_equal(c[0], 0);
-    assert_int_equal(c[1], 2);
-    assert_int_equal(c[2], 3);
+    assert_int_equal(c[1], 1);
+    assert_int_equal(c[2], 4);
     /* without the opener flags, 3 goes in alone */
     o.sentences = 1;
     assert_int_equal(run(&f, sc, all_ok, o, c), 1);
@@ -179,8 +179,8 @@ static void opener_after_a_chosen_sentence_or_first(void **state)
     assert_int_equal(c[1], 1);
 }
 
-/* A word budget that the pair would break (strict) passes the opener over;
- * an ineligible predecessor (a heading) cannot be taken for it. */
+/* A word budget passes an opener with a weak predecessor over at any
+ * size; an ineligible predecessor (a heading) cannot be taken for it. */
 static void opener_budget_and_ineligible_predecessor(void **state)
 {
     (void)state;
@@ -194,35 +194,45 @@ static void opener_budget_and_ineligible_predecessor(void **state)
     kurz__select_opts o = {0, 0, 5, 1, 1.0}; /* strict, 5 words: one sentence */
     assert_int_equal(run_openers(&f, sc, all_ok, op, o, c), 1);
     assert_int_equal(c[0], 4);
-    o.words = 10; /* the pair fits */
+    o.words = 10; /* the pair would fit, but 2 is weak */
     assert_int_equal(run_openers(&f, sc, all_ok, op, o, c), 2);
-    assert_int_equal(c[0], 2);
-    assert_int_equal(c[1], 3);
+    assert_int_equal(c[0], 4);
+    assert_int_equal(c[1], 5);
     static const uint8_t ok[6] = {1, 1, 0, 1, 1, 1};
-    assert_int_equal(run_openers(&f, sc, ok, op, o, c), 2);
+    static const double strong[6] = {0.1, 0.2, 0.95, 0.9, 0.5, 0.4};
+    assert_int_equal(run_openers(&f, strong, ok, op, o, c), 2);
     assert_int_equal(c[0], 4);
     assert_int_equal(c[1], 5);
 }
 
-/* A chain of sentences pointing back is followed up to KURZ__CHAIN_MAX
- * sentences, and no further. */
+/* 3 -> 2 -> 1: 2 (the best) is passed over for its weaker predecessor 1,
+ * which goes in next; then 3 comes with 2, which scores higher than 3.
+ * Without room for the pair, the next best. A chain is followed up to
+ * KURZ__CHAIN_MAX sentences, and no further. */
 static void opener_chains(void **state)
 {
     (void)state;
     fixture f;
     build(&f, 6, six);
-    static const double sc[6] = {0.1, 0.2, 0.3, 0.9, 0.5, 0.4};
     size_t c[6];
     kurz__select_opts o = {3, 0, 0, 0, 1.0};
-    static const uint8_t two[6] = {0, 0, 1, 1, 0, 0}; /* 3 -> 2 -> 1 */
+    static const double sc[6] = {0.1, 0.6, 0.9, 0.5, 0.2, 0.3};
+    static const uint8_t two[6] = {0, 0, 1, 1, 0, 0};
     assert_int_equal(run_openers(&f, sc, all_ok, two, o, c), 3);
     assert_int_equal(c[0], 1);
     assert_int_equal(c[1], 2);
     assert_int_equal(c[2], 3);
+    o.sentences = 2;
+    assert_int_equal(run_openers(&f, sc, all_ok, two, o, c), 2);
+    assert_int_equal(c[0], 1);
+    assert_int_equal(c[1], 5);
+    o.sentences = 3;
+    static const double sc3[6] = {0.55, 0.6, 0.9, 0.5, 0.2, 0.3};
     static const uint8_t three[6] = {0, 1, 1, 1, 0, 0}; /* 3 -> 2 -> 1 -> 0: too long */
-    assert_int_equal(run_openers(&f, sc, all_ok, three, o, c), 3);
-    for (size_t a = 0; a < 3; a++)
-        assert_true(c[a] != 3 && c[a] != 2 && c[a] != 1);
+    assert_int_equal(run_openers(&f, sc3, all_ok, three, o, c), 3);
+    assert_int_equal(c[0], 0);
+    assert_int_equal(c[1], 4);
+    assert_int_equal(c[2], 5);
 }
 
 /* A predecessor that is a near-duplicate of a chosen sentence makes the
@@ -250,7 +260,7 @@ int main(void)
         cmocka_unit_test(word_budget_reach_or_strict),
         cmocka_unit_test(ineligible_units_only_as_last_resort),
         cmocka_unit_test(empty_document),
-        cmocka_unit_test(opener_taken_with_its_predecessor_or_passed_over),
+        cmocka_unit_test(opener_with_a_weak_predecessor_passed_over),
         cmocka_unit_test(opener_after_a_chosen_sentence_or_first),
         cmocka_unit_test(opener_budget_and_ineligible_predecessor),
         cmocka_unit_test(opener_chains),
