@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "kurz-private.h"
-#include "opener-tmp.h"
 
 const char *const kurz__feature_names[KURZ__NFEAT] = {
     "pos_inv", "pos_rel", "first",  "para_first", "para_rel", "len",    "short",
@@ -21,35 +20,12 @@ const char *const kurz__feature_names[KURZ__NFEAT] = {
 #define OPENER_WORDS 3   /* the longest entry, in words */
 #define OPENER_BYTES 96  /* room for the key of the first OPENER_WORDS words */
 
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-static int in_list(kurz__lang lang, const char *key)
-{
-    const char *const *l;
-    size_t n;
-    switch (lang) {
-    case KURZ__LANG_DE:
-        l = opener_de, n = sizeof opener_de / sizeof *opener_de;
-        break;
-    case KURZ__LANG_FR:
-        l = opener_fr, n = sizeof opener_fr / sizeof *opener_fr;
-        break;
-    case KURZ__LANG_EN:
-        l = opener_en, n = sizeof opener_en / sizeof *opener_en;
-        break;
-    default:
-        return 0;
-    }
-    return bsearch(&key, l, n, sizeof *l, cmp_str) != NULL;
-}
-
 int kurz__opener(kurz__tokenizer *t, kurz__lang lang, const char *text, size_t start,
                  size_t end)
 {
-    if (lang != KURZ__LANG_DE && lang != KURZ__LANG_FR && lang != KURZ__LANG_EN)
+    const char *code = kurz__lang_rules_code(lang);
+    const kurz__wordlist *list = code ? kurz__wl_lang("opener", code) : NULL;
+    if (!list) /* data/opener/<code>.txt: none for this language */
         return 0;
     char key[OPENER_BYTES];
     size_t kn = 0;
@@ -66,7 +42,7 @@ int kurz__opener(kurz__tokenizer *t, kurz__lang lang, const char *text, size_t s
         memcpy(key + kn, w, wl);
         kn += wl;
         key[kn] = '\0';
-        if (in_list(lang, key))
+        if (kurz__wl_find(list, (const uint8_t *)key, kn) >= 0)
             return 1;
     }
     return 0;
