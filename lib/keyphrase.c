@@ -88,7 +88,10 @@ typedef struct ktab {
 typedef struct kp_ctx {
     const kurz__mem *m;
     kurz__lang lang;
-    int pt; /* Portuguese fallback stop list */
+    /* data/ lists of the language (NULL when it has none): stop words
+     * allowed inside a phrase, a fallback stop list (keyphrase-stop/),
+     * number words */
+    const kurz__wordlist *joiners, *stop2, *numbers;
     int head_first; /* nouns come before their adjectives (Romance languages) */
     kurz__stemmer *st;
     uint64_t seed;
@@ -173,83 +176,16 @@ static int ktab_get(kp_ctx *c, ktab *t, const uint8_t *key, size_t n, uint32_t n
 
 /* ---- words --------------------------------------------------------------- */
 
-/* Portuguese has no stop list in stopwords.c; these function words (in the
- * tokenizer's normal form, sorted by bytes) stand in for one here. */
-static const char *const pt_stop[] = {
-    "agora", "ainda", "ali", "amanhã", "antes", "ao", "aos", "após", "aquela", "aquele",
-    "aqueles", "aqui", "aquilo", "as", "assim", "até", "bem", "cada", "cerca", "com", "como",
-    "contra", "da", "das", "de", "dela", "dele", "deles", "depois", "desde", "do", "dois",
-    "dos", "duas", "durante", "e", "ela", "elas", "ele", "eles", "em", "entre", "então", "era",
-    "essa", "essas", "esse", "esses", "esta", "estar", "estas", "este", "estes", "está",
-    "estão", "eu", "foi", "foram", "hoje", "houve", "há", "isso", "isto", "já", "lhe", "lhes",
-    "lá", "mais", "mas", "me", "menos", "mesma", "mesmo", "mesmos", "muita", "muitas", "muito",
-    "muitos", "na", "nada", "nas", "nem", "no", "nos", "nossa", "nosso", "num", "numa", "não",
-    "nós", "o", "onde", "ontem", "os", "ou", "outra", "outras", "outro", "outros", "para",
-    "pela", "pelas", "pelo", "pelos", "perante", "pode", "podem", "pois", "por", "porque",
-    "pouco", "quais", "qual", "quando", "que", "quem", "se", "seja", "sejam", "sem", "sempre",
-    "ser", "seu", "seus", "sido", "sim", "sob", "sobre", "sua", "suas", "são", "só", "também",
-    "tem", "tenho", "ter", "tinha", "toda", "todas", "todo", "todos", "três", "tudo", "têm",
-    "um", "uma", "umas", "uns", "vai", "vez", "vezes", "vão", "à", "às", "é",
-};
-
-static int in_list(const char *const *list, size_t nl, const uint8_t *w, size_t n);
-
-static int pt_is_stop(const uint8_t *w, size_t n)
+static int in_list(const kurz__wordlist *l, const uint8_t *w, size_t n)
 {
-    return in_list(pt_stop, sizeof pt_stop / sizeof *pt_stop, w, n);
-}
-
-/* Number words (normal form, sorted by bytes) count as numbers: "zwei
- * weitere Rechenzentren", "deux nouveaux centres". */
-static const char *const de_numbers[] = {
-    "acht", "drei", "dreissig", "elf", "fünf", "hundert", "neun", "sechs", "sieben",
-    "tausend", "vier", "zehn", "zwanzig", "zwei", "zwölf",
-};
-static const char *const fr_numbers[] = {
-    "cent", "cents", "cinq", "deux", "dix", "douze", "huit", "mille", "neuf", "onze", "quatre",
-    "quinze", "sept", "six", "trente", "trois", "vingt",
-};
-
-static int in_list(const char *const *list, size_t nl, const uint8_t *w, size_t n)
-{
-    size_t lo = 0, hi = nl;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        size_t sn = strlen(list[mid]);
-        int r = memcmp(list[mid], w, sn < n ? sn : n);
-        if (r == 0)
-            r = sn < n ? -1 : sn > n;
-        if (r == 0)
-            return 1;
-        if (r < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return 0;
-}
-
-static int is_joiner(const kp_ctx *c, const uint8_t *w, size_t n)
-{
-    if (c->lang == KURZ__LANG_FR)
-        return (n == 2 && (!memcmp(w, "de", 2) || !memcmp(w, "du", 2))) ||
-               (n == 3 && !memcmp(w, "des", 3));
-    if (c->pt)
-        return (n == 2 && (!memcmp(w, "de", 2) || !memcmp(w, "do", 2) || !memcmp(w, "da", 2))) ||
-               (n == 3 && (!memcmp(w, "dos", 3) || !memcmp(w, "das", 3)));
-    return 0;
+    return kurz__wl_find(l, w, n) >= 0;
 }
 
 static int classify(const kp_ctx *c, const uint8_t *w, size_t n)
 {
-    if (is_joiner(c, w, n))
+    if (in_list(c->joiners, w, n))
         return CLS_JOINER;
-    if (kurz__is_stopword(c->lang, w, n) || (c->pt && pt_is_stop(w, n)))
-        return CLS_BREAK;
-    if ((c->lang == KURZ__LANG_DE &&
-         in_list(de_numbers, sizeof de_numbers / sizeof *de_numbers, w, n)) ||
-        (c->lang == KURZ__LANG_FR &&
-         in_list(fr_numbers, sizeof fr_numbers / sizeof *fr_numbers, w, n)))
+    if (kurz__is_stopword(c->lang, w, n) || in_list(c->stop2, w, n) || in_list(c->numbers, w, n))
         return CLS_BREAK;
     size_t d = 0;
     while (d < n && w[d] >= '0' && w[d] <= '9')
@@ -903,7 +839,14 @@ int kurz__keyphrases(const kurz__mem *m, kurz__lang lang, const char *code, kurz
     memset(&w, 0, sizeof w);
     w.c.m = m;
     w.c.lang = lang;
-    w.c.pt = lang == KURZ__LANG_OTHER && code && !strcmp(code, "pt");
+    {
+        const char *lc = code ? code : kurz__lang_rules_code(lang);
+        if (lc) {
+            w.c.joiners = kurz__wl_lang("keyphrase-joiners", lc);
+            w.c.stop2 = kurz__wl_lang("keyphrase-stop", lc);
+            w.c.numbers = kurz__wl_lang("number-words", lc);
+        }
+    }
     w.c.head_first = lang == KURZ__LANG_FR ||
                      (code && (!strcmp(code, "pt") || !strcmp(code, "es") || !strcmp(code, "it") ||
                                !strcmp(code, "ro") || !strcmp(code, "ca")));
