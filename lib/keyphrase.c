@@ -62,6 +62,7 @@
 #define KP_CAP_BONUS 2.0 /* rank * (1 + this * share of capitalised mid-sentence uses) */
 #define KP_FREQ_EXP 2.0  /* score * (1 + ln count)^this */
 #define KP_ONCE 0.5 /* a multi-word phrase seen once: its score times this */
+#define KP_IDF_EXP 1.0 /* rank * (idf / idf of a rare word)^this (docfreq/) */
 #define KP_MOD_PEN 0.5   /* a single word: mean * (1 - this * share of modifier uses) */
 
 enum { CLS_BREAK = 0, CLS_CONTENT = 1, CLS_JOINER = 2 };
@@ -92,6 +93,8 @@ typedef struct kp_ctx {
      * allowed inside a phrase, a fallback stop list (keyphrase-stop/),
      * number words */
     const kurz__wordlist *joiners, *stop2, *numbers;
+    const kurz__wordlist *df; /* docfreq/: how common words are in general */
+    double idf_max;           /* the inverse document frequency of an unlisted word */
     int head_first; /* nouns come before their adjectives (Romance languages) */
     kurz__stemmer *st;
     uint64_t seed;
@@ -257,6 +260,7 @@ typedef struct kstem {
     uint32_t len;  /* the stem's length in bytes */
     uint32_t single; /* the phrase of this word alone, or UINT32_MAX */
     uint32_t mod;    /* occurrences as a modifier (see flush_run) */
+    double idf;      /* of its most common form (docfreq/), or -1: none listed */
 } kstem;
 
 typedef struct kp_work {
@@ -579,11 +583,19 @@ static int word_info(kp_work *w, const uint8_t *word, size_t n, uint32_t *stem, 
                             w->stems.s[j].h = 0;
                     goto nomem;
                 }
-                w->sv[sid] = (kstem){0, 0, 0, (uint32_t)(sl < 64 ? sl : 64), UINT32_MAX, 0};
+                w->sv[sid] = (kstem){0, 0, 0, (uint32_t)(sl < 64 ? sl : 64), UINT32_MAX, 0, -1};
                 w->nstems++;
             }
         } else {
             goto nomem;
+        }
+    }
+    if (k == CLS_CONTENT && c->df) {
+        long e = kurz__wl_find(c->df, word, n);
+        if (e >= 0) {
+            double idf = (double)c->df->val[e] / 2;
+            if (w->sv[sid].idf < 0 || idf < w->sv[sid].idf)
+                w->sv[sid].idf = idf;
         }
     }
     {
@@ -715,6 +727,8 @@ static int rank_words(kp_work *w, double *rank)
         const kstem *k = &w->sv[i];
         double capf = k->occ ? (double)k->capn / k->occ : 0;
         rank[i] *= (1 + KP_CAP_BONUS * capf) * (double)k->len;
+        if (w->c.df)
+            rank[i] *= pow((k->idf < 0 ? w->c.idf_max : k->idf) / w->c.idf_max, KP_IDF_EXP);
     }
     if (w->c.stats)
         w->c.stats->edges = w->nedge;
@@ -723,16 +737,34 @@ static int rank_words(kp_work *w, double *rank)
     return 0;
 }
 
-/* Phrase b's words are a stretch of phrase a's ("Musk" in "Elon Musk"). */
+/* Phrase b has fewer content words than phrase a, all of them in a, in
+ * any order: "Musk" in "Elon Musk", "Charles Lindbergh" in "Charles
+ * Augustus Lindbergh". Both
+ * phrases are at most a word cap long, so this costs little. */
 static int contains(const kp_work *w, uint32_t a, uint32_t b)
 {
     const uint8_t *ka = w->phrases.pool + 4 * (size_t)w->p_koff[a];
     const uint8_t *kb = w->phrases.pool + 4 * (size_t)w->p_koff[b];
-    size_t la = w->p_klen[a], lb = w->p_klen[b];
-    for (size_t i = 0; i + lb <= la; i++)
-        if (!memcmp(ka + 4 * i, kb, 4 * lb))
-            return 1;
-    return 0;
+    size_t la = w->p_klen[a], lb = w->p_klen[b], na = 0, nb = 0;
+    for (size_t j = 0; j < la; j++) {
+        uint32_t id;
+        memcpy(&id, ka + 4 * j, 4);
+        na += !(id & ID_JOINER);
+    }
+    for (size_t j = 0; j < lb; j++) {
+        uint32_t id;
+        memcpy(&id, kb + 4 * j, 4);
+        if (id & ID_JOINER)
+            continue;
+        if (++nb >= na)
+            return 0; /* not shorter: the same words in another order are another phrase */
+        size_t i = 0;
+        for (; i < la && memcmp(ka + 4 * i, kb + 4 * j, 4); i++)
+            ;
+        if (i == la)
+            return 0;
+    }
+    return 1;
 }
 
 /* a ranks before b: higher score, then the earlier first occurrence */
@@ -845,6 +877,13 @@ int kurz__keyphrases(const kurz__mem *m, kurz__lang lang, const char *code, kurz
             w.c.joiners = kurz__wl_lang("keyphrase-joiners", lc);
             w.c.stop2 = kurz__wl_lang("keyphrase-stop", lc);
             w.c.numbers = kurz__wl_lang("number-words", lc);
+            w.c.df = kurz__wl_lang("docfreq", lc);
+        }
+        if (w.c.df) {
+            uint64_t mx = 1;
+            for (uint32_t i = 0; i < w.c.df->n; i++)
+                mx = w.c.df->val[i] > mx ? w.c.df->val[i] : mx;
+            w.c.idf_max = (double)mx / 2 + 0.5; /* rarer than every listed word */
         }
     }
     w.c.head_first = lang == KURZ__LANG_FR ||
