@@ -36,9 +36,17 @@
  *    to it ("Musk" to "Elon Musk"). Stretches of runs longer than the word
  *    cap are candidates only when they recur; outside German, so is a
  *    stretch of capitalised words inside a run (a name after a title).
+ *    Where data/docfreq/ has the language, a word's rank is also
+ *    weighed by its general-language inverse document frequency (that of
+ *    its most common form; an unlisted word counts as rarer than every
+ *    listed one), so "année", "Jahr", "Gebiet" yield to what the text is
+ *    about.
  * 4. The best ones by score, ties to the earlier first occurrence,
- *    skipping a phrase whose words all lie in a better one kept already
- *    ("Musk" after "Elon Musk").
+ *    skipping a phrase whose content words (fewer than a better kept
+ *    phrase's) all lie in that better one, in any order ("Musk" after
+ *    "Elon Musk", "Paul Berthier" after "Paul Antoine Berthier"); a
+ *    recurring name (capitalised first and last word) that holds a better
+ *    kept name takes that one's place ("Cédric" becomes "Cédric Herrou").
  *
  * Linear time: every word costs one lookup in a table of word forms (the
  * stemmer runs once per distinct form), one per candidate in the phrase
@@ -767,6 +775,19 @@ static int contains(const kp_work *w, uint32_t a, uint32_t b)
     return 1;
 }
 
+/* Phrase p's text starts with a capital letter and its last word does
+ * too (a name: "Cédric Herrou", not "Conseil constitutionnel"). */
+static int is_upper_at(const kp_work *w, const char *text, uint32_t p)
+{
+    uint32_t sid = w->p_best[p];
+    size_t s = w->s_start[sid], e = w->s_end[sid], l = e;
+    if (!starts_upper((const uint8_t *)text + s, e - s))
+        return 0;
+    while (l > s && text[l - 1] != ' ' && text[l - 1] != '\t')
+        l--;
+    return starts_upper((const uint8_t *)text + l, e - l);
+}
+
 /* a ranks before b: higher score, then the earlier first occurrence */
 static int better(const double *score, const size_t *start, uint32_t a, uint32_t b)
 {
@@ -1010,6 +1031,15 @@ int kurz__keyphrases(const kurz__mem *m, kurz__lang lang, const char *code, kurz
             int covered = 0;
             for (size_t j = 0; j < kept && !covered; j++)
                 covered = contains(&w, heap[j], p);
+            /* a recurring longer phrase that holds a better one kept
+             * already takes its place ("Cédric" becomes "Cédric
+             * Herrou") */
+            int pname = w.p_count[p] >= 2 && is_upper_at(&w, text, p);
+            for (size_t j = 0; j < kept && !covered && pname; j++)
+                if (is_upper_at(&w, text, heap[j]) && contains(&w, p, heap[j])) {
+                    heap[j] = p;
+                    covered = 1;
+                }
             if (!covered)
                 heap[kept++] = p;
         }

@@ -226,6 +226,17 @@ static void test_name_variants(void **state)
     assert_int_equal(find(k, "Berthier"), -1);
     assert_true(find(k, "océan") >= 0);
     kurz_keyphrases_free(k);
+    /* a first name said alone more often than the full name: the full
+     * name stands for both */
+    const char *t2 = "Marion Dufresne ouvre une boulangerie à Lille. Marion cuit le pain la "
+                     "nuit. Marion vend aussi des gâteaux. Marion Dufresne embauche deux "
+                     "apprentis. Marion aime son quartier.";
+    k = extract("fr", t2, strlen(t2), 20, 0);
+    check_shape("fr", t2, strlen(t2), k);
+    assert_true(find(k, "Marion Dufresne") >= 0);
+    assert_int_equal(find(k, "Marion"), -1);
+    assert_true(find(k, "boulangerie") >= 0);
+    kurz_keyphrases_free(k);
 }
 
 /* Number words (data/number-words/) end a phrase as digits do, and the
