@@ -46,7 +46,8 @@
  *    phrase's) all lie in that better one, in any order ("Musk" after
  *    "Elon Musk", "Paul Berthier" after "Paul Antoine Berthier"); a
  *    recurring name (capitalised first and last word) that holds a better
- *    kept name takes that one's place ("Cédric" becomes "Cédric Herrou").
+ *    kept name takes that one's place ("Cédric" becomes "Cédric Herrou";
+ *    not in German, where every noun is capitalised).
  *
  * Linear time: every word costs one lookup in a table of word forms (the
  * stemmer runs once per distinct form), one per candidate in the phrase
@@ -1034,7 +1035,7 @@ int kurz__keyphrases(const kurz__mem *m, kurz__lang lang, const char *code, kurz
             /* a recurring longer phrase that holds a better one kept
              * already takes its place ("Cédric" becomes "Cédric
              * Herrou") */
-            int pname = w.p_count[p] >= 2 && is_upper_at(&w, text, p);
+            int pname = lang != KURZ__LANG_DE && w.p_count[p] >= 2 && is_upper_at(&w, text, p);
             for (size_t j = 0; j < kept && !covered && pname; j++)
                 if (is_upper_at(&w, text, heap[j]) && contains(&w, p, heap[j])) {
                     heap[j] = p;
