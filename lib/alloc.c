@@ -10,7 +10,7 @@
 #include <unistd.h>
 #endif
 
-#include "kurz-private.h"
+#include "alloc.h"
 
 static void *std_malloc(void *user, size_t size)
 {

@@ -17,7 +17,7 @@
  * (boiler.c). */
 #include <string.h>
 
-#include "boiler.h"
+#include "boiler-impl.h"
 
 /* Share of stop words in [0, 1] (numbers are neither). */
 static double stop_share(const unit *u)

@@ -11,7 +11,7 @@
 
 #include <utf8proc.h>
 
-#include "boiler.h"
+#include "boiler-impl.h"
 
 /* ---- Keyword index -----------------------------------------------------------
  * The generated list boiler/keywords (a keyword's value is its categories,

@@ -21,7 +21,7 @@
  * linear. No allocation: ok[] holds reason codes until the end. */
 #include <string.h>
 
-#include "boiler.h"
+#include "boiler-impl.h"
 
 static int unit_reason(const ctx *c, size_t i, uint32_t *x)
 {

@@ -11,7 +11,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "kurz-private.h"
+#include "graph.h"
 
 double kurz__idf(uint32_t df, size_t n)
 {

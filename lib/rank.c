@@ -3,7 +3,7 @@
  * in a fixed order, so the result is deterministic. */
 #include <math.h>
 
-#include "kurz-private.h"
+#include "rank.h"
 
 int kurz__rank(const kurz__mem *m, const kurz__graph *g, double damp, double *score)
 {

@@ -2,7 +2,7 @@
  * similarity to the document's lead. */
 #include <math.h>
 
-#include "kurz-private.h"
+#include "score.h"
 
 void kurz__blend(const kurz__doc *d, const uint8_t *ok, const double *norm,
                  const kurz__blend_opts *o, double *score)

@@ -71,7 +71,7 @@
 
 #include <utf8proc.h>
 
-#include "kurz-private.h"
+#include "segment.h"
 #include "sterm-table.h"
 
 enum { C_OTHER, C_SPACE, C_BREAK, C_PARA, C_UPPER, C_LOWER, C_LETTER, C_DIGIT };

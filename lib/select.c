@@ -3,7 +3,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "kurz-private.h"
+#include "select.h"
 
 typedef struct cand {
     double score;

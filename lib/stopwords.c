@@ -4,7 +4,7 @@
  * normal form (NFC + casefold) by tools/gen-tables.py, so a lookup compares
  * bytes. Inflected forms are listed one by one because the lookup happens
  * before stemming. */
-#include "kurz-private.h"
+#include "stopwords.h"
 
 static const kurz__wordlist *list_of(kurz__lang lang)
 {

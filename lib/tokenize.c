@@ -16,7 +16,7 @@
 
 #include <utf8proc.h>
 
-#include "kurz-private.h"
+#include "tokenize.h"
 
 #define NORM_OPTS ((utf8proc_option_t)(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD))
 
