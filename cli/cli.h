@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Internal interfaces of the kurz command-line tool. The tool uses only the
  * public API in kurz.h.
  *

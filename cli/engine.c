@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Running kurz over its inputs: the workers, their threads and processors.
  *
  * Every input is an item: a file to summarize or a line to parse and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* JSON output and a small strict parser for corpus records. */
 #include <stdarg.h>
 #include <stdint.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* kurz's options: one table gives each option's names, the library option
  * it sets (if any), the kind of its value and its help. Parsing and --help
  * are driven by it; defaults and bounds are the library's, asked at run

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* kurz's output: the text and JSON forms of a summary or of an error, and
  * the writer that puts them on stdout in input order (with the progress
  * display on stderr).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Reading kurz's inputs: whole files (or standard input), or the lines of
  * --jsonl input, one at a time. A line longer than the input limit is not
  * kept: its start is, for its id, and the rest is read and dropped. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The public API: argument checks, options, and the pipeline glue. This is
  * the only file that knows the layout of the public opaque types. */
 #include <limits.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The classifier of the web-noise filter: a unit's counts (boiler-scan.c)
  * -> the reason it is noise, or none:
  *   SHORT     fewer than MIN_WORDS words, or no content word

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Shared by the stages of the web-noise filter (not a public interface):
  *   boiler-scan.c      scanner: one unit's bytes -> counts (a unit struct)
  *   boiler-classify.c  classifier: counts -> a reason (R_*) and context (X_*)

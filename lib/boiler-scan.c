@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The scanner of the web-noise filter: one unit's bytes -> counts.
  *
  * Each unit's bytes are scanned into a unit struct (boiler.h): words by

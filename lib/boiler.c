@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Web-noise recognition: which units of a document are real sentences of
  * the body, and which are the rest of a pasted web page.
  *

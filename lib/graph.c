@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The sentence graph (LexRank: idf-weighted cosine; TextRank: word
  * overlap), and the similarity measures it is made of.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Key phrases: what a text is about, in a few words.
  *
  * 1. Candidates. The text is split into sentences (kurz__segment) and words

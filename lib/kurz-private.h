@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Internal interfaces of libkurz: the whole pipeline. Nothing here is
  * exported: every symbol is hidden and named kurz__*. There is one private
  * header per stage, named after its file; each includes the header of the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The languages kurz knows: ISO 639-1 code, Snowball algorithm, stop words. */
 #include <string.h>
 

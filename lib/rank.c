@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Centrality of the sentences: the stationary distribution of a random
  * walk on the sentence graph (graph.c), by power iteration. The sums run
  * in a fixed order, so the result is deterministic. */

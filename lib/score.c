@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Final scores: centrality (rank.c) blended with a position prior and the
  * similarity to the document's lead. */
 #include <math.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Sentence segmentation.
  *
  * One forward pass over the text. Each decision looks at most a few dozen

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Selection under a budget: the best sentences by final score, without
  * near-duplicates, in document order. */
 #include <math.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Stop words: the lists data/stopwords/<language>.txt (function words only:
  * articles, pronouns, determiners, prepositions, conjunctions, forms of the
  * auxiliary and modal verbs and common adverbs), folded to the tokenizer's

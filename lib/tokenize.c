@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Word tokenizer: runs of letters, digits and combining marks, normalised to
  * NFC + casefold.
  *

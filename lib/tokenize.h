@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Private to libkurz (every symbol hidden, named kurz__*): one stage of
  * the pipeline. Each stage header includes the one before it, so a stage
  * sees the stages it builds on and none after it (see kurz-private.h). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Key phrases: candidates, merging, surface forms, spans, options, errors,
  * allocation failure, determinism and linear work. The texts are our own. */
 #include <limits.h>

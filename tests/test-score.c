@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Final scores (lib/score.c): centrality blended with the position prior
  * and the similarity to the lead. */
 #include <stdarg.h>

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Writes data/docfreq/LANG.txt: how common a word is in general language,
 for key phrases (keyphrase.c weighs a word down by it: "année", "pays",
 "Jahr" say little about what one text is about).

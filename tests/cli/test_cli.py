@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: MIT
 """Tests of the kurz command-line tool.
 
 Usage: test_cli.py KURZ_EXECUTABLE DATA_DIR

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """kurz: extractive summaries of German and French text.
 
 A pure-Python binding (ctypes) of the C library libkurz. It picks the most

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Loading libkurz through ctypes and declaring its functions.
 
 Candidates, in order (the first one that loads and passes the checks wins):

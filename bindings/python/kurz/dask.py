@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """kurz over Dask: summaries of a ``dask.bag`` of records or of a
 ``dask.dataframe`` column, computed where the partitions live.
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """kurz.dask on a real dask.distributed LocalCluster of two worker processes:
 the README's example writes exactly what `kurz --jsonl` prints (byte for
 byte, on the shared French corpus when it is there and on our own records

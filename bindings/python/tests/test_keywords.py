@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Key phrases (issue 18): kurz.keywords and Summarizer.keywords on short
 German and French texts written for these tests -- compounds, names that
 keep their capitals, plurals merged, character offsets of the first

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Languages since 0.2: "auto" as the default (lang=None), the language a
 result was made with (.language / .detected), and kurz.identify."""
 
