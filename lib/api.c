@@ -364,6 +364,24 @@ static int begin_text(kurz__run *r, kurz_summary **out, kurz_summarizer *s, cons
     return rc;
 }
 
+/* *out from the sentences v[0..ndoc): the n chosen ones (the first n when
+ * chosen is NULL) with their scores (0 when score is NULL). 0 or
+ * KURZ_ERR_NOMEM. */
+static int summary_out(kurz_summary **out, kurz_summarizer *s, const kurz__sent *v, size_t ndoc,
+                       const size_t *chosen, size_t n, const double *score)
+{
+    kurz_summary *sum = summary_new(s, n);
+    if (!sum)
+        return KURZ_ERR_NOMEM;
+    for (size_t a = 0; a < n; a++) {
+        size_t i = chosen ? chosen[a] : a;
+        sum->items[a] = (kurz__item){i, v[i].start, v[i].end, score ? score[i] : 0.0};
+    }
+    sum->doc_sentences = ndoc;
+    *out = sum;
+    return 0;
+}
+
 KURZ_API int kurz_split(kurz_summary **out, kurz_summarizer *s, const char *text, size_t len)
 {
     kurz__run r;
@@ -372,15 +390,8 @@ KURZ_API int kurz_split(kurz_summary **out, kurz_summarizer *s, const char *text
         return rc;
     kurz__sentvec v = {0};
     rc = kurz__segment(&s->mem, r.lang, text, len, &v);
-    kurz_summary *sum = NULL;
-    if (!rc && !(sum = summary_new(s, v.n)))
-        rc = KURZ_ERR_NOMEM;
-    if (!rc) {
-        for (size_t i = 0; i < v.n; i++)
-            sum->items[i] = (kurz__item){i, v.v[i].start, v.v[i].end, 0.0};
-        sum->doc_sentences = v.n;
-        *out = sum;
-    }
+    if (!rc)
+        rc = summary_out(out, s, v.v, v.n, NULL, v.n, NULL);
     kurz__free(&s->mem, v.v);
     return rc;
 }
@@ -394,18 +405,8 @@ KURZ_API int kurz_summarize(kurz_summary **out, kurz_summarizer *s, const char *
     /* the other stages, in order (kurz__stages[0], validate, ran above) */
     for (size_t k = 1; k < KURZ__NSTAGES && !rc; k++)
         rc = kurz__stages[k].run(&r);
-    kurz_summary *sum = NULL;
-    if (!rc && !(sum = summary_new(s, r.nchosen)))
-        rc = KURZ_ERR_NOMEM;
-    if (!rc) {
-        const kurz__sent *v = r.doc->sents.v;
-        for (size_t a = 0; a < r.nchosen; a++) {
-            size_t i = r.chosen[a];
-            sum->items[a] = (kurz__item){i, v[i].start, v[i].end, r.score[i]};
-        }
-        sum->doc_sentences = r.doc->sents.n;
-        *out = sum;
-    }
+    if (!rc)
+        rc = summary_out(out, s, r.doc->sents.v, r.doc->sents.n, r.chosen, r.nchosen, r.score);
     kurz__run_end(&r);
     return rc;
 }
