@@ -1039,6 +1039,9 @@ int kurz__keyphrases(const kurz__mem *m, kurz__lang lang, const char *code, kurz
             int pname = lang != KURZ__LANG_DE && w.p_count[p] >= 2 && is_upper_at(&w, text, p);
             for (size_t j = 0; j < kept && !covered && pname; j++)
                 if (is_upper_at(&w, text, heap[j]) && contains(&w, p, heap[j])) {
+                    /* with the place goes the score, so the list stays
+                     * best first */
+                    score[p] = score[heap[j]];
                     heap[j] = p;
                     covered = 1;
                 }
