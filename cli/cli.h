@@ -95,7 +95,10 @@ typedef struct kz_opts {
     int json;             /* --format json */
     int split;
     int jsonl;
-    int identify;         /* --identify: languages instead of summaries */
+    int identify;         /* --detect-language, --identify: languages instead
+                             of summaries */
+    int confidence;       /* --detect-language: text output has the confidence */
+    const char *identify_opt; /* the option that asked for languages (messages) */
     int keywords;         /* --keywords: key phrases too (text: instead) */
     int lines;            /* --identify-lines: each input line is a text */
     int jobs;             /* 0: one per processor */
@@ -187,8 +190,9 @@ void out_record(item *it, const kz_opts *o, const jrec *r, kurz_summarizer *s,
                 const kurz_summary *sum, const kurz_keyphrases *kp);
 void out_record_failed(item *it, const kz_opts *o, const jrec *r, const char *msg);
 void out_read_failed(item *it);
-/* What --identify gives: the language of a FILE (r NULL, line 0), of a
- * --jsonl record (r), or of a line of --identify-lines (r NULL, line 1). */
+/* What --detect-language (--identify) gives: the language of a FILE (r
+ * NULL, line 0), of a --jsonl record (r), or of a line of --identify-lines
+ * (r NULL, line 1). */
 void out_language(item *it, const kz_opts *o, const jrec *r, int line, const kurz_langid *id);
 
 /* ---- Running (engine.c) ----------------------------------------------- */
