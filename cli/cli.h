@@ -164,6 +164,11 @@ int source_next(source *src, item *it);
  * signal while it waited). */
 int source_read_file(const char *file, buf *in, size_t limit, const volatile sig_atomic_t *stop,
                      char *msg, size_t msgsz);
+/* Like source_read_file, but reads only the first max bytes or a little
+ * more, and keeps at most max of them, cut back to the start of a
+ * character; a longer input is not an error. */
+int source_read_head(const char *file, buf *in, size_t max, const volatile sig_atomic_t *stop,
+                     char *msg, size_t msgsz);
 /* The non-blank lines of the --jsonl inputs, for the progress display; 0
  * when an input is not a regular file (or cannot be read). */
 size_t source_count_records(const kz_opts *o);

@@ -107,7 +107,8 @@ static const optdef optdefs[] = {
      "0.98, \"candidates\": [{\"language\": \"fr\", \"score\":\n"
      "0.98}, ...]}, and with --jsonl {\"id\": ID,\n"
      "\"language\": \"de\", \"confidence\": 0.99, ...} (or\n"
-     "\"line\": LINE for a record without an id)"},
+     "\"line\": LINE for a record without an id). Reads\n"
+     "only the start of a FILE (256 KiB): it is enough"},
     {"identify", 0, NULL, 0, K_IDENTIFY,
      "the older spelling of --detect-language, kept: the\n"
      "same, but text output is the code alone"},

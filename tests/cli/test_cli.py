@@ -723,6 +723,26 @@ class Languages(Base):
         self.assertEqual({d["language"] for d in docs[0::4]} - {"und"}, {"fr"})
         self.assertEqual({d["language"] for d in docs[2::4]}, {"und"})
 
+    def test_detect_language_reads_only_the_start(self):
+        # an endless standard input: kurz answers and ends
+        p = subprocess.run("yes 'Le train pour Lyon est parti avec vingt minutes de retard.' | "
+                           "'%s' --detect-language" % KURZ, shell=True, timeout=60,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        self.assertEqual((p.returncode, p.stderr), (0, b""))
+        self.assertRegex(p.stdout.decode(), r"\Afr (0\.\d{1,4}|1\.0)\n\Z")
+        # bytes past the start are not read: a bad byte there is no error
+        # for --detect-language, and is one for a summary
+        big = self.tmpfile("big.txt", read("fr_article.txt") * 200 + b"\xff")
+        self.assertGreater(os.path.getsize(big), 256 << 10)
+        got = self.lines(["--detect-language", big])
+        self.assertEqual(len(got), 1)
+        self.assertRegex(got[0], r"^fr (0\.\d{1,4}|1\.0)$")
+        self.assertEqual(run(["-n", "1", big])[0], 1)
+        # a smaller --max-input-bytes still refuses a longer FILE
+        rc, out, err = run(["--detect-language", "--max-input-bytes", "1K", big])
+        self.assertEqual((rc, out), (1, b""))
+        self.assertIn("larger than 1024 bytes", err)
+
     def test_identify_keeps_its_output(self):
         # --identify: the code alone; --identify-lines: one code per line
         self.assertEqual(self.lines(["--identify"], self.PL), ["und"])
