@@ -658,6 +658,16 @@ class Languages(Base):
         self.assertEqual([l.split(" ")[0] for l in out[1::3]], ["de", "und", "fr"])
         for l in out[1::3]:
             self.assertRegex(l, self.CONF)
+        # a FILE that cannot be read: a message, exit status 1, the others answered
+        missing = os.path.join(self.tmp, "missing.txt")
+        rc, out, err = run(["--detect-language", missing, pl])
+        self.assertEqual(rc, 1)
+        self.assertEqual(out.decode().splitlines(), ["==> %s <==" % pl, "und 0.0"])
+        self.assertIn("kurz: %s: " % missing, err)
+        rc, out, err = run(["--detect-language", "--format", "json", missing, pl])
+        docs = [json.loads(l) for l in out.decode().splitlines()]
+        self.assertEqual([list(d) for d in docs],
+                         [["file", "error"], ["file", "language", "confidence", "candidates"]])
 
     def test_detect_language_json(self):
         doc_out = self.ok(["--detect-language", "--format", "json", data("noisy_de.txt")])
