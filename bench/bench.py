@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: MIT
 """Speed and memory of kurz against the per-word floor and ots.
 
     bench/run.sh [BUILDDIR] [options]       (or /usr/bin/python3 bench/bench.py ...)

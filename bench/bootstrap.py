@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: MIT
 """bootstrap.py: a paired bootstrap of two summarizers' ROUGE on the same documents.
 
     bench/bootstrap.py DATA.jsonl --a 'CMD' --b 'CMD' [--limit N] [--resamples 10000]

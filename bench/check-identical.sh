@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Byte-identical output check for refactors: runs BUILD's kurz on every record
 # of ../shared/eval/summarization/*.jsonl (corpus mode, JSON with offsets and
 # scores; again at -w 30 and --split) and on both big files of

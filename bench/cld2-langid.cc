@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 // Reads one text per line on stdin, prints CLD2's language code per line
 // ("und" when CLD2 finds none), for comparing with kurz-langid.
 #include <cstdio>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* kurz-bench: times libkurz on one file or on a set of documents.
  *
  * Not a test: it asserts nothing and only prints key=value lines on stdout

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* kurz-features: prints the features kurz's scorer sees, for
  * tools/train-scorer.py. It runs the library's own stages (lib/kurz-test.h,
  * the table kurz_summarize runs) on every document and prints the feature

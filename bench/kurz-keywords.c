@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* kurz-keywords -l LANG [-n N] [-w WORDS] FILE: prints the N best key
  * phrases of FILE ("-" = standard input), one per line, best first. A small
  * driver of the public kurz_keyphrases_* API for keyeval and timing. */

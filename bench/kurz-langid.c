@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Reads one text per line on stdin, prints one language code per line
  * ("und" for none of kurz's languages, "err" for a line kurz refused).
  * Public API only; what `referee langid` drives:

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: MIT
 """Corpora from Python against the command (issue 19), measured in one run.
 
     meson setup build-rel --buildtype=release && ninja -C build-rel

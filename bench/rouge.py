@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: MIT
 """Score kurz on your own data: ROUGE-1, ROUGE-2 and ROUGE-L (F1 x 100).
 
 Input: JSON lines with "text", "summary" and "lang" (ISO code such as de or

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: MIT
 """Tests of bench/rouge.py: the ROUGE arithmetic on hand-made token lists,
 and one end-to-end run over a JSONL made from our sample articles."""
 import importlib.util

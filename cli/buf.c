@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Growable byte buffers, allocation, and the system's error messages. */
 #include <errno.h>
 #include <stdarg.h>

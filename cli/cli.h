@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Internal interfaces of the kurz command-line tool. The tool uses only the
  * public API in kurz.h.
  *
@@ -94,7 +95,10 @@ typedef struct kz_opts {
     int json;             /* --format json */
     int split;
     int jsonl;
-    int identify;         /* --identify: languages instead of summaries */
+    int identify;         /* --detect-language, --identify: languages instead
+                             of summaries */
+    int confidence;       /* --detect-language: text output has the confidence */
+    const char *identify_opt; /* the option that asked for languages (messages) */
     int keywords;         /* --keywords: key phrases too (text: instead) */
     int lines;            /* --identify-lines: each input line is a text */
     int jobs;             /* 0: one per processor */
@@ -160,6 +164,11 @@ int source_next(source *src, item *it);
  * signal while it waited). */
 int source_read_file(const char *file, buf *in, size_t limit, const volatile sig_atomic_t *stop,
                      char *msg, size_t msgsz);
+/* Like source_read_file, but reads only the first max bytes or a little
+ * more, and keeps at most max of them, cut back to the start of a
+ * character; a longer input is not an error. */
+int source_read_head(const char *file, buf *in, size_t max, const volatile sig_atomic_t *stop,
+                     char *msg, size_t msgsz);
 /* The non-blank lines of the --jsonl inputs, for the progress display; 0
  * when an input is not a regular file (or cannot be read). */
 size_t source_count_records(const kz_opts *o);
@@ -186,8 +195,9 @@ void out_record(item *it, const kz_opts *o, const jrec *r, kurz_summarizer *s,
                 const kurz_summary *sum, const kurz_keyphrases *kp);
 void out_record_failed(item *it, const kz_opts *o, const jrec *r, const char *msg);
 void out_read_failed(item *it);
-/* What --identify gives: the language of a FILE (r NULL, line 0), of a
- * --jsonl record (r), or of a line of --identify-lines (r NULL, line 1). */
+/* What --detect-language (--identify) gives: the language of a FILE (r
+ * NULL, line 0), of a --jsonl record (r), or of a line of --identify-lines
+ * (r NULL, line 1). */
 void out_language(item *it, const kz_opts *o, const jrec *r, int line, const kurz_langid *id);
 
 /* ---- Running (engine.c) ----------------------------------------------- */

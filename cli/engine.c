@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Running kurz over its inputs: the workers, their threads and processors.
  *
  * Every input is an item: a file to summarize or a line to parse and
@@ -320,11 +321,21 @@ static void identify_line(item *it, const kz_opts *o, const jrec *r, const char 
     kurz_langid_free(id);
 }
 
+/* --detect-language reads no more of a FILE than this: identification
+ * reads only a sample of a few tens of KB (kurz_identify), so a 100 MB
+ * file costs what a short one does, and standard input may be endless.
+ * (With a smaller --max-input-bytes, a longer FILE is refused as ever.) */
+#define IDENTIFY_HEAD ((size_t)256 << 10)
+
 static void do_file(worker *w, item *it)
 {
     const kz_opts *o = w->o;
     char msg[256];
-    if (source_read_file(it->file, &w->in, o->max_input_eff, &stop_signal, msg, sizeof msg) != 0) {
+    int r = o->identify && o->max_input_eff >= IDENTIFY_HEAD
+                ? source_read_head(it->file, &w->in, IDENTIFY_HEAD, &stop_signal, msg, sizeof msg)
+                : source_read_file(it->file, &w->in, o->max_input_eff, &stop_signal, msg,
+                                   sizeof msg);
+    if (r != 0) {
         out_file_failed(it, o, msg);
         return;
     }

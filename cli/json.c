@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* JSON output and a small strict parser for corpus records. */
 #include <stdarg.h>
 #include <stdint.h>
@@ -377,6 +378,10 @@ int jrec_parse(jrec *r, const char *line, size_t len, char *err, size_t errsz)
     r->text.n = r->lang.n = 0;
     size_t bad;
     if (kurz_validate_utf8(line, len, &bad) != KURZ_OK) {
+        /* The valid part before the bad byte, only for the id, when it
+         * comes first: the error record then names the record. */
+        (void)jrec_parse(r, line, bad, err, errsz);
+        r->has_text = r->has_lang = 0;
         snprintf(err, errsz, "invalid UTF-8 at byte %zu", bad);
         return -1;
     }

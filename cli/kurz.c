@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* kurz: the command-line tool. The arguments (opts.c), then the run
  * (engine.c). */
 #include <stdlib.h>

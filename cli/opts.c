@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* kurz's options: one table gives each option's names, the library option
  * it sets (if any), the kind of its value and its help. Parsing and --help
  * are driven by it; defaults and bounds are the library's, asked at run
@@ -62,6 +63,7 @@ typedef enum kind {
     K_SPLIT,
     K_JSONL,
     K_IDENTIFY,
+    K_DETECT,   /* --detect-language: --identify with the confidence */
     K_KEYWORDS, /* how many key phrases; also turns them on */
     K_INT,      /* a plain whole-number library option */
     K_IDENTIFY_LINES,
@@ -86,21 +88,34 @@ static const optdef optdefs[] = {
     {"language", 'l', "LANG", 0, K_LANG,
      "language of the text: an ISO 639-1 code such as de\n"
      "or fr, or auto: identify the language of each\n"
-     "document, and use generic rules (no stemming, no\n"
-     "stop words) for text in none of the languages\n"
-     "(default: {}); '-l list' prints the codes"},
-    {"identify", 0, NULL, 0, K_IDENTIFY,
+     "document (each --jsonl record without \"lang\") and\n"
+     "use its rules; text in none of the languages, or\n"
+     "too short to tell (und), is still summarized, with\n"
+     "generic rules (no stemming, no stop words), and\n"
+     "text output then says so on standard error. JSON\n"
+     "gives the language used and \"language_source\":\n"
+     "\"detected\" or \"given\" (default: {}); '-l list'\n"
+     "prints the codes"},
+    {"detect-language", 0, NULL, 0, K_DETECT,
      "print the language of each FILE (or --jsonl\n"
-     "record) instead of a summary: its code, or und\n"
-     "when it is in none of the languages or too short\n"
-     "to tell; as JSON (--format json, --jsonl) with its\n"
-     "confidence and the ranked candidates:\n"
+     "record) instead of a summary: CODE CONFIDENCE, the\n"
+     "ISO code, or und when the text is in none of the\n"
+     "languages or too short to tell, and a confidence\n"
+     "from 0 to 1 (0.0 for und); as JSON (--format json,\n"
+     "--jsonl) with the ranked candidates:\n"
      "{\"file\": \"FILE\", \"language\": \"fr\", \"confidence\":\n"
      "0.98, \"candidates\": [{\"language\": \"fr\", \"score\":\n"
-     "0.98}, ...]}"},
+     "0.98}, ...]}, and with --jsonl {\"id\": ID,\n"
+     "\"language\": \"de\", \"confidence\": 0.99, ...} (or\n"
+     "\"line\": LINE for a record without an id). Reads\n"
+     "only the start of a FILE (256 KiB): it is enough"},
+    {"identify", 0, NULL, 0, K_IDENTIFY,
+     "the older spelling of --detect-language, kept: the\n"
+     "same, but text output is the code alone"},
     {"identify-lines", 0, NULL, 0, K_IDENTIFY_LINES,
      "like --identify, for each line of the input (blank\n"
-     "lines too): one answer per line, in order"},
+     "lines too): one code per line, in order (CODE\n"
+     "CONFIDENCE with --detect-language)"},
     {"list-languages", 0, NULL, 0, K_LIST, "print the language codes and exit"},
     {"Length of the summary (at most one of -n, -r, -w; default: 3 sentences):", 0, NULL, 0,
      K_SECTION, NULL},
@@ -155,9 +170,12 @@ static const optdef optdefs[] = {
      "    it folded to one space; with several FILEs, each starts with a header\n"
      "    line '==> FILE <=='.\n"
      "  json: one object per FILE and line:\n"
-     "    {\"file\": \"FILE\", \"language\": \"de\", \"sentences\": [{\"index\": 4,\n"
-     "     \"start\": 512, \"end\": 640, \"score\": 0.0731, \"text\": \"...\"}, ...],\n"
-     "     \"document_sentences\": 18}\n"
+     "    {\"file\": \"FILE\", \"language\": \"de\", \"language_source\": \"detected\",\n"
+     "     \"sentences\": [{\"index\": 4, \"start\": 512, \"end\": 640, \"score\":\n"
+     "     0.0731, \"text\": \"...\"}, ...], \"document_sentences\": 18}\n"
+     "    language is the language used (und: none, generic rules), and\n"
+     "    language_source \"given\" (by -l or the record's lang) or \"detected\"\n"
+     "    (auto).\n"
      "    index counts the document's sentences from 0; start and end are byte\n"
      "    offsets in the input; text is the exact span, not folded; score is 0\n"
      "    with --split. Standard input is named \"-\". A FILE that fails gives\n"
@@ -169,15 +187,16 @@ static const optdef optdefs[] = {
      "{\"id\": ID, \"text\": \"...\", \"lang\": \"fr\"}; lang is\n"
      "optional (default: -l) and other members are\n"
      "ignored. One line of output per record, in input\n"
-     "order: {\"id\": ID, \"language\": ..., \"sentences\":\n"
-     "[...], \"document_sentences\": N}, ID copied as\n"
-     "written. A bad record gives {\"id\": ID, \"error\":\n"
-     "\"...\"}, or \"line\": LINE when it has no id, and\n"
-     "the run goes on; a line too long to read gives\n"
-     "\"line\" and, when its start has one, \"id\". Blank\n"
-     "lines are skipped. Offsets count bytes of the\n"
-     "decoded text in UTF-8. When standard error is a\n"
-     "terminal, it shows progress."},
+     "order: {\"id\": ID, \"language\": ...,\n"
+     "\"language_source\": ..., \"sentences\": [...],\n"
+     "\"document_sentences\": N}, ID copied as written. A\n"
+     "bad record gives {\"id\": ID, \"error\": \"...\"}, or\n"
+     "\"line\": LINE when it has no id, and the run goes\n"
+     "on; a line too long to read gives \"line\" and,\n"
+     "when its start has one, \"id\". Blank lines are\n"
+     "skipped. Offsets count bytes of the decoded text\n"
+     "in UTF-8. When standard error is a terminal, it\n"
+     "shows progress."},
     {"jobs", 'j', "N", 0, K_JOBS,
      "work with N threads (default: {}; 0: one per\n"
      "processor kurz may use), for --jsonl and for\n"
@@ -451,7 +470,8 @@ static void print_help(void)
     fputs("Usage: kurz [OPTION]... [FILE]...\n"
           "Print an extractive summary of each FILE: its most central sentences,\n"
           "one per line, in the order of the document. Made for German and French,\n"
-          "and for every language of 'kurz -l list'.\n"
+          "and for every language of 'kurz -l list': the language of each\n"
+          "document is identified, unless -l gives it.\n"
           "With no FILE, or when FILE is -, read standard input.\n",
           stdout);
     for (size_t k = 0; k < NOPTDEFS; k++) {
@@ -588,9 +608,17 @@ static void handle(kz_opts *o, const optdef *d, const char *name, const char *va
         break;
     case K_IDENTIFY:
         o->identify = 1;
+        if (!o->identify_opt)
+            o->identify_opt = "--identify";
+        break;
+    case K_DETECT:
+        o->identify = o->confidence = 1;
+        o->identify_opt = "--detect-language";
         break;
     case K_IDENTIFY_LINES:
         o->identify = o->lines = 1;
+        if (!o->identify_opt)
+            o->identify_opt = "--identify-lines";
         break;
     case K_JOBS: {
         unsigned long long v;
@@ -650,8 +678,8 @@ static void check(kz_opts *o, int format_given, int format_text)
         usage_error("--split prints every sentence: -%c cannot be used with it",
                     budget_name(o->budget_opt));
     if (o->identify && (o->split || o->budget_opt || o->keywords))
-        usage_error("--identify prints languages: --split, -n, -r, -w and --keywords cannot be "
-                    "used with it");
+        usage_error("%s prints languages: --split, -n, -r, -w and --keywords cannot be "
+                    "used with it", o->identify_opt);
     if (o->keywords && o->split)
         usage_error("--split prints every sentence: --keywords cannot be used with it");
     if (o->lines && o->jsonl)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* kurz's output: the text and JSON forms of a summary or of an error, and
  * the writer that puts them on stdout in input order (with the progress
  * display on stderr).
@@ -71,6 +72,22 @@ static void put_score(buf *b, double score)
         buf_adds(b, "null");
 }
 
+/* A confidence or a candidate's score, in [0, 1]: at most four decimals,
+ * trailing zeros dropped but one kept ("0.98", "1.0", "0.0"), the same in
+ * text and JSON. */
+static void put_fraction(buf *b, double v)
+{
+    if (!(v >= 0.0)) /* NaN too */
+        v = 0.0;
+    if (v > 1.0)
+        v = 1.0;
+    char tmp[16];
+    int n = snprintf(tmp, sizeof tmp, "%.4f", v);
+    while (n > 3 && tmp[n - 1] == '0' && tmp[n - 2] != '.')
+        n--;
+    buf_add(b, tmp, (size_t)n);
+}
+
 /* The key phrases, one per line (text output). */
 static void put_keywords_text(buf *b, const kurz_keyphrases *kp)
 {
@@ -105,8 +122,9 @@ static void put_keywords_json(buf *b, const kurz_keyphrases *kp)
     buf_addc(b, ']');
 }
 
-/* The members after "file" or "id": language, sentences, document_sentences
- * and, with --keywords, keywords. */
+/* The members after "file" or "id": language, language_source ("given" or
+ * "detected"), sentences, document_sentences and, with --keywords,
+ * keywords. */
 static void put_json_body(buf *b, kurz_summarizer *s, const kurz_summary *sum,
                           const kurz_keyphrases *kp, const char *text)
 {
@@ -114,8 +132,8 @@ static void put_json_body(buf *b, kurz_summarizer *s, const kurz_summary *sum,
     int detected = 0;
     const char *lang = kurz_summary_language(sum, &detected);
     json_str(b, lang, strlen(lang));
-    if (detected)
-        buf_adds(b, ", \"detected\": true");
+    buf_adds(b, ", \"language_source\": ");
+    buf_adds(b, detected ? "\"detected\"" : "\"given\"");
     buf_adds(b, ", \"sentences\": [");
     size_t n = kurz_summary_count(sum);
     for (size_t i = 0; i < n; i++) {
@@ -159,6 +177,15 @@ void out_file(item *it, const kz_opts *o, kurz_summarizer *s, const kurz_summary
         put_keywords_text(&it->out, kp);
     else
         put_text(&it->out, sum, text);
+    /* Text output has no room to say which language was used: when it was
+     * none (und), a note on stderr says so; JSON says it in its members. */
+    int detected = 0;
+    const char *lang = kurz_summary_language(sum, &detected);
+    if (detected && lang && strcmp(lang, "und") == 0 && kurz_summary_document_sentences(sum) > 0)
+        buf_addf(&it->err,
+                 "kurz: %s: language not identified (und): processed with generic rules (no "
+                 "stemming, no stop words); -l LANG gives it\n",
+                 display_name(it->file));
 }
 
 void out_file_failed(item *it, const kz_opts *o, const char *msg)
@@ -212,7 +239,7 @@ void out_record_failed(item *it, const kz_opts *o, const jrec *r, const char *ms
     it->failed = 1;
     it->out.n = 0;
     if (o->lines && !o->json) { /* still one answer per line */
-        buf_adds(&it->out, "und\n");
+        buf_adds(&it->out, o->confidence ? "und 0.0\n" : "und\n");
         buf_addf(&it->err, "kurz: %s:%zu: %s\n", display_name(it->file), it->lineno, msg);
         return;
     }
@@ -231,7 +258,12 @@ void out_language(item *it, const kz_opts *o, const jrec *r, int line, const kur
             it->section = 1;
             buf_addf(&it->out, "==> %s <==\n", display_name(it->file));
         }
-        buf_addf(&it->out, "%s\n", lang);
+        buf_adds(&it->out, lang);
+        if (o->confidence) { /* --detect-language: CODE CONFIDENCE */
+            buf_addc(&it->out, ' ');
+            put_fraction(&it->out, kurz_langid_confidence(id));
+        }
+        buf_addc(&it->out, '\n');
         return;
     }
     if (r || line)
@@ -240,7 +272,9 @@ void out_language(item *it, const kz_opts *o, const jrec *r, int line, const kur
         buf_adds(&it->out, "{\"file\": "), json_str_lossy(&it->out, it->file, strlen(it->file));
     buf_adds(&it->out, ", \"language\": ");
     json_str(&it->out, lang, strlen(lang));
-    buf_addf(&it->out, ", \"confidence\": %.4f, \"candidates\": [", kurz_langid_confidence(id));
+    buf_adds(&it->out, ", \"confidence\": ");
+    put_fraction(&it->out, kurz_langid_confidence(id));
+    buf_adds(&it->out, ", \"candidates\": [");
     size_t n = kurz_langid_count(id);
     for (size_t i = 0; i < n; i++) {
         const char *c;
@@ -249,7 +283,9 @@ void out_language(item *it, const kz_opts *o, const jrec *r, int line, const kur
             break; /* best first: the rest would print as 0 */
         buf_addf(&it->out, "%s{\"language\": ", i ? ", " : "");
         json_str(&it->out, c, strlen(c));
-        buf_addf(&it->out, ", \"score\": %.4f}", score);
+        buf_adds(&it->out, ", \"score\": ");
+        put_fraction(&it->out, score);
+        buf_addc(&it->out, '}');
     }
     buf_adds(&it->out, "]}\n");
 }

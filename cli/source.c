@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Reading kurz's inputs: whole files (or standard input), or the lines of
  * --jsonl input, one at a time. A line longer than the input limit is not
  * kept: its start is, for its id, and the rest is read and dropped. */
@@ -128,6 +129,36 @@ int source_read_file(const char *file, buf *in, size_t limit, const volatile sig
     if (too_large) {
         snprintf(msg, msgsz, "input larger than %zu bytes (see --max-input-bytes)", limit);
         return -1;
+    }
+    return 0;
+}
+
+int source_read_head(const char *file, buf *in, size_t max, const volatile sig_atomic_t *stop,
+                     char *msg, size_t msgsz)
+{
+    int fd = 0;
+    if (strcmp(file, "-") != 0) {
+        fd = open(file, O_RDONLY | O_CLOEXEC);
+        if (fd < 0) {
+            errno_str(errno, msg, msgsz);
+            return -1;
+        }
+    }
+    in->n = 0;
+    int longer = 0;
+    int r = read_fd_all(fd, in, max, stop, &longer);
+    int read_errno = errno;
+    if (fd != 0)
+        close(fd);
+    if (r != 0) {
+        errno_str(read_errno, msg, msgsz);
+        return -1;
+    }
+    if (in->n > max) { /* cut back to the start of a character */
+        size_t cut = max;
+        while (cut > 0 && ((unsigned char)in->p[cut] & 0xC0) == 0x80)
+            cut--;
+        in->n = cut;
     }
     return 0;
 }

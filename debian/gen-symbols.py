@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: MIT
 """Writes debian/libkurz0.symbols from lib/kurz.map, the version script.
 
     debian/gen-symbols.py            rewrite debian/libkurz0.symbols

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * kurz: extractive summaries of German and French text (and of every other
  * language Snowball can stem), as a small embeddable C library.

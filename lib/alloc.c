@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Allocation through the caller's allocator (or the C library's). */
 /* madvise and MADV_POPULATE_WRITE are outside POSIX */
 #define _DEFAULT_SOURCE 1
@@ -10,7 +11,7 @@
 #include <unistd.h>
 #endif
 
-#include "kurz-private.h"
+#include "alloc.h"
 
 static void *std_malloc(void *user, size_t size)
 {

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The public API: argument checks, options, and the pipeline glue. This is
  * the only file that knows the layout of the public opaque types. */
 #include <limits.h>
@@ -360,63 +361,64 @@ static kurz_summary *summary_new(kurz_summarizer *s, size_t n)
     return sum;
 }
 
-KURZ_API int kurz_split(kurz_summary **out, kurz_summarizer *s, const char *text, size_t len)
+/* What every entry that reads a text does first: the arguments and the size
+ * limit, the language (identified for "auto"), the run state and the first
+ * stage, the UTF-8 check. 0, or the status to return (nothing to free). */
+static int begin_text(kurz__run *r, kurz_summary **out, kurz_summarizer *s, const char *text,
+                      size_t len)
 {
     int rc = check_args(out, s, text, len);
+    if (rc || (rc = resolve_lang(s, text, len)))
+        return rc;
+    kurz__run_begin(r, s, text, len);
+    if ((rc = kurz__stage_validate(r)))
+        s->error_offset = r->error_offset;
+    return rc;
+}
+
+/* *out from the sentences v[0..ndoc): the n chosen ones (the first n when
+ * chosen is NULL) with their scores (0 when score is NULL). 0 or
+ * KURZ_ERR_NOMEM. */
+static int summary_out(kurz_summary **out, kurz_summarizer *s, const kurz__sent *v, size_t ndoc,
+                       const size_t *chosen, size_t n, const double *score)
+{
+    kurz_summary *sum = summary_new(s, n);
+    if (!sum)
+        return KURZ_ERR_NOMEM;
+    for (size_t a = 0; a < n; a++) {
+        size_t i = chosen ? chosen[a] : a;
+        sum->items[a] = (kurz__item){i, v[i].start, v[i].end, score ? score[i] : 0.0};
+    }
+    sum->doc_sentences = ndoc;
+    *out = sum;
+    return 0;
+}
+
+KURZ_API int kurz_split(kurz_summary **out, kurz_summarizer *s, const char *text, size_t len)
+{
+    kurz__run r;
+    int rc = begin_text(&r, out, s, text, len);
     if (rc)
         return rc;
-    if ((rc = resolve_lang(s, text, len)))
-        return rc;
-    kurz__run r;
-    kurz__run_begin(&r, s, text, len);
-    if ((rc = kurz__stage_validate(&r))) {
-        s->error_offset = r.error_offset;
-        return rc;
-    }
     kurz__sentvec v = {0};
     rc = kurz__segment(&s->mem, r.lang, text, len, &v);
-    if (rc) {
-        kurz__free(&s->mem, v.v);
-        return rc;
-    }
-    kurz_summary *sum = summary_new(s, v.n);
-    if (!sum) {
-        kurz__free(&s->mem, v.v);
-        return KURZ_ERR_NOMEM;
-    }
-    for (size_t i = 0; i < v.n; i++)
-        sum->items[i] = (kurz__item){i, v.v[i].start, v.v[i].end, 0.0};
-    sum->doc_sentences = v.n;
+    if (!rc)
+        rc = summary_out(out, s, v.v, v.n, NULL, v.n, NULL);
     kurz__free(&s->mem, v.v);
-    *out = sum;
-    return KURZ_OK;
+    return rc;
 }
 
 KURZ_API int kurz_summarize(kurz_summary **out, kurz_summarizer *s, const char *text, size_t len)
 {
-    int rc = check_args(out, s, text, len);
+    kurz__run r;
+    int rc = begin_text(&r, out, s, text, len);
     if (rc)
         return rc;
-    if ((rc = resolve_lang(s, text, len)))
-        return rc;
-    kurz__run r;
-    kurz__run_begin(&r, s, text, len);
-    for (size_t k = 0; k < KURZ__NSTAGES && !rc; k++)
+    /* the other stages, in order (kurz__stages[0], validate, ran above) */
+    for (size_t k = 1; k < KURZ__NSTAGES && !rc; k++)
         rc = kurz__stages[k].run(&r);
-    if (rc == KURZ_ERR_INVALID_UTF8)
-        s->error_offset = r.error_offset;
-    kurz_summary *sum = NULL;
-    if (!rc && !(sum = summary_new(s, r.nchosen)))
-        rc = KURZ_ERR_NOMEM;
-    if (!rc) {
-        const kurz__sent *v = r.doc->sents.v;
-        for (size_t a = 0; a < r.nchosen; a++) {
-            size_t i = r.chosen[a];
-            sum->items[a] = (kurz__item){i, v[i].start, v[i].end, r.score[i]};
-        }
-        sum->doc_sentences = r.doc->sents.n;
-        *out = sum;
-    }
+    if (!rc)
+        rc = summary_out(out, s, r.doc->sents.v, r.doc->sents.n, r.chosen, r.nchosen, r.score);
     kurz__run_end(&r);
     return rc;
 }
@@ -503,15 +505,11 @@ KURZ_API int kurz_keyphrases_extract(kurz_keyphrases **out, kurz_summarizer *s, 
     if (!out)
         return KURZ_ERR_INVALID_ARG;
     *out = NULL;
-    kurz_summary *dummy;
-    int rc = check_args(&dummy, s, text, len);
-    if (rc || (rc = resolve_lang(s, text, len)))
+    kurz_summary *unused;
+    kurz__run r;
+    int rc = begin_text(&r, &unused, s, text, len);
+    if (rc)
         return rc;
-    size_t bad = 0;
-    if (len && !kurz__utf8_valid((const uint8_t *)text, len, &bad)) {
-        s->error_offset = bad;
-        return KURZ_ERR_INVALID_UTF8;
-    }
     kurz__kp_opts o = {(size_t)OPT(s, KURZ_OPT_KEYPHRASES),
                        (size_t)OPT(s, KURZ_OPT_KEYPHRASE_MAX_WORDS)};
     const kurz__langinfo *li = s->cur->li;

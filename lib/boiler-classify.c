@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The classifier of the web-noise filter: a unit's counts (boiler-scan.c)
  * -> the reason it is noise, or none:
  *   SHORT     fewer than MIN_WORDS words, or no content word
@@ -17,7 +18,7 @@
  * (boiler.c). */
 #include <string.h>
 
-#include "boiler.h"
+#include "boiler-impl.h"
 
 /* Share of stop words in [0, 1] (numbers are neither). */
 static double stop_share(const unit *u)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The scanner of the web-noise filter: one unit's bytes -> counts.
  *
  * Each unit's bytes are scanned into a unit struct (boiler.h): words by
@@ -11,7 +12,7 @@
 
 #include <utf8proc.h>
 
-#include "boiler.h"
+#include "boiler-impl.h"
 
 /* ---- Keyword index -----------------------------------------------------------
  * The generated list boiler/keywords (a keyword's value is its categories,

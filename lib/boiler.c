@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Web-noise recognition: which units of a document are real sentences of
  * the body, and which are the rest of a pasted web page.
  *
@@ -21,7 +22,7 @@
  * linear. No allocation: ok[] holds reason codes until the end. */
 #include <string.h>
 
-#include "boiler.h"
+#include "boiler-impl.h"
 
 static int unit_reason(const ctx *c, size_t i, uint32_t *x)
 {

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Document model: sentences -> sparse vectors of stem ids.
  *
  * Every distinct word form is normalised, looked up in the stop list and

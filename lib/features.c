@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Sentence features for the learned scorer (score.c), and the opener test
  * of coherent selection (select.c). Everything here is one pass over the
  * sentences' term vectors and a short scan of their bytes: cheap next to
@@ -7,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "kurz-private.h"
+#include "feature.h"
 
 const char *const kurz__feature_names[KURZ__NFEAT] = {
     "pos_inv", "pos_rel", "first",  "para_first", "para_rel", "len",    "short",

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The sentence graph (LexRank: idf-weighted cosine; TextRank: word
  * overlap), and the similarity measures it is made of.
  *
@@ -11,7 +12,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "kurz-private.h"
+#include "graph.h"
 
 double kurz__idf(uint32_t df, size_t n)
 {

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The one 64-bit hash of words in libkurz: doc.c's word and stem tables
  * (seeded with the summarizer's own random seed, so that a text cannot be
  * made of words that all fall into one stretch of a table) and the word

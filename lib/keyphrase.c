@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Key phrases: what a text is about, in a few words.
  *
  * 1. Candidates. The text is split into sentences (kurz__segment) and words
@@ -36,9 +37,18 @@
  *    to it ("Musk" to "Elon Musk"). Stretches of runs longer than the word
  *    cap are candidates only when they recur; outside German, so is a
  *    stretch of capitalised words inside a run (a name after a title).
+ *    Where data/docfreq/ has the language, a word's rank is also
+ *    weighed by its general-language inverse document frequency (that of
+ *    its most common form; an unlisted word counts as rarer than every
+ *    listed one), so "année", "Jahr", "Gebiet" yield to what the text is
+ *    about.
  * 4. The best ones by score, ties to the earlier first occurrence,
- *    skipping a phrase whose words all lie in a better one kept already
- *    ("Musk" after "Elon Musk").
+ *    skipping a phrase whose content words (fewer than a better kept
+ *    phrase's) all lie in that better one, in any order ("Musk" after
+ *    "Elon Musk", "Paul Berthier" after "Paul Antoine Berthier"); a
+ *    recurring name (capitalised first and last word) that holds a better
+ *    kept name takes that one's place ("Cédric" becomes "Cédric Herrou";
+ *    not in German, where every noun is capitalised).
  *
  * Linear time: every word costs one lookup in a table of word forms (the
  * stemmer runs once per distinct form), one per candidate in the phrase
@@ -62,6 +72,7 @@
 #define KP_CAP_BONUS 2.0 /* rank * (1 + this * share of capitalised mid-sentence uses) */
 #define KP_FREQ_EXP 2.0  /* score * (1 + ln count)^this */
 #define KP_ONCE 0.5 /* a multi-word phrase seen once: its score times this */
+#define KP_IDF_EXP 1.0 /* rank * (idf / idf of a rare word)^this (docfreq/) */
 #define KP_MOD_PEN 0.5   /* a single word: mean * (1 - this * share of modifier uses) */
 
 enum { CLS_BREAK = 0, CLS_CONTENT = 1, CLS_JOINER = 2 };
@@ -88,7 +99,12 @@ typedef struct ktab {
 typedef struct kp_ctx {
     const kurz__mem *m;
     kurz__lang lang;
-    int pt; /* Portuguese fallback stop list */
+    /* data/ lists of the language (NULL when it has none): stop words
+     * allowed inside a phrase, a fallback stop list (keyphrase-stop/),
+     * number words */
+    const kurz__wordlist *joiners, *stop2, *numbers;
+    const kurz__wordlist *df; /* docfreq/: how common words are in general */
+    double idf_max;           /* the inverse document frequency of an unlisted word */
     int head_first; /* nouns come before their adjectives (Romance languages) */
     kurz__stemmer *st;
     uint64_t seed;
@@ -173,83 +189,16 @@ static int ktab_get(kp_ctx *c, ktab *t, const uint8_t *key, size_t n, uint32_t n
 
 /* ---- words --------------------------------------------------------------- */
 
-/* Portuguese has no stop list in stopwords.c; these function words (in the
- * tokenizer's normal form, sorted by bytes) stand in for one here. */
-static const char *const pt_stop[] = {
-    "agora", "ainda", "ali", "amanhã", "antes", "ao", "aos", "após", "aquela", "aquele",
-    "aqueles", "aqui", "aquilo", "as", "assim", "até", "bem", "cada", "cerca", "com", "como",
-    "contra", "da", "das", "de", "dela", "dele", "deles", "depois", "desde", "do", "dois",
-    "dos", "duas", "durante", "e", "ela", "elas", "ele", "eles", "em", "entre", "então", "era",
-    "essa", "essas", "esse", "esses", "esta", "estar", "estas", "este", "estes", "está",
-    "estão", "eu", "foi", "foram", "hoje", "houve", "há", "isso", "isto", "já", "lhe", "lhes",
-    "lá", "mais", "mas", "me", "menos", "mesma", "mesmo", "mesmos", "muita", "muitas", "muito",
-    "muitos", "na", "nada", "nas", "nem", "no", "nos", "nossa", "nosso", "num", "numa", "não",
-    "nós", "o", "onde", "ontem", "os", "ou", "outra", "outras", "outro", "outros", "para",
-    "pela", "pelas", "pelo", "pelos", "perante", "pode", "podem", "pois", "por", "porque",
-    "pouco", "quais", "qual", "quando", "que", "quem", "se", "seja", "sejam", "sem", "sempre",
-    "ser", "seu", "seus", "sido", "sim", "sob", "sobre", "sua", "suas", "são", "só", "também",
-    "tem", "tenho", "ter", "tinha", "toda", "todas", "todo", "todos", "três", "tudo", "têm",
-    "um", "uma", "umas", "uns", "vai", "vez", "vezes", "vão", "à", "às", "é",
-};
-
-static int in_list(const char *const *list, size_t nl, const uint8_t *w, size_t n);
-
-static int pt_is_stop(const uint8_t *w, size_t n)
+static int in_list(const kurz__wordlist *l, const uint8_t *w, size_t n)
 {
-    return in_list(pt_stop, sizeof pt_stop / sizeof *pt_stop, w, n);
-}
-
-/* Number words (normal form, sorted by bytes) count as numbers: "zwei
- * weitere Rechenzentren", "deux nouveaux centres". */
-static const char *const de_numbers[] = {
-    "acht", "drei", "dreissig", "elf", "fünf", "hundert", "neun", "sechs", "sieben",
-    "tausend", "vier", "zehn", "zwanzig", "zwei", "zwölf",
-};
-static const char *const fr_numbers[] = {
-    "cent", "cents", "cinq", "deux", "dix", "douze", "huit", "mille", "neuf", "onze", "quatre",
-    "quinze", "sept", "six", "trente", "trois", "vingt",
-};
-
-static int in_list(const char *const *list, size_t nl, const uint8_t *w, size_t n)
-{
-    size_t lo = 0, hi = nl;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        size_t sn = strlen(list[mid]);
-        int r = memcmp(list[mid], w, sn < n ? sn : n);
-        if (r == 0)
-            r = sn < n ? -1 : sn > n;
-        if (r == 0)
-            return 1;
-        if (r < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return 0;
-}
-
-static int is_joiner(const kp_ctx *c, const uint8_t *w, size_t n)
-{
-    if (c->lang == KURZ__LANG_FR)
-        return (n == 2 && (!memcmp(w, "de", 2) || !memcmp(w, "du", 2))) ||
-               (n == 3 && !memcmp(w, "des", 3));
-    if (c->pt)
-        return (n == 2 && (!memcmp(w, "de", 2) || !memcmp(w, "do", 2) || !memcmp(w, "da", 2))) ||
-               (n == 3 && (!memcmp(w, "dos", 3) || !memcmp(w, "das", 3)));
-    return 0;
+    return kurz__wl_find(l, w, n) >= 0;
 }
 
 static int classify(const kp_ctx *c, const uint8_t *w, size_t n)
 {
-    if (is_joiner(c, w, n))
+    if (in_list(c->joiners, w, n))
         return CLS_JOINER;
-    if (kurz__is_stopword(c->lang, w, n) || (c->pt && pt_is_stop(w, n)))
-        return CLS_BREAK;
-    if ((c->lang == KURZ__LANG_DE &&
-         in_list(de_numbers, sizeof de_numbers / sizeof *de_numbers, w, n)) ||
-        (c->lang == KURZ__LANG_FR &&
-         in_list(fr_numbers, sizeof fr_numbers / sizeof *fr_numbers, w, n)))
+    if (kurz__is_stopword(c->lang, w, n) || in_list(c->stop2, w, n) || in_list(c->numbers, w, n))
         return CLS_BREAK;
     size_t d = 0;
     while (d < n && w[d] >= '0' && w[d] <= '9')
@@ -321,6 +270,7 @@ typedef struct kstem {
     uint32_t len;  /* the stem's length in bytes */
     uint32_t single; /* the phrase of this word alone, or UINT32_MAX */
     uint32_t mod;    /* occurrences as a modifier (see flush_run) */
+    double idf;      /* of its most common form (docfreq/), or -1: none listed */
 } kstem;
 
 typedef struct kp_work {
@@ -643,11 +593,19 @@ static int word_info(kp_work *w, const uint8_t *word, size_t n, uint32_t *stem, 
                             w->stems.s[j].h = 0;
                     goto nomem;
                 }
-                w->sv[sid] = (kstem){0, 0, 0, (uint32_t)(sl < 64 ? sl : 64), UINT32_MAX, 0};
+                w->sv[sid] = (kstem){0, 0, 0, (uint32_t)(sl < 64 ? sl : 64), UINT32_MAX, 0, -1};
                 w->nstems++;
             }
         } else {
             goto nomem;
+        }
+    }
+    if (k == CLS_CONTENT && c->df) {
+        long e = kurz__wl_find(c->df, word, n);
+        if (e >= 0) {
+            double idf = (double)c->df->val[e] / 2;
+            if (w->sv[sid].idf < 0 || idf < w->sv[sid].idf)
+                w->sv[sid].idf = idf;
         }
     }
     {
@@ -779,6 +737,8 @@ static int rank_words(kp_work *w, double *rank)
         const kstem *k = &w->sv[i];
         double capf = k->occ ? (double)k->capn / k->occ : 0;
         rank[i] *= (1 + KP_CAP_BONUS * capf) * (double)k->len;
+        if (w->c.df)
+            rank[i] *= pow((k->idf < 0 ? w->c.idf_max : k->idf) / w->c.idf_max, KP_IDF_EXP);
     }
     if (w->c.stats)
         w->c.stats->edges = w->nedge;
@@ -787,16 +747,47 @@ static int rank_words(kp_work *w, double *rank)
     return 0;
 }
 
-/* Phrase b's words are a stretch of phrase a's ("Musk" in "Elon Musk"). */
+/* Phrase b has fewer content words than phrase a, all of them in a, in
+ * any order: "Musk" in "Elon Musk", "Charles Lindbergh" in "Charles
+ * Augustus Lindbergh". Both
+ * phrases are at most a word cap long, so this costs little. */
 static int contains(const kp_work *w, uint32_t a, uint32_t b)
 {
     const uint8_t *ka = w->phrases.pool + 4 * (size_t)w->p_koff[a];
     const uint8_t *kb = w->phrases.pool + 4 * (size_t)w->p_koff[b];
-    size_t la = w->p_klen[a], lb = w->p_klen[b];
-    for (size_t i = 0; i + lb <= la; i++)
-        if (!memcmp(ka + 4 * i, kb, 4 * lb))
-            return 1;
-    return 0;
+    size_t la = w->p_klen[a], lb = w->p_klen[b], na = 0, nb = 0;
+    for (size_t j = 0; j < la; j++) {
+        uint32_t id;
+        memcpy(&id, ka + 4 * j, 4);
+        na += !(id & ID_JOINER);
+    }
+    for (size_t j = 0; j < lb; j++) {
+        uint32_t id;
+        memcpy(&id, kb + 4 * j, 4);
+        if (id & ID_JOINER)
+            continue;
+        if (++nb >= na)
+            return 0; /* not shorter: the same words in another order are another phrase */
+        size_t i = 0;
+        for (; i < la && memcmp(ka + 4 * i, kb + 4 * j, 4); i++)
+            ;
+        if (i == la)
+            return 0;
+    }
+    return 1;
+}
+
+/* Phrase p's text starts with a capital letter and its last word does
+ * too (a name: "Cédric Herrou", not "Conseil constitutionnel"). */
+static int is_upper_at(const kp_work *w, const char *text, uint32_t p)
+{
+    uint32_t sid = w->p_best[p];
+    size_t s = w->s_start[sid], e = w->s_end[sid], l = e;
+    if (!starts_upper((const uint8_t *)text + s, e - s))
+        return 0;
+    while (l > s && text[l - 1] != ' ' && text[l - 1] != '\t')
+        l--;
+    return starts_upper((const uint8_t *)text + l, e - l);
 }
 
 /* a ranks before b: higher score, then the earlier first occurrence */
@@ -903,7 +894,21 @@ int kurz__keyphrases(const kurz__mem *m, kurz__lang lang, const char *code, kurz
     memset(&w, 0, sizeof w);
     w.c.m = m;
     w.c.lang = lang;
-    w.c.pt = code && !strcmp(code, "pt");
+    {
+        const char *lc = code ? code : kurz__lang_rules_code(lang);
+        if (lc) {
+            w.c.joiners = kurz__wl_lang("keyphrase-joiners", lc);
+            w.c.stop2 = kurz__wl_lang("keyphrase-stop", lc);
+            w.c.numbers = kurz__wl_lang("number-words", lc);
+            w.c.df = kurz__wl_lang("docfreq", lc);
+        }
+        if (w.c.df) {
+            uint64_t mx = 1;
+            for (uint32_t i = 0; i < w.c.df->n; i++)
+                mx = w.c.df->val[i] > mx ? w.c.df->val[i] : mx;
+            w.c.idf_max = (double)mx / 2 + 0.5; /* rarer than every listed word */
+        }
+    }
     w.c.head_first = lang == KURZ__LANG_FR ||
                      (code && (!strcmp(code, "pt") || !strcmp(code, "es") || !strcmp(code, "it") ||
                                !strcmp(code, "ro") || !strcmp(code, "ca")));
@@ -1028,6 +1033,18 @@ int kurz__keyphrases(const kurz__mem *m, kurz__lang lang, const char *code, kurz
             int covered = 0;
             for (size_t j = 0; j < kept && !covered; j++)
                 covered = contains(&w, heap[j], p);
+            /* a recurring longer phrase that holds a better one kept
+             * already takes its place ("Cédric" becomes "Cédric
+             * Herrou") */
+            int pname = lang != KURZ__LANG_DE && w.p_count[p] >= 2 && is_upper_at(&w, text, p);
+            for (size_t j = 0; j < kept && !covered && pname; j++)
+                if (is_upper_at(&w, text, heap[j]) && contains(&w, p, heap[j])) {
+                    /* with the place goes the score, so the list stays
+                     * best first */
+                    score[p] = score[heap[j]];
+                    heap[j] = p;
+                    covered = 1;
+                }
             if (!covered)
                 heap[kept++] = p;
         }

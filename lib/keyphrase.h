@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Key phrases (keyphrase.c): internal interface. Nothing here is exported;
  * the public kurz_keyphrases_* functions are thin wrappers (api.c and the
  * accessors at the end of keyphrase.c). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The pipeline of kurz_summarize as separate calls, and the hooks of the
  * tests and the benchmark. Private like kurz-private.h (every symbol hidden,
  * named kurz__*): lib/api.c runs the stages through this header, the unit

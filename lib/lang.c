@@ -1,7 +1,8 @@
+/* SPDX-License-Identifier: MIT */
 /* The languages kurz knows: ISO 639-1 code, Snowball algorithm, stop words. */
 #include <string.h>
 
-#include "kurz-private.h"
+#include "wordlist.h"
 
 /* Each language of KURZ__LANGS (kurz-private.h), in its order; its stop
  * words are data/stopwords/<code>.txt (the build fails when one is missing). */

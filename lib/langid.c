@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Language identification over kurz's languages.
  *
  * Script first, then a naive Bayes model among the languages of that script:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Language identification: internals (langid.c, langid-model.c).
  * Hidden; the public face is kurz_identify in kurz.h. */
 #ifndef KURZ_LANGID_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The stages of kurz_summarize, one call each, and their table: api.c runs
  * them in this order, and so does the benchmark (through kurz-test.h). */
 #include <stdint.h>

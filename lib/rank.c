@@ -1,9 +1,10 @@
+/* SPDX-License-Identifier: MIT */
 /* Centrality of the sentences: the stationary distribution of a random
  * walk on the sentence graph (graph.c), by power iteration. The sums run
  * in a fixed order, so the result is deterministic. */
 #include <math.h>
 
-#include "kurz-private.h"
+#include "rank.h"
 
 int kurz__rank(const kurz__mem *m, const kurz__graph *g, double damp, double *score)
 {

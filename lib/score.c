@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Final scores: by default a logistic model over the sentence features
  * (features.c; its weights are score-model.c, made by
  * tools/train-scorer.py); when the caller sets a position or title weight,
@@ -6,7 +7,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "kurz-private.h"
+#include "score.h"
 
 void kurz__blend(const kurz__doc *d, const uint8_t *ok, const double *norm,
                  const kurz__blend_opts *o, double *score)

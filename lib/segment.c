@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Sentence segmentation.
  *
  * One forward pass over the text. Each decision looks at most a few dozen
@@ -71,7 +72,7 @@
 
 #include <utf8proc.h>
 
-#include "kurz-private.h"
+#include "segment.h"
 #include "sterm-table.h"
 
 enum { C_OTHER, C_SPACE, C_BREAK, C_PARA, C_UPPER, C_LOWER, C_LETTER, C_DIGIT };

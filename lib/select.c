@@ -1,9 +1,10 @@
+/* SPDX-License-Identifier: MIT */
 /* Selection under a budget: the best sentences by final score, without
  * near-duplicates, in document order. */
 #include <math.h>
 #include <stdlib.h>
 
-#include "kurz-private.h"
+#include "select.h"
 
 typedef struct cand {
     double score;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The only file that talks to libstemmer. */
 #include <limits.h>
 #include <libstemmer.h>

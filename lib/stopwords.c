@@ -1,10 +1,11 @@
+/* SPDX-License-Identifier: MIT */
 /* Stop words: the lists data/stopwords/<language>.txt (function words only:
  * articles, pronouns, determiners, prepositions, conjunctions, forms of the
  * auxiliary and modal verbs and common adverbs), folded to the tokenizer's
  * normal form (NFC + casefold) by tools/gen-tables.py, so a lookup compares
  * bytes. Inflected forms are listed one by one because the lookup happens
  * before stemming. */
-#include "kurz-private.h"
+#include "stopwords.h"
 
 static const kurz__wordlist *list_of(kurz__lang lang)
 {

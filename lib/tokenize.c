@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Word tokenizer: runs of letters, digits and combining marks, normalised to
  * NFC + casefold.
  *
@@ -16,7 +17,7 @@
 
 #include <utf8proc.h>
 
-#include "kurz-private.h"
+#include "tokenize.h"
 
 #define NORM_OPTS ((utf8proc_option_t)(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD))
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Strict UTF-8 validation and decoding (RFC 3629), and what a word
  * character is. */
 #include <utf8proc.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The word lists of data/ (see data/lists.txt), as tools/gen-tables.py
  * writes them into kurz-lists.c at build time: one lookup for all of them.
  *

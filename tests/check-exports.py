@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: MIT
 """The shared library exports exactly the kurz_* functions that kurz.h
 declares with KURZ_API, and every one of them is listed in lib/kurz.map."""
 import re

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: MIT
 """Checks that the Python package says what kurz.h and meson.build say.
 
 Usage: check-python-constants.py SOURCE_ROOT

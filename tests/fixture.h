@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Hand-made documents for unit tests of ranking and selection: sentences
  * given directly as term lists, no splitter or stemmer involved. */
 #ifndef KURZ_TEST_FIXTURE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The allocation helpers: growth, prefaulting, hash seeds. */
 #include <stdarg.h>
 #include <stddef.h>

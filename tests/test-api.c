@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* API tests: only <kurz.h> and the shared library, as a user sees them. */
 #include <stdarg.h>
 #include <stddef.h>

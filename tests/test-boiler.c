@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Web-noise recognition (lib/boiler.c): which units of a pasted web page are
  * real sentences of the article. Every input here is hand-made. Units are
  * found by their exact text, so a change of segmentation shows up as "no

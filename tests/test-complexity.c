@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The quadratic-time bugs that SECURITY.md lists as fixed must not come
  * back. No clocks: each test counts the work of the guarded step through a
  * counter of lib/kurz-test.h, on an input and on one four times as large,

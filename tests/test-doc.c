@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The document model (lib/doc.c): every word maps to the term of its stem
  * (a number to itself), the same word always to the same term, different
  * stems to different terms, whatever the words' lengths and however often

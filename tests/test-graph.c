@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The sentence graph (lib/graph.c) and its similarity measures, on small
  * hand-made documents (no splitter, no stemmer). */
 #include <stdarg.h>

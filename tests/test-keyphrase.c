@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Key phrases: candidates, merging, surface forms, spans, options, errors,
  * allocation failure, determinism and linear work. The texts are our own. */
 #include <limits.h>
@@ -204,6 +205,70 @@ static void test_french_name(void **state)
     assert_int_equal(get(k, (size_t)i).count, 2);
     assert_int_equal(get(k, (size_t)i).start, (size_t)(strstr(t, "Claire") - t));
     assert_int_equal(find(k, "Vautrin"), -1);
+    kurz_keyphrases_free(k);
+}
+
+/* A name said in full and shortened is one topic: the shorter variant,
+ * whose words all lie in the better full name, is left out even when its
+ * words are not a stretch of it. */
+static void test_name_variants(void **state)
+{
+    (void)state;
+    const char *t = "Le navigateur Paul Antoine Berthier part de Brest. Paul Antoine Berthier "
+                    "veut traverser l'océan seul. Le bateau de Paul Antoine Berthier est prêt. "
+                    "Paul Berthier a déjà navigué trois fois vers les Açores. Selon Paul "
+                    "Berthier, la météo sera clémente.";
+    kurz_keyphrases *k = extract("fr", t, strlen(t), 20, 0);
+    check_shape("fr", t, strlen(t), k);
+    long full = find(k, "Paul Antoine Berthier");
+    assert_true(full >= 0);
+    assert_int_equal(get(k, (size_t)full).count, 3);
+    assert_int_equal(find(k, "Paul Berthier"), -1);
+    assert_int_equal(find(k, "Berthier"), -1);
+    assert_true(find(k, "océan") >= 0);
+    kurz_keyphrases_free(k);
+    /* a first name said alone more often than the full name: the full
+     * name stands for both */
+    const char *t2 = "Marion Dufresne ouvre une boulangerie à Lille. Marion cuit le pain la "
+                     "nuit. Marion vend aussi des gâteaux. Marion Dufresne embauche deux "
+                     "apprentis. Marion aime son quartier.";
+    k = extract("fr", t2, strlen(t2), 20, 0);
+    check_shape("fr", t2, strlen(t2), k);
+    assert_true(find(k, "Marion Dufresne") >= 0);
+    assert_int_equal(find(k, "Marion"), -1);
+    assert_true(find(k, "boulangerie") >= 0);
+    kurz_keyphrases_free(k);
+}
+
+/* Number words (data/number-words/) end a phrase as digits do, and the
+ * Portuguese stand-in stop list (data/keyphrase-stop/pt) breaks phrases. */
+static void test_number_words(void **state)
+{
+    (void)state;
+    const char *de = "Die Stadt baut drei Rechenzentren. Zwei Rechenzentren stehen schon am Hafen.";
+    kurz_keyphrases *k = extract("de", de, strlen(de), 20, 0);
+    check_shape("de", de, strlen(de), k);
+    assert_true(find(k, "Rechenzentren") >= 0);
+    for (size_t j = 0; j < kurz_keyphrases_count(k); j++)
+        assert_null(strstr(get(k, j).text, "drei"));
+    kurz_keyphrases_free(k);
+    const char *fr = "La ville ouvre deux centres sportifs. Les centres sportifs accueillent "
+                     "quinze clubs.";
+    k = extract("fr", fr, strlen(fr), 20, 0);
+    check_shape("fr", fr, strlen(fr), k);
+    long i = find(k, "centres sportifs");
+    assert_true(i >= 0);
+    assert_int_equal(get(k, (size_t)i).count, 2);
+    for (size_t j = 0; j < kurz_keyphrases_count(k); j++)
+        assert_true(!strstr(get(k, j).text, "deux") && !strstr(get(k, j).text, "quinze"));
+    kurz_keyphrases_free(k);
+    const char *pt = "A câmara abriu porque o mercado municipal fechou. O mercado municipal "
+                     "reabre depois.";
+    k = extract("pt", pt, strlen(pt), 20, 0);
+    check_shape("pt", pt, strlen(pt), k);
+    assert_true(find(k, "mercado municipal") >= 0);
+    for (size_t j = 0; j < kurz_keyphrases_count(k); j++)
+        assert_true(!strstr(get(k, j).text, "porque") && !strstr(get(k, j).text, "depois"));
     kurz_keyphrases_free(k);
 }
 
@@ -564,6 +629,8 @@ int main(void)
         cmocka_unit_test(test_german),
         cmocka_unit_test(test_french),
         cmocka_unit_test(test_french_name),
+        cmocka_unit_test(test_name_variants),
+        cmocka_unit_test(test_number_words),
         cmocka_unit_test(test_sentence_end),
         cmocka_unit_test(test_whitespace_collapsed),
         cmocka_unit_test(test_portuguese),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Language identification: every language on short text of our own, "und"
  * for neighbours outside the list and for text without enough letters,
  * invalid UTF-8, bounded work on huge input, allocation failure. The

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Centrality by power iteration (lib/rank.c) on the graphs of small
  * hand-made documents (no splitter, no stemmer). */
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Final scores (lib/score.c, lib/features.c): the features, the learned
  * model's table, the opener test, and the blend of 0.1 (centrality with the
  * position prior and the similarity to the lead). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of the sentence splitter and the stop words in every language
  * kurz lists (lib/segment.c, lib/stopwords.c, data/): sentence marks of each
  * script, abbreviations, ordinals, numbers and quotes. All sentences here were

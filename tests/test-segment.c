@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of the sentence splitter (lib/segment.c). All sentences here
  * were written for these tests. */
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Selection under budgets and redundancy control (lib/select.c). */
 #include <stdarg.h>
 #include <stddef.h>

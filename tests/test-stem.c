@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of lib/stem.c: kurz__stem must give exactly the stems of
  * libstemmer's UTF-8 algorithms, whichever of its own paths it takes (the
  * single-byte one for German and French words within ISO-8859-1, UTF-8 for

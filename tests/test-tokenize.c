@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of the word tokenizer (lib/tokenize.c) and the stop-word lists
  * (lib/stopwords.c). */
 #include <stdarg.h>

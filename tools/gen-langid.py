@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: MIT
 """Generates lib/langid-model.c, kurz's language identification model.
 
     /usr/bin/python3 tools/gen-langid.py TRAIN_DIR > lib/langid-model.c

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: MIT
 """Writes lib/sterm-table.h: the code points with the Unicode property
 Sentence_Terminal, as sorted ranges, for the sentence splitter.
 

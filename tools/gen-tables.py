@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Turns the word lists under data/ into C tables (run by meson at build time).
 
 Usage: gen-tables.py MANIFEST OUT.c OUT.h [little|big]

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: MIT
 """Abbreviation candidates from gold sentence splits: a token ending in '.'
 that the gold does not treat as a sentence end. Prints per language:
 token, times inside a sentence, times at a sentence end.

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Test of tools/gen-tables.py: bad list files stop it with FILE:LINE, a good
 one gives sorted, folded, merged tables. Run by meson (suite data):
 test-gen-tables.py GEN-TABLES.py"""

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: MIT
 """Tests of the kurz command-line tool.
 
 Usage: test_cli.py KURZ_EXECUTABLE DATA_DIR
@@ -261,11 +262,10 @@ class Split(Base):
 
 
 class Json(Base):
-    def check_doc(self, doc, raw, lang, path):
-        # "detected" is there (and true) when the language was identified
-        self.assertEqual(set(doc) - {"detected"},
-                         {"file", "language", "sentences", "document_sentences"})
-        self.assertIs(doc.get("detected", True), True)
+    def check_doc(self, doc, raw, lang, path, source="detected"):
+        self.assertEqual(list(doc), ["file", "language", "language_source", "sentences",
+                                     "document_sentences"])
+        self.assertEqual(doc["language_source"], source)
         self.assertEqual(doc["file"], path)
         self.assertEqual(doc["language"], lang)
         last = -1
@@ -286,7 +286,7 @@ class Json(Base):
             out = self.ok(["-l", lang, "--format", "json", "-n", "4", data(name)])
             self.assertEqual(out.count("\n"), 1)
             doc = json.loads(out)
-            self.check_doc(doc, raw, lang, data(name))
+            self.check_doc(doc, raw, lang, data(name), "given")
             self.assertEqual(len(doc["sentences"]), 4)
             text_lines = self.lines(["-l", lang, "-n", "4", data(name)])
             self.assertEqual([fold(s["text"]) for s in doc["sentences"]], text_lines)
@@ -433,8 +433,9 @@ class Inputs(Base):
         self.assertIn("larger than 100 bytes", err)
         rc, out, err = run(["--max-input-bytes", "100"], read("de_artikel.txt"))
         self.assertEqual(rc, 1)
-        self.assertEqual(self.ok(["--max-input-bytes", "100"], "Kurz. Knapp.\n"),
-                         self.ok([], "Kurz. Knapp.\n"))
+        # (too short to identify: a note on stderr, see Languages)
+        self.assertEqual(run(["--max-input-bytes", "100"], "Kurz. Knapp.\n")[:2],
+                         (0, run([], "Kurz. Knapp.\n")[1]))
         self.assertEqual(self.ok(["--max-input-bytes", "0"], ""), "")
 
     def test_large_input(self):
@@ -580,8 +581,8 @@ class Languages(Base):
             auto = self.ok(["--format", "json", data(name)])
             self.assertEqual(self.ok(["--format", "json", "-l", "auto", data(name)]), auto)
             g, a = json.loads(given), json.loads(auto)
-            self.assertNotIn("detected", g)
-            self.assertIs(a.pop("detected"), True)
+            self.assertEqual(g.pop("language_source"), "given")
+            self.assertEqual(a.pop("language_source"), "detected")
             self.assertEqual(a, g, name)
 
     def test_text_in_no_listed_language_is_summarized_generically(self):
@@ -589,7 +590,7 @@ class Languages(Base):
               "piętra i duży ogród na dachu. Mieszkańcy chwalą przestronne sale.\n")
         doc = json.loads(self.ok(["--format", "json", "-n", "2", "-"], pl.encode()))
         self.assertEqual(doc["language"], "und")
-        self.assertIs(doc["detected"], True)
+        self.assertEqual(doc["language_source"], "detected")
         self.assertEqual(len(doc["sentences"]), 2)
 
     def test_identify_files(self):
@@ -626,6 +627,201 @@ class Languages(Base):
                 self.ok(["--identify", "--jsonl", "-j", "2"], "\n".join(recs) + "\n").splitlines()]
         # the text decides, not the record's "lang"
         self.assertEqual([(d["id"], d["language"]) for d in docs], [(7, "fr"), ("x", "de")])
+
+    PL = ("Wczoraj w Krakowie otwarto nową bibliotekę miejską. Budynek ma trzy "
+          "piętra i duży ogród na dachu. Mieszkańcy chwalą przestronne sale.\n")
+    CONF = re.compile(r"^(?:[a-z]{2}|und) (?:0\.\d{1,4}|1\.0)$")
+
+    def test_detect_language_text_is_code_and_confidence(self):
+        out = self.lines(["--detect-language", data("fr_article.txt")])
+        self.assertEqual(len(out), 1)
+        self.assertRegex(out[0], self.CONF)
+        code, conf = out[0].split(" ")
+        self.assertEqual(code, "fr")
+        doc = json.loads(self.ok(["--detect-language", "--format", "json",
+                                  data("fr_article.txt")]))
+        self.assertEqual(float(conf), doc["confidence"])
+        self.assertGreater(float(conf), 0.5)
+        # empty, blank and foreign text: und, confidence 0.0
+        empty = self.tmpfile("empty.txt", b"")
+        blank = self.tmpfile("blank.txt", b" \n\t\n")
+        pl = self.tmpfile("pl.txt", self.PL)
+        for path in (empty, blank, pl):
+            self.assertEqual(self.lines(["--detect-language", path]), ["und 0.0"], path)
+        self.assertEqual(self.lines(["--detect-language"], self.PL), ["und 0.0"])
+        # several FILEs: a header, then the answer, for each
+        out = self.lines(["--detect-language", data("de_artikel.txt"), empty,
+                          data("noisy_fr.txt")])
+        self.assertEqual(out[0], "==> %s <==" % data("de_artikel.txt"))
+        self.assertEqual(out[3], "==> %s <==" % empty)
+        self.assertEqual(out[4], "und 0.0")
+        self.assertEqual([l.split(" ")[0] for l in out[1::3]], ["de", "und", "fr"])
+        for l in out[1::3]:
+            self.assertRegex(l, self.CONF)
+        # a FILE that cannot be read: a message, exit status 1, the others answered
+        missing = os.path.join(self.tmp, "missing.txt")
+        rc, out, err = run(["--detect-language", missing, pl])
+        self.assertEqual(rc, 1)
+        self.assertEqual(out.decode().splitlines(), ["==> %s <==" % pl, "und 0.0"])
+        self.assertIn("kurz: %s: " % missing, err)
+        rc, out, err = run(["--detect-language", "--format", "json", missing, pl])
+        docs = [json.loads(l) for l in out.decode().splitlines()]
+        self.assertEqual([list(d) for d in docs],
+                         [["file", "error"], ["file", "language", "confidence", "candidates"]])
+
+    def test_detect_language_json(self):
+        doc_out = self.ok(["--detect-language", "--format", "json", data("noisy_de.txt")])
+        doc = json.loads(doc_out)
+        self.assertEqual(list(doc), ["file", "language", "confidence", "candidates"])
+        self.assertEqual((doc["file"], doc["language"]), (data("noisy_de.txt"), "de"))
+        self.assertTrue(0.5 < doc["confidence"] <= 1.0)
+        self.assertEqual(doc["candidates"][0], {"language": "de", "score": doc["confidence"]})
+        scores = [c["score"] for c in doc["candidates"]]
+        self.assertEqual(scores, sorted(scores, reverse=True))
+        # --identify is the same in JSON
+        self.assertEqual(self.ok(["--identify", "--format", "json", data("noisy_de.txt")]),
+                         doc_out)
+        und = json.loads(self.ok(["--detect-language", "--format", "json", "-"], ""))
+        self.assertEqual(und, {"file": "-", "language": "und", "confidence": 0.0,
+                               "candidates": []})
+        self.assertIsInstance(und["confidence"], float)
+
+    def test_detect_language_jsonl(self):
+        fr = "Le train pour Lyon est parti avec vingt minutes de retard ce matin."
+        de = "Der Zug nach Hamburg hatte heute zwanzig Minuten Verspätung."
+        lines = [json.dumps({"id": 1, "text": de}).encode(),
+                 json.dumps({"text": fr}).encode(),                       # no id
+                 json.dumps({"id": "e", "text": ""}).encode(),            # empty
+                 json.dumps({"id": "w", "text": " \n\t "}).encode(),      # blank
+                 b'{"id": "bad", "text": "Caf\xe9 au lait"}',              # not UTF-8
+                 json.dumps({"id": [1]}).encode(),                         # bad record
+                 json.dumps({"id": 7, "text": fr, "lang": "de"}).encode(),
+                 json.dumps({"id": "pl", "text": self.PL}).encode()]
+        rc, out, err = run(["--detect-language", "--jsonl"], b"\n".join(lines) + b"\n")
+        self.assertEqual(rc, 1)  # two bad records
+        docs = [json.loads(l) for l in out.decode().splitlines()]
+        self.assertEqual(len(docs), len(lines))  # one line per record, in order
+        ok = [d for d in docs if "error" not in d]
+        for d in ok:
+            self.assertEqual(list(d)[1:3], ["language", "confidence"])
+            self.assertTrue(0.0 <= d["confidence"] <= 1.0)
+        self.assertEqual([list(d)[0] for d in ok], ["id", "line", "id", "id", "id", "id"])
+        self.assertEqual([(d.get("id", d.get("line")), d["language"]) for d in ok],
+                         [(1, "de"), (2, "fr"), ("e", "und"), ("w", "und"), (7, "fr"),
+                          ("pl", "und")])  # the text decides, not "lang"
+        self.assertEqual([d["confidence"] for d in ok if d["language"] == "und"],
+                         [0.0, 0.0, 0.0])
+        at = lines[4].index(b"\xe9")
+        self.assertEqual(docs[4], {"id": "bad", "error": "invalid UTF-8 at byte %d" % at})
+        self.assertEqual(list(docs[5]), ["line", "error"])
+        self.assertIn(":5: invalid UTF-8 at byte %d" % at, err)
+
+    def test_detect_language_jsonl_order_with_jobs(self):
+        fr = read("fr_article.txt").decode()
+        de = read("de_artikel.txt").decode()
+        recs = []
+        for i in range(240):
+            text = (fr, de, "", "Ok.")[i % 4]
+            recs.append(json.dumps({"id": i, "text": text[:(i * 37) % len(text) + 1]
+                                    if text else text}))
+        stdin = "\n".join(recs) + "\n"
+        one = self.ok(["--detect-language", "--jsonl"], stdin)
+        two = self.ok(["--detect-language", "--jsonl", "-j", "2"], stdin)
+        self.assertEqual(two, one)
+        docs = [json.loads(l) for l in one.splitlines()]
+        self.assertEqual([d["id"] for d in docs], list(range(240)))
+        self.assertEqual({d["language"] for d in docs[0::4]} - {"und"}, {"fr"})
+        self.assertEqual({d["language"] for d in docs[2::4]}, {"und"})
+
+    def test_detect_language_reads_only_the_start(self):
+        # an endless standard input: kurz answers and ends
+        p = subprocess.run("yes 'Le train pour Lyon est parti avec vingt minutes de retard.' | "
+                           "'%s' --detect-language" % KURZ, shell=True, timeout=60,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        self.assertEqual((p.returncode, p.stderr), (0, b""))
+        self.assertRegex(p.stdout.decode(), r"\Afr (0\.\d{1,4}|1\.0)\n\Z")
+        # bytes past the start are not read: a bad byte there is no error
+        # for --detect-language, and is one for a summary
+        big = self.tmpfile("big.txt", read("fr_article.txt") * 200 + b"\xff")
+        self.assertGreater(os.path.getsize(big), 256 << 10)
+        got = self.lines(["--detect-language", big])
+        self.assertEqual(len(got), 1)
+        self.assertRegex(got[0], r"^fr (0\.\d{1,4}|1\.0)$")
+        self.assertEqual(run(["-n", "1", big])[0], 1)
+        # a smaller --max-input-bytes still refuses a longer FILE
+        rc, out, err = run(["--detect-language", "--max-input-bytes", "1K", big])
+        self.assertEqual((rc, out), (1, b""))
+        self.assertIn("larger than 1024 bytes", err)
+
+    def test_identify_keeps_its_output(self):
+        # --identify: the code alone; --identify-lines: one code per line
+        self.assertEqual(self.lines(["--identify"], self.PL), ["und"])
+        self.assertEqual(self.lines(["--identify", data("de_artikel.txt")]), ["de"])
+        text = ("Der Zug nach Hamburg hatte heute zwanzig Minuten Verspätung.\n\n").encode() + \
+            b"\xff broken\n"
+        rc, out, err = run(["--identify-lines"], text)
+        self.assertEqual(out.decode().splitlines(), ["de", "und", "und"])
+        # ... with --detect-language, CODE CONFIDENCE per line
+        rc2, out2, err2 = run(["--identify-lines", "--detect-language"], text)
+        self.assertEqual((rc2, err2), (rc, err))
+        got = out2.decode().splitlines()
+        self.assertEqual(len(got), 3)
+        for l in got:
+            self.assertRegex(l, self.CONF)
+        self.assertEqual([l.split(" ")[0] for l in got], ["de", "und", "und"])
+        self.assertEqual(got[1:], ["und 0.0", "und 0.0"])
+
+    def test_detect_language_usage_errors(self):
+        for args in (["--detect-language", "-n", "3"], ["--detect-language", "--split"],
+                     ["--detect-language", "--keywords", "3"],
+                     ["--detect-language", "--jsonl", "--format", "text"]):
+            rc, out, err = run(args, b"")
+            self.assertEqual(rc, 2, args)
+            self.assertEqual(out, b"")
+        self.assertIn("--detect-language prints languages", run(["--detect-language", "-n", "3"])[2])
+        self.assertIn("--identify prints languages", run(["--identify", "-n", "3"])[2])
+
+    def test_language_source_in_records(self):
+        fr = read("fr_article.txt").decode()
+        recs = [{"id": 1, "text": fr}, {"id": 2, "text": fr, "lang": "fr"},
+                {"id": 3, "text": fr, "lang": "auto"}, {"id": 4, "text": fr, "lang": None},
+                {"id": 5, "text": self.PL}, {"id": 6, "text": self.PL, "lang": "de"},
+                {"id": 7, "text": ""}]
+        stdin = "\n".join(json.dumps(r) for r in recs) + "\n"
+        docs = [json.loads(l) for l in self.ok(["--jsonl", "-n", "1"], stdin).splitlines()]
+        self.assertEqual([(d["language"], d["language_source"]) for d in docs],
+                         [("fr", "detected"), ("fr", "given"), ("fr", "detected"),
+                          ("fr", "detected"), ("und", "detected"), ("de", "given"),
+                          ("und", "detected")])
+        for d in docs:
+            self.assertEqual(list(d)[:3], ["id", "language", "language_source"])
+        # und: still summarized, with the generic pipeline
+        self.assertEqual(len(docs[4]["sentences"]), 1)
+        self.assertIn(docs[4]["sentences"][0]["text"], self.PL)
+        # -l gives the default: "given" for records without "lang"
+        docs = [json.loads(l) for l in self.ok(["--jsonl", "-l", "fr", "-n", "1"],
+                                                stdin).splitlines()]
+        self.assertEqual([d["language_source"] for d in docs],
+                         ["given", "given", "detected", "given", "given", "given", "given"])
+
+    def test_text_output_says_when_no_language_fits(self):
+        rc, out, err = run(["-n", "2"], self.PL)
+        self.assertEqual(rc, 0)
+        self.assertEqual(len(out.decode().splitlines()), 2)  # still summarized
+        self.assertEqual(err, "kurz: standard input: language not identified (und): processed "
+                         "with generic rules (no stemming, no stop words); -l LANG gives it\n")
+        pl = self.tmpfile("pl.txt", self.PL)
+        rc, out, err = run(["--keywords", "3", pl])
+        self.assertEqual(rc, 0)
+        self.assertTrue(err.startswith("kurz: %s: language not identified (und)" % pl), err)
+        # not when the language fits, is given, or there is nothing to summarize;
+        # JSON says it in "language" instead
+        self.ok(["-n", "2", data("fr_article.txt")])
+        self.ok(["-n", "2", "-l", "de"], self.PL)
+        self.ok([], "")
+        self.ok([], " \n\n")
+        self.assertEqual(json.loads(self.ok(["--format", "json"], self.PL))["language"], "und")
+        self.ok(["--jsonl"], json.dumps({"id": 1, "text": self.PL}) + "\n")
 
     def test_identify_usage_errors(self):
         for args in (["--identify", "-n", "3"], ["--identify", "--split"],
@@ -723,10 +919,9 @@ class Jsonl(Base):
         self.check_record(docs[2], fr, "fr")
         self.assertEqual(len(docs[0]["sentences"]), 2)
         # without "lang" (or with null), the language is identified
-        self.assertIs(docs[0]["detected"], True)
-        self.assertNotIn("detected", docs[1])
+        self.assertEqual([d["language_source"] for d in docs],
+                         ["detected", "given", "given", "detected", "given"])
         self.check_record(docs[3], "Café au lait. Un \U0001F600 sourire.\nFin.", "fr")
-        self.assertIs(docs[3]["detected"], True)
         self.check_record(docs[4], "Tab\there. Slash/ here. Quote \" here.", "de")
 
     def test_default_language_from_l(self):
@@ -776,8 +971,8 @@ class Jsonl(Base):
         self.assertIn("xx", docs[3]["error"])
         self.assertEqual(docs[4]["line"], 5)
         self.assertEqual(docs[5]["id"], "bad5")
-        self.assertEqual(docs[-1]["line"], len(recs) + 1)  # not parsed: no id
-        self.assertIn("UTF-8", docs[-1]["error"])
+        # the id before the bad byte still names the record
+        self.assertEqual(docs[-1], {"id": "bad16", "error": "invalid UTF-8 at byte 25"})
         # Each bad record is reported on stderr with its line.
         self.assertIn("kurz: standard input:2: ", err)
         self.assertIn("kurz: standard input:3: ", err)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* See counting-alloc.h. */
 #include "counting-alloc.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The one test allocator of kurz's tests, fuzzers and benchmark: installed
  * with kurz_summarizer_set_allocator (user = a ca_alloc), it counts blocks
  * and bytes, can fail a chosen allocation, and catches frees of pointers it

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Shared by the libFuzzer targets: choosing a language from a byte,
  * turning arbitrary bytes into valid UTF-8, and failing loudly. Everything
  * is static inline so the targets also build as plain code for the replay

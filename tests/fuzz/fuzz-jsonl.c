@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* libFuzzer target: the --jsonl record parser of the command (jrec_parse in
  * cli/json.c) and its JSON string writers.
  *

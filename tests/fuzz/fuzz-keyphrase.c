@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* libFuzzer target: kurz_keyphrases_extract with fuzzed options (and
  * allocation failures).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* libFuzzer target: kurz_identify.
  *
  * Input: byte 0 with bit 7 set turns the rest into valid UTF-8 first;

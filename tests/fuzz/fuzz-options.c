@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* libFuzzer target: sequences of option calls, summaries and splits on one
  * summarizer: kurz_summarizer_set_option / get_option / kurz_option_bounds
  * with known and unknown option ids and extreme values, between calls of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* libFuzzer target: kurz_split.
  *
  * Input: byte 0 picks the language (see fuzz_pick_lang) and, with bit 7

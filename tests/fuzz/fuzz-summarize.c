@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* libFuzzer target: kurz_summarize with fuzzed options (and allocation
  * failures).
  *

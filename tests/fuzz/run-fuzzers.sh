@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Runs every libFuzzer target of a -Dfuzz=true build for a bounded time.
 #
 #   tests/fuzz/run-fuzzers.sh BUILD_DIR SECONDS_PER_TARGET

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: MIT
 """Packaging tests against an INSTALLED kurz (suite 'packaging').
 
     check-install.py consumers BUILD_ROOT SOURCE_DIR MESON

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A tiny program built against an INSTALLED kurz (tests/packaging): it
  * prints the path of the libkurz it runs with, the loaded library's
  * version, and a one-sentence summary of the German text in argv[1] (at

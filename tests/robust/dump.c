@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* kurz-dump: prints every result (index, start, end, score as %.17g) of a
  * fixed set of generated inputs under a fixed set of options, so that two
  * builds can be compared:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Replays files through a libFuzzer entry point compiled as ordinary code
  * (linked with tests/fuzz/fuzz-split.c or fuzz-summarize.c), so fuzzer
  * findings stay regression tests on every compiler, gcc included.

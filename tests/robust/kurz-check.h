@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Invariants every successful kurz result must satisfy, checked through the
  * public API only. Header-only (static inline) so the libFuzzer targets in
  * tests/fuzz and the robustness tests share exactly the same checks.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* See robust-common.h. Integer arithmetic only, so generated text is the
  * same on every build and every machine. */
 #include "robust-common.h"

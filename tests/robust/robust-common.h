@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Helpers shared by the robustness tests and kurz-dump: a deterministic
  * generator of German-, French- and English-like text, result capture and
  * bitwise comparison, timing and the small-input switch. */

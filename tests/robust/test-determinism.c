@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Determinism: the same input and options give the same output, scores bit
  * for bit, whatever happened before: repeated runs on one summarizer, fresh
  * summarizers, other documents in between (reused buffers), options changed

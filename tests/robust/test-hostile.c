@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Pathological inputs and arguments, through the public API only.
  *
  * Every big input runs through kurz_summarize and kurz_split at full size

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Allocation failure, through the public API only.
  *
  * A counting allocator (installed with kurz_summarizer_set_allocator) fails

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Threads: 8 pthreads, each with its own summarizers, run the same jobs
  * (German, French, English and a Snowball-only language; several budgets;
  * both algorithms; summarize and split) in different orders, several

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Prints where `meson install` should put the kurz package for PREFIX.
 
     python3 install_dir.py PREFIX

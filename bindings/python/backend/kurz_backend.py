@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """PEP 517 build backend of the kurz Python package.
 
 It hands the wheel and sdist hooks to ``setuptools.build_meta`` -- run on a

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """kurz: extractive summaries of German and French text.
 
 A pure-Python binding (ctypes) of the C library libkurz. It picks the most
@@ -32,10 +33,11 @@ Without a language (``lang=None``, the same as ``"auto"``) the language of
 each text is identified; results tell which one was used:
 
 >>> found = kurz.summarize(texte, sentences=1)
->>> found.language, found.detected
-('fr', True)
->>> kurz.identify("Der Rhein fließt durch Basel.").language
-'de'
+>>> found.language, found.language_source
+('fr', 'detected')
+>>> guess = kurz.detect_language("Der Rhein fließt durch Basel.")
+>>> guess.code, guess.confidence > 0.5
+('de', True)
 >>> [k.text for k in kurz.keywords(text, n=1)]
 ['Aare']
 
@@ -80,6 +82,7 @@ __all__ = [
     "summarize",
     "summarize_many",
     "keywords",
+    "detect_language",
     "identify",
     "DEFAULT_LANGUAGE",
     "split",
@@ -185,6 +188,8 @@ class SentenceList(List[Sentence]):
             tell (generic rules, no stemming, no stop words).
         detected: True when the language was identified from the text
             ("auto"), False when it was the summarizer's own.
+        language_source: the same as a string, as ``kurz --format json``
+            writes it: "detected" or "given".
 
     It compares equal to a list with the same sentences (the language is
     not compared) and pickles with its language.
@@ -198,6 +203,13 @@ class SentenceList(List[Sentence]):
         super().__init__(sentences)
         self.language = language
         self.detected = detected
+
+    @property
+    def language_source(self) -> str:
+        """"detected" when the language was identified from the text,
+        "given" when it was the summarizer's own (the command's
+        ``"language_source"``)."""
+        return "detected" if self.detected else "given"
 
     def __repr__(self) -> str:
         return "SentenceList(%s, language=%r, detected=%r)" % (
@@ -241,11 +253,13 @@ class Keyphrase:
 
 @dataclass(frozen=True)
 class LanguageGuess:
-    """The result of :func:`identify`.
+    """The result of :func:`detect_language` (and of its older name,
+    :func:`identify`).
 
     Attributes:
         language: the ISO 639-1 code ("fr"), or "und" when the text is
-            empty, too short to tell, or in none of :func:`languages`.
+            empty, too short to tell, or in none of :func:`languages`;
+            also readable as ``code``.
         confidence: in [0, 1], the best candidate's score; 0.0 for "und".
         candidates: ``(code, score)`` pairs of the languages written in the
             text's main script, best first (scores sum to 1); also given
@@ -259,6 +273,11 @@ class LanguageGuess:
     confidence: float
     candidates: Tuple[Tuple[str, float], ...]
     examined: int
+
+    @property
+    def code(self) -> str:
+        """The ISO 639-1 code, or "und": the same as ``language``."""
+        return self.language
 
     def __reduce__(self) -> Any:  # frozen + __slots__: pickle through the constructor
         return (LanguageGuess, (self.language, self.confidence, self.candidates,
@@ -286,6 +305,8 @@ class Summary:
         error: None, or the exception of a document that failed.
         detected: True when the language was identified from the text
             ("auto"), False when it was given (and for a failed document).
+        language_source: "detected" or "given" as the command's JSON says
+            (None for a failed document).
     """
 
     __slots__ = ("sentences", "document_sentences", "language", "error", "detected")
@@ -300,6 +321,15 @@ class Summary:
     def ok(self) -> bool:
         """True when the document was summarized (``error`` is None)."""
         return self.error is None
+
+    @property
+    def language_source(self) -> Optional[str]:
+        """"detected" when the language was identified from the text,
+        "given" when it was given (the command's ``"language_source"``);
+        None for a failed document."""
+        if self.error is not None:
+            return None
+        return "detected" if self.detected else "given"
 
     @property
     def text(self) -> str:
@@ -1129,15 +1159,15 @@ def summarize(text: TextInput, lang: Optional[str] = None, *, sentences: Optiona
               boilerplate: bool = True, max_input_bytes: Optional[int] = None) -> SentenceList:
     """Summarizes text in language lang ("de", "fr", ...; see :func:`languages`;
     None or "auto": the language is identified from the text, see
-    :func:`identify`).
+    :func:`detect_language`).
 
     Give at most one budget: ``sentences`` (a count), ``ratio`` (a share of
     the sentences, 0 < ratio <= 1) or ``words`` (about this many words;
     with ``strict=True`` never more). With none, the library's default
     (3 sentences). The other keywords are the options of :class:`Summarizer`.
     Returns the chosen sentences in document order, as a
-    :class:`SentenceList` whose ``language`` and ``detected`` tell which
-    language was used.
+    :class:`SentenceList` whose ``language`` and ``language_source``
+    (``detected``) tell which language was used and how it was chosen.
 
     >>> de = ("Berlin ist mit fast vier Millionen Einwohnern die größte Stadt Deutschlands.\\n"
     ...       "Die Museumsinsel in Berlin gehört zum Weltkulturerbe der UNESCO.\\n"
@@ -1310,7 +1340,7 @@ def keywords(text: TextInput, lang: Optional[str] = None, n: Optional[int] = 10,
         return s.keywords(text, n, max_words=max_words)
 
 
-def identify(text: TextInput) -> LanguageGuess:
+def detect_language(text: TextInput) -> LanguageGuess:
     """The language of text among :func:`languages`, or "und" when the text
     is empty, too short to tell, or in none of them (close neighbours of a
     listed language, such as Polish next to Czech, are refused rather than
@@ -1318,14 +1348,21 @@ def identify(text: TextInput) -> LanguageGuess:
     :class:`InvalidUTF8Error` for ``bytes`` that are not UTF-8 there (or a
     ``str`` with a lone surrogate), ``TypeError`` for other objects.
 
-    >>> guess = identify("Der Fluss fließt durch die Stadt und mündet in den Rhein.")
-    >>> guess.language, guess.candidates[0][0] == guess.language
+    The result (a :class:`LanguageGuess`) has the ``code`` (also
+    ``language``), the ``confidence`` and the ranked ``candidates``.
+
+    >>> guess = detect_language("Der Fluss fließt durch die Stadt und mündet in den Rhein.")
+    >>> guess.code, guess.candidates[0] == (guess.code, guess.confidence)
     ('de', True)
-    >>> identify("").language
-    'und'
+    >>> detect_language("").code, detect_language("").confidence
+    ('und', 0.0)
     """
     data, _text = _encode_text(text)
     return _identify(data)
+
+
+#: The older name of :func:`detect_language`, kept: the same function.
+identify = detect_language
 
 
 def languages() -> List[str]:

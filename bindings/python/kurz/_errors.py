@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Exception classes of the kurz binding.
 
 Every error raised by the library derives from :class:`KurzError`, which

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Loading libkurz through ctypes and declaring its functions.
 
 Candidates, in order (the first one that loads and passes the checks wins):
@@ -168,16 +169,19 @@ class Lib:
         # args: (out, summarizer, text, len)
         if result < 0:
             if result == ERR_INVALID_UTF8:
-                offset = int(self.kurz_summarizer_error_offset(args[1]))
-                data = args[2] or b""
-                try:
-                    chars = len(data[:offset].decode("utf-8"))
-                except UnicodeDecodeError:  # cannot happen for a correct library
-                    chars = -1
-                raise self.error(result, "invalid UTF-8 at byte offset %d" % offset,
-                                 offset=offset, char_offset=chars)
+                self._raise_utf8(result, args[2] or b"",
+                                 int(self.kurz_summarizer_error_offset(args[1])))
             raise self.error(result, "%s: %s" % (func.__name__, self.strerror(result)))
         return result
+
+    def _raise_utf8(self, result: int, data: bytes, offset: int) -> None:
+        """Raises the error of invalid UTF-8 at byte offset of data."""
+        try:
+            chars = len(data[:offset].decode("utf-8"))
+        except UnicodeDecodeError:  # cannot happen for a correct library
+            chars = -1
+        raise self.error(result, "invalid UTF-8 at byte offset %d" % offset,
+                         offset=offset, char_offset=chars)
 
     def _errcheck_identify(self, result: int, func: Any, args: Tuple[Any, ...]) -> int:
         # args: (out, text, len). kurz_identify reports no offset: the first
@@ -188,13 +192,7 @@ class Lib:
                 data = args[1] or b""
                 bad = c_size_t()
                 if self.kurz_validate_utf8(data, len(data), ctypes.byref(bad)) == ERR_INVALID_UTF8:
-                    offset = int(bad.value)
-                    try:
-                        chars = len(data[:offset].decode("utf-8"))
-                    except UnicodeDecodeError:  # cannot happen for a correct library
-                        chars = -1
-                    raise self.error(result, "invalid UTF-8 at byte offset %d" % offset,
-                                     offset=offset, char_offset=chars)
+                    self._raise_utf8(result, data, int(bad.value))
             raise self.error(result, "%s: %s" % (func.__name__, self.strerror(result)))
         return result
 

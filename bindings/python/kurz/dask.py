@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """kurz over Dask: summaries of a ``dask.bag`` of records or of a
 ``dask.dataframe`` column, computed where the partitions live.
 
@@ -105,11 +106,11 @@ def jsonl_line(record: Any, summary: kurz.Summary, options: Optional[Dict[str, A
 
 
 def _language(language: str, detected: bool) -> str:
-    """The members after the id: "language", and "detected": true when the
-    language was identified (as the command writes them)."""
-    if detected:
-        return ', "language": ' + _jstr(language) + ', "detected": true'
-    return ', "language": ' + _jstr(language)
+    """The members after the id: "language", and "language_source": "detected"
+    when the language was identified, "given" when not (as the command
+    writes them)."""
+    return (', "language": ' + _jstr(language)
+            + (', "language_source": "detected"' if detected else ', "language_source": "given"'))
 
 
 def jsonl_dict(record: Any, summary: kurz.Summary, options: Optional[Dict[str, Any]] = None
@@ -118,9 +119,8 @@ def jsonl_dict(record: Any, summary: kurz.Summary, options: Optional[Dict[str, A
     record_id = record.get("id") if isinstance(record, dict) else None
     if summary.error is not None:
         return {"id": record_id, "error": _error_message(summary, options or {})}
-    out: Dict[str, Any] = {"id": record_id, "language": summary.language}
-    if summary.detected:
-        out["detected"] = True
+    out: Dict[str, Any] = {"id": record_id, "language": summary.language,
+                           "language_source": "detected" if summary.detected else "given"}
     out["sentences"] = [{"index": s.index, "start": s.byte_start, "end": s.byte_end,
                          "score": float(_jscore(s.score)) if math.isfinite(s.score) else None,
                          "text": s.text} for s in summary.sentences]
@@ -210,7 +210,7 @@ def summarize_bag(bag: "db.Bag", lang: Optional[str] = None, *, output: str = "d
     >>> bag = db.from_sequence([{"id": 1, "text": "Il pleut. Il vente."}], npartitions=1)
     >>> kurz.dask.summarize_bag(bag, "fr", output="json", sentences=1).compute(
     ...     scheduler="sync")  # doctest: +ELLIPSIS
-    ['{"id": 1, "language": "fr", "sentences": [{"index": 0, ...}], "document_sentences": 2}']
+    ['{"id": 1, "language": "fr", "language_source": "given", "sentences": [...], ...: 2}']
     """
     if output not in ("dict", "json", "summary"):
         raise ValueError('output must be "dict", "json" or "summary", not %r' % (output,))

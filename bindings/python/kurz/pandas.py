@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """kurz over pandas: summaries of a Series or a DataFrame column.
 
 pandas stays optional: this module imports it, ``import kurz`` does not.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Corpora of the batch, pandas and Dask tests.
 
 The shared French corpus (``../shared/eval/summarization/orangesum_fr_valid.jsonl``

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Runs the examples of bindings/python/README.md, so that they stay true.
 
 An example is the ```python block that follows a line

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Shared texts and helpers of the kurz binding tests (stdlib only).
 
 Run a test file directly, e.g.::

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Checks the binding's offsets on the shared evaluation texts.
 
 Not a meson test (the texts live outside the repository). Run it from

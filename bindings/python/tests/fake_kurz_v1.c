@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A stand-in libkurz of another major version (1.0.0), for the binding's
  * loader test: the binding must refuse it. Built by bindings/python/meson.build
  * only for the tests; never installed. */

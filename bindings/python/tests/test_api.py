@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """The public API of the kurz binding: offsets, budgets, Summarizer, metadata."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Batches and pickling: summarize_many equals one call per document (on the
 shared French corpus when it is there, on our own documents always), keeps
 input order and errors in place, holds a bounded window of documents, and

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """kurz.dask on a real dask.distributed LocalCluster of two worker processes:
 the README's example writes exactly what `kurz --jsonl` prints (byte for
 byte, on the shared French corpus when it is there and on our own records
@@ -115,7 +116,8 @@ class TestDask(unittest.TestCase):
 
     def test_5_auto_language_equals_cli(self):
         # Records with and without "lang" under the default language (auto):
-        # the command writes "detected": true for those it identified.
+        # the command writes "language_source": "detected" for those it
+        # identified, "given" for the others.
         recs = []
         for k, r in enumerate(_corpus.records(limit=150)):
             r = dict(r)
@@ -130,10 +132,12 @@ class TestDask(unittest.TestCase):
         _corpus.write_jsonl(path, recs)
         expected = _corpus.run_cli_jsonl(path, "auto", "-w", "60")
         self.assertEqual(len(expected), len(recs))
-        detected = ['"detected": true' in line for line in expected]
-        self.assertIn(True, detected)
-        self.assertIn(False, detected)
-        self.assertTrue(any('"language": "und", "detected": true' in line for line in expected))
+        sources = [json.loads(line)["language_source"] for line in expected]
+        self.assertEqual(sorted(set(sources)), ["detected", "given"])
+        self.assertEqual(sources, ["detected" if "lang" not in r or r["lang"].lower() == "auto"
+                                   else "given" for r in recs])
+        self.assertTrue(any('"language": "und", "language_source": "detected"' in line
+                            for line in expected))
         for lang in (None, "auto"):
             lines = [kurz.dask.jsonl_line(r, s, OPTIONS) for r, s in
                      zip(recs, kurz.summarize_many(recs, lang, jobs=2, **OPTIONS))]

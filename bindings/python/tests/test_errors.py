@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Every exception of the kurz binding and the status -> exception mapping."""
 
 from __future__ import annotations

@@ -1,5 +1,7 @@
+# SPDX-License-Identifier: MIT
 """Languages since 0.2: "auto" as the default (lang=None), the language a
-result was made with (.language / .detected), and kurz.identify."""
+result was made with (.language / .language_source / .detected), and
+kurz.detect_language (kurz.identify, its older name)."""
 
 from __future__ import annotations
 
@@ -79,6 +81,50 @@ class TestAuto(unittest.TestCase):
         # the same text with a language given is that language's, not detected
         got = kurz.split(text, "fr")
         self.assertEqual((got.language, got.detected), ("fr", False))
+
+    def test_language_source(self):
+        # given, detected, and und (detected: nothing fit, generic rules)
+        self.assertEqual(kurz.summarize(FR_TEXT, "fr").language_source, "given")
+        self.assertEqual(kurz.summarize(FR_TEXT, "French").language_source, "given")
+        self.assertEqual(kurz.summarize(FR_TEXT).language_source, "detected")
+        self.assertEqual(kurz.summarize(FR_TEXT, "auto").language_source, "detected")
+        got = kurz.split(POLISH)
+        self.assertEqual((got.language, got.language_source), ("und", "detected"))
+        self.assertEqual(len(got), 1)  # still split, with generic rules
+        with kurz.Summarizer("de") as s:
+            self.assertEqual(s.split(FRENCH).language_source, "given")
+        # it is derived from .detected, so it survives pickling
+        back = pickle.loads(pickle.dumps(kurz.summarize(DE_TEXT, sentences=1)))
+        self.assertEqual((back.language, back.language_source), ("de", "detected"))
+
+    def test_summary_language_source(self):
+        items = [FR_TEXT, (FR_TEXT, None), {"text": FR_TEXT, "lang": None},
+                 {"text": FR_TEXT, "lang": "fr"}, (FR_TEXT, "xx"), (POLISH, None), b"\xff"]
+        got = list(kurz.summarize_many(items, sentences=1))
+        self.assertEqual([(r.language, r.language_source) for r in got],
+                         [("fr", "detected"), ("fr", "detected"), ("fr", "detected"),
+                          ("fr", "given"), ("xx", None), ("und", "detected"),
+                          ("auto", None)])
+        self.assertEqual([r.ok for r in got], [True] * 4 + [False, True, False])
+        given = list(kurz.summarize_many([FR_TEXT, (FR_TEXT, "auto")], "fr", sentences=1))
+        self.assertEqual([r.language_source for r in given], ["given", "detected"])
+        back = pickle.loads(pickle.dumps(got[0]))
+        self.assertEqual(back.language_source, "detected")
+        self.assertNotIn("language_source", [f.name for f in dataclasses.fields(got[0])])
+
+    def test_lang_none_everywhere(self):
+        # None is "auto" for every function that takes a language
+        self.assertEqual(kurz.summarize(FR_TEXT, None), kurz.summarize(FR_TEXT, "fr"))
+        self.assertEqual(kurz.split(FR_TEXT, None), kurz.split(FR_TEXT, "fr"))
+        self.assertEqual(kurz.keywords(FR_TEXT, None, 3), kurz.keywords(FR_TEXT, "fr", 3))
+        with kurz.Summarizer(None) as s:
+            self.assertEqual(s.summarize(DE_TEXT).language_source, "detected")
+            self.assertEqual(s.keywords(DE_TEXT, 3), kurz.keywords(DE_TEXT, "de", 3))
+            batch = s.summarize_many([DE_TEXT, FR_TEXT])
+            self.assertEqual([(r.language, r.language_source) for r in batch],
+                             [("de", "detected"), ("fr", "detected")])
+        got = list(kurz.summarize_many([DE_TEXT], None))
+        self.assertEqual(got[0].language, "de")
 
     def test_mixed_documents_one_summarizer(self):
         with kurz.Summarizer() as s:
@@ -163,6 +209,27 @@ class TestIdentify(unittest.TestCase):
             self.assertEqual(hash(back), hash(guess))
             self.assertEqual(back.candidates[0][0], "fr")
 
+    def test_detect_language_is_the_name_identify_the_alias(self):
+        self.assertIs(kurz.identify, kurz.detect_language)
+        self.assertIn("detect_language", kurz.__all__)
+        self.assertIn("identify", kurz.__all__)
+        guess = kurz.detect_language(GERMAN)
+        self.check_guess(guess)
+        # the spec's names: code, confidence, candidates
+        self.assertEqual((guess.code, guess.language), ("de", "de"))
+        self.assertEqual(guess.candidates[0], (guess.code, guess.confidence))
+        self.assertTrue(0.0 < guess.confidence <= 1.0)
+        for text in ("", "  \n\t", NO_LETTERS, POLISH, b""):
+            und = kurz.detect_language(text)
+            self.assertEqual((und.code, und.confidence), ("und", 0.0), text)
+        with self.assertRaises(kurz.InvalidUTF8Error) as cm:
+            kurz.detect_language(b"Ein Satz \xff hier.")
+        self.assertEqual(cm.exception.offset, 9)
+        with self.assertRaises(TypeError):
+            kurz.detect_language(None)  # type: ignore[arg-type]
+        with self.assertRaises(AttributeError):
+            guess.code = "fr"  # type: ignore[misc]
+
     def test_agrees_with_auto(self):
         for text in (GERMAN, FRENCH, ENGLISH, POLISH, DE_TEXT, FR_TEXT):
             self.assertEqual(kurz.split(text).language, kurz.identify(text).language, text)
@@ -172,9 +239,9 @@ class TestReadme(unittest.TestCase):
     def test_auto_example(self):
         ns = _readme.run_example("auto")
         self.assertEqual((ns["summary"].language, ns["summary"].detected), ("de", True))
-        self.assertEqual(ns["guess"].language, "fr")
+        self.assertEqual(ns["guess"].code, "fr")
         lines = ns["__stdout__"].splitlines()
-        self.assertEqual(lines[0], "de True")
+        self.assertEqual(lines[0], "de detected")
         self.assertEqual(lines[2], "'Rechenzentrum' x3 first at [9:22]: 'Rechenzentrum'")
         self.assertEqual(lines[-1], "und")
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Loading libkurz: the candidate order, the ImportError, the version check.
 
 Each case runs ``import kurz`` in a fresh interpreter.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Packaging: the stdlib fallback of backend/kurz_backend.py builds a correct
 wheel and sdist, and the file lists of the backend, meson.build and the
 kurz/ directory agree; a build without a usable libkurz fails at build time

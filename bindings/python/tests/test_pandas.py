@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """kurz.pandas: summaries of a Series / DataFrame column with missing values,
 a language column, errors as missing results with a reason; the README's
 pandas example runs."""

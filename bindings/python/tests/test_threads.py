@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Threads and resources: one Summarizer shared by 8 threads, one per thread,
 and many create/close cycles without memory growth."""
 
