@@ -130,13 +130,30 @@ int kurz__stage_score(kurz__run *r)
         kurz__blend(d, r->ok, r->norm, &r->blend_opts, r->score);
         return 0;
     }
+    /* short documents: the short model mixed with 0.1's blend; long ones:
+     * the long model; between them a mix of the two by length */
+    size_t nreal = 0;
+    for (size_t i = 0; i < n; i++)
+        nreal += r->ok[i] != 0;
+    double a = kurz__long_share(nreal);
     double *model = stage_array(r, n, sizeof *model);
     if (!model)
         return KURZ_ERR_NOMEM;
-    kurz__model_score(kurz__model_for(r->lang, r->title != NULL), r->feat, n, model);
-    kurz__blend(d, r->ok, r->norm, &r->blend_opts, r->score);
-    for (size_t i = 0; i < n; i++)
-        r->score[i] = KURZ__BLEND_SHARE * r->score[i] + (1.0 - KURZ__BLEND_SHARE) * model[i];
+    int title = r->title != NULL;
+    if (a < 1.0) {
+        kurz__model_score(kurz__model_for("short", title), r->feat, n, model);
+        kurz__blend(d, r->ok, r->norm, &r->blend_opts, r->score);
+        for (size_t i = 0; i < n; i++)
+            r->score[i] = (1.0 - a) * (KURZ__BLEND_SHARE * r->score[i] +
+                                       (1.0 - KURZ__BLEND_SHARE) * model[i]);
+    } else {
+        memset(r->score, 0, n * sizeof *r->score);
+    }
+    if (a > 0.0) {
+        kurz__model_score(kurz__model_for("long", title), r->feat, n, model);
+        for (size_t i = 0; i < n; i++)
+            r->score[i] += a * model[i];
+    }
     kurz__free(r->m, model);
     return 0;
 }

@@ -38,20 +38,24 @@ void kurz__blend(const kurz__doc *d, const uint8_t *ok, const double *norm,
 }
 
 /* ---- The learned scorer ----------------------------------------------- */
-const kurz__model *kurz__model_for(kurz__lang lang, int title)
+const kurz__model *kurz__model_for(const char *kind, int title)
 {
-    const char *code = lang == KURZ__LANG_DE ? "de" : lang == KURZ__LANG_FR ? "fr" : "mul";
-    const kurz__model *any = NULL;
     for (size_t k = 0; k < kurz__nmodels; k++) {
         const kurz__model *mo = &kurz__models[k];
-        if (mo->title != (title != 0))
-            continue;
-        if (!strcmp(mo->lang, code))
+        if (mo->title == (title != 0) && !strcmp(mo->kind, kind))
             return mo;
-        if (!strcmp(mo->lang, "mul"))
-            any = mo;
     }
-    return any ? any : &kurz__models[0];
+    return &kurz__models[0]; /* not reached with the generated table (a test checks) */
+}
+
+double kurz__long_share(size_t nreal)
+{
+    if (nreal <= KURZ__LONG_LO)
+        return 0.0;
+    if (nreal >= KURZ__LONG_HI)
+        return 1.0;
+    return (log((double)nreal) - log((double)KURZ__LONG_LO)) /
+           (log((double)KURZ__LONG_HI) - log((double)KURZ__LONG_LO));
 }
 
 void kurz__model_score(const kurz__model *mo, const double *feat, size_t n, double *score)

@@ -21,13 +21,6 @@ typedef struct kurz__select_opts {
  * its predecessor, and theirs while they point back too. */
 #define KURZ__CHAIN_MAX 3
 
-/* The default score: this share of 0.1's blend (position weight 0.6) plus
- * the rest of the learned model's probability. The model alone ranks best
- * by ROUGE but picks different sentences of a text and of its translation
- * (referee xling 50); the mix keeps both (docs/design.md, "Sentence
- * scoring"). */
-#define KURZ__BLEND_SHARE 0.65
-
 /* Chooses sentences by descending score (ties: earlier first) under the
  * budget, skipping units with ok[i] == 0 unless no unit is ok, and skipping
  * near-duplicates of the first KURZ__REDUNDANCY_WINDOW chosen ones.

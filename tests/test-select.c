@@ -206,10 +206,10 @@ static void opener_budget_and_ineligible_predecessor(void **state)
     assert_int_equal(c[1], 5);
 }
 
-/* 3 -> 2 -> 1: 2 (the best) is passed over for its weaker predecessor 1,
- * which goes in next; then 3 comes with 2, which scores higher than 3.
- * Without room for the pair, the next best. A chain is followed up to
- * KURZ__CHAIN_MAX sentences, and no further. */
+/* 3 -> 2 -> 1: 2 (the best) waits for its weaker predecessor 1, which
+ * goes in next, and then right after it; 3 comes with 2, which scores
+ * higher than 3. A chain is followed up to KURZ__CHAIN_MAX sentences, and
+ * no further. */
 static void opener_chains(void **state)
 {
     (void)state;
@@ -226,14 +226,45 @@ static void opener_chains(void **state)
     o.sentences = 2;
     assert_int_equal(run_openers(&f, sc, all_ok, two, o, c), 2);
     assert_int_equal(c[0], 1);
-    assert_int_equal(c[1], 5);
+    assert_int_equal(c[1], 2);
     o.sentences = 3;
     static const double sc3[6] = {0.55, 0.6, 0.9, 0.5, 0.2, 0.3};
     static const uint8_t three[6] = {0, 1, 1, 1, 0, 0}; /* 3 -> 2 -> 1 -> 0: too long */
+    /* 2 waits for 1, which waits for 0: 0, then 1 and 2 right after it */
     assert_int_equal(run_openers(&f, sc3, all_ok, three, o, c), 3);
     assert_int_equal(c[0], 0);
+    assert_int_equal(c[1], 1);
+    assert_int_equal(c[2], 2);
+    /* 3 -> 2 -> 1 -> 0 as one run is too long: with 0 ineligible, 2 and 3
+     * cannot come in, and 1 waits for nothing */
+    static const uint8_t no0[6] = {0, 1, 1, 1, 1, 1};
+    static const double sc4[6] = {0.1, 0.5, 0.6, 0.7, 0.2, 0.3};
+    assert_int_equal(run_openers(&f, sc4, no0, three, o, c), 2);
+    assert_int_equal(c[0], 4);
+    assert_int_equal(c[1], 5);
+}
+
+/* A budget for every sentence gets every sentence, whatever the openers
+ * and scores: one passed over for a weak predecessor comes back once the
+ * predecessor is in. */
+static void opener_waits_for_its_predecessor(void **state)
+{
+    (void)state;
+    fixture f;
+    build(&f, 6, six);
+    static const double sc[6] = {0.1, 0.2, 0.9, 0.3, 0.8, 0.4};
+    static const uint8_t op[6] = {0, 0, 1, 0, 1, 1}; /* 2 -> 1, 5 -> 4 -> 3 */
+    size_t c[6];
+    kurz__select_opts o = {6, 0, 0, 0, 1.0};
+    assert_int_equal(run_openers(&f, sc, all_ok, op, o, c), 6);
+    for (size_t i = 0; i < 6; i++)
+        assert_int_equal(c[i], i);
+    /* 2 waits for 1, 4 for 3, and 5 (which would need 4 and the weak 3)
+     * too; 3 goes in, and 4 right after it */
+    o.sentences = 2;
+    assert_int_equal(run_openers(&f, sc, all_ok, op, o, c), 2);
+    assert_int_equal(c[0], 3);
     assert_int_equal(c[1], 4);
-    assert_int_equal(c[2], 5);
 }
 
 /* A predecessor that is a near-duplicate of a chosen sentence makes the
@@ -266,6 +297,7 @@ int main(void)
         cmocka_unit_test(opener_budget_and_ineligible_predecessor),
         cmocka_unit_test(opener_chains),
         cmocka_unit_test(opener_redundant_predecessor),
+        cmocka_unit_test(opener_waits_for_its_predecessor),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

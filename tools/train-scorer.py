@@ -3,8 +3,8 @@
 """train-scorer.py: trains kurz's sentence scorer and writes lib/score-model.c.
 
     tools/train-scorer.py --build build \\
-        ../shared/eval/summarization/orangesum_fr_train.jsonl \\
-        ../shared/eval/summarization/klexikon_de_train.jsonl [-o lib/score-model.c]
+        --short ../shared/eval/summarization/orangesum_fr_train.jsonl \\
+        --long ../shared/eval/summarization/klexikon_de_train.jsonl [-o lib/score-model.c]
 
 Training data: JSON lines with "text", "summary", "lang" and optionally
 "title" (TRAINING files only: never the validation or test files, which are
@@ -15,24 +15,31 @@ trainer and the C scorer see the same numbers).
 For every document, the real sentences (kurz's split, boilerplate left
 out) get a target between 0 and 1, from ROUGE's view of them (Snowball stems
 of casefolded \\w+ words, as bench/rouge.py and the referee count):
-  precision  the share of the sentence's words that the reference has
-             (counts clipped to the reference's): what a sentence adds to
-             ROUGE-1 per word of the budget it takes;
   oracle     1 when the greedy extractive oracle picks it (adding it raises
              ROUGE-1 + ROUGE-2 F1 against the reference, until the oracle has
              the reference's length in words), else 0;
-  mix        the mean of the two.
-Per language the target that measured best on the validation sets (see
-docs/design.md): mix for French news (short references), precision for
-German encyclopedia articles (long ones), mix for any other language. A
-logistic regression with an L2 penalty (cross-entropy against the target),
-fitted by Newton's method on standardized features, predicts it; its
-weights, mapped back to the raw features, are the C table.
+  precision  the share of the sentence's words that the reference has
+             (counts clipped to the reference's): what a sentence adds to
+             ROUGE-1 per word of the budget it takes.
 
-Models: one per language of the data ("de", "fr") and one on all of it
-("mul", every language counted with the same total weight) for the other
-languages; each with the title feature (trained on the records' titles)
-and without (the title feature left out, as when no title is given).
+Two models, for short and for long documents: the C scorer picks them by
+the length of the document, never by its language (so a German news
+article is scored like a French one, and the two versions of a translated
+text alike):
+  short  trained on the --short files (news: OrangeSum's French articles,
+         15 sentences and 32-word summaries typically), target oracle,
+         without the features whose scale depends on the language (DROP);
+  long   trained on the --long files (Klexikon's German encyclopedia
+         articles, 150 sentences and 290-word summaries), target precision
+         (for such a budget the oracle's picks are spread through the
+         article), all features.
+lib/score.c mixes them by the document's length (kurz__long_share) and
+mixes the short one with kurz 0.1's blend (KURZ__BLEND_SHARE). A logistic
+regression with an L2 penalty (cross-entropy against the target), fitted
+by Newton's method on standardized features, predicts the target; its
+weights, mapped back to the raw features, are the C table. Each model comes
+with the title feature (trained on the records' titles) and without (the
+title feature left out, as when no title is given).
 
 Deterministic: the same inputs and build give the same file (fixed
 iteration, fixed order, weights printed to 9 significant digits).
@@ -56,10 +63,12 @@ from rouge import Stemmer, tokens  # noqa: E402  (the project's ROUGE tokens)
 # function words (content); a model that leans on them picks different
 # sentences of a German text and its French translation (referee xling fell
 # from 76.3 to 44.9 with them). Left out: their weight is 0.
+# Only in the short model: the long one is for long documents, which
+# ntrex-like translated news never are, and it needs them (German
+# encyclopedia ROUGE-1 38.2 without, 39.2 with).
 DROP = ("caps", "content", "wordlen")
 LAMBDA = 1.0  # L2 penalty on the standardized weights (not on the bias)
-TARGET = {"fr": "mix", "de": "precision"}  # per language; others: DEFAULT_TARGET
-DEFAULT_TARGET = "mix"
+TARGET = {"short": "oracle", "long": "precision"}
 
 
 def load(path):
@@ -175,15 +184,18 @@ def fit(X, y, w):
 def main():
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("data", nargs="+", help="training JSONL files")
+    ap.add_argument("--short", action="append", default=[], required=True,
+                    help="training JSONL file of short documents (news); may be repeated")
+    ap.add_argument("--long", action="append", default=[], required=True,
+                    help="training JSONL file of long documents; may be repeated")
     ap.add_argument("--build", default=os.path.join(HERE, "..", "build"))
     ap.add_argument("-o", "--output", default=os.path.join(HERE, "..", "lib", "score-model.c"))
     ap.add_argument("--drop", default=",".join(DROP),
-                    help="features left out (weight 0), comma-separated (default: %(default)s)")
-    ap.add_argument("--per-language", action="store_true",
-                    help="also fit one model per language (default: one joint model for all)")
+                    help="features left out of the short model (weight 0), comma-separated "
+                    "(default: %(default)s)")
     ap.add_argument("--cache", help="save the labelled rows here, or load them if it exists")
     a = ap.parse_args()
+    a.data = a.short + a.long
     for path in a.data:
         base = os.path.basename(path)
         if "valid" in base or "test" in base:
@@ -191,7 +203,7 @@ def main():
     exe = os.path.join(a.build, "bench", "kurz-features")
     stemmer = Stemmer()
 
-    rows = collections.defaultdict(list)  # lang -> [(features, label)]
+    rows = collections.defaultdict(list)  # group -> [(features, oracle, precision)]
     figures = collections.OrderedDict()
     names = None
     cached = a.cache and os.path.exists(a.cache)
@@ -216,13 +228,12 @@ def main():
                 continue
             picked = set(oracle(stems, ref))
             refc = collections.Counter(ref)
-            target = TARGET.get(lang, DEFAULT_TARGET)
+            group = "short" if path in a.short else "long"
             for k, s in enumerate(sents):
                 orc = 1.0 if k in picked else 0.0
                 c = collections.Counter(stems[k])
                 prec = sum(min(v, refc[g]) for g, v in c.items()) / len(stems[k]) if stems[k] else 0.0
-                y = orc if target == "oracle" else prec if target == "precision" else 0.5 * (orc + prec)
-                rows[lang].append((s[4], y))
+                rows[group].append((s[4], orc, prec))
             ndocs += 1
             nsent += len(sents)
             npos += len(picked)
@@ -237,50 +248,42 @@ def main():
     ti = names.index("title")
     drop = [names.index(x) for x in a.drop.split(",") if x]
     models = []
-    langs = sorted(rows)
-    data = {}
-    for lang in langs:
-        X = np.array([f for f, _ in rows[lang]], dtype=np.float64)
-        y = np.array([l for _, l in rows[lang]], dtype=np.float64)
-        data[lang] = (X, y)
-    # "mul": all languages pooled, each with the same total weight
-    Xs, ys, ws = [], [], []
-    for lang in langs:
-        X, y = data[lang]
-        Xs.append(X)
-        ys.append(y)
-        ws.append(np.full(len(y), 1.0 / len(y)))
-    Xall, yall, wall = np.vstack(Xs), np.concatenate(ys), np.concatenate(ws)
-    wall *= len(yall) / wall.sum()
-    per = [(l, data[l][0], data[l][1], np.ones(len(data[l][1]))) for l in langs] if a.per_language else []
-    for lang, X, y, w in per + [("mul", Xall, yall, wall)]:
+    for group in ("short", "long"):
+        X = np.array([f for f, _, _ in rows[group]], dtype=np.float64)
+        y = np.array([o if TARGET[group] == "oracle" else p for _, o, p in rows[group]],
+                     dtype=np.float64)
+        w = np.ones(len(y))
         for title in (0, 1):
             Xt = X.copy()
             if not title:
                 Xt[:, ti] = 0.0
-            Xt[:, drop] = 0.0
+            if group == "short":
+                Xt[:, drop] = 0.0
             bias, wraw, loss = fit(Xt, y, w)
-            models.append((lang, title, bias, wraw, loss, len(y), float(y.mean())))
+            models.append((group, title, bias, wraw, loss, len(y), float(y.mean())))
             print("model %s title=%d: %d sentences, mean target %.4f, log loss %.4f" %
-                  (lang, title, len(y), float(y.mean()), loss), file=sys.stderr)
+                  (group, title, len(y), float(y.mean()), loss), file=sys.stderr)
 
     out = []
     out.append("/* SPDX-License-Identifier: MIT */")
     out.append("/* GENERATED by tools/train-scorer.py: do not edit; run it again instead:")
-    out.append(" *   tools/train-scorer.py --build BUILD %s" % " ".join(os.path.basename(p) for p in a.data))
+    out.append(" *   tools/train-scorer.py --build BUILD %s" %
+               " ".join(("--short " if p in a.short else "--long ") + os.path.basename(p)
+                        for p in a.data))
     out.append(" * Inputs (training files only):")
     for path in a.data:
         nd, ns, npos = figures[path]
         out.append(" *   %s (%d bytes, sha256 %s...):" % (os.path.basename(path), os.path.getsize(path),
                                                             sha256(path)[:16]))
         out.append(" *     %d documents, %d real sentences, %d picked by the greedy oracle" % (nd, ns, npos))
-    out.append(" * Targets: %s, other languages %s." %
-               (", ".join("%s %s" % kv for kv in sorted(TARGET.items())), DEFAULT_TARGET))
+    out.append(" * Models: short (the --short files; target %s; without %s)," %
+               (TARGET["short"], a.drop.replace(",", ", ")))
+    out.append(" * long (the --long files; target %s)." % TARGET["long"])
     out.append(" * Logistic regression, L2 penalty %g on standardized features, Newton's" % LAMBDA)
     out.append(" * method; weights on the raw features of lib/features.c. Training figures")
     out.append(" * (mean cross-entropy against the target on the training sentences):")
     for lang, title, bias, wraw, loss, n, ymean in models:
-        out.append(" *   %-3s %-8s %7d sentences, mean target %.4f, cross-entropy %.4f" %
+        out.append(" *   %-5s %-8s %7d sentences, mean target %.4f, cross-entropy %.4f" %
                    (lang, "title" if title else "no title", n, ymean, loss))
     out.append(" */")
     out.append('#include "score.h"')
