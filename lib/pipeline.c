@@ -155,6 +155,11 @@ int kurz__stage_score(kurz__run *r)
             r->score[i] += a * model[i];
     }
     kurz__free(r->m, model);
+    /* fragments (no final punctuation, or very short) read badly in a
+     * summary: they come after the real sentences of similar worth */
+    for (size_t i = 0; i < n; i++)
+        if (r->feat[i * KURZ__NFEAT + KURZ__F_NOTERM] > 0 || d->nwords[i] < KURZ__FRAGMENT_WORDS)
+            r->score[i] *= KURZ__FRAGMENT_FACTOR;
     return 0;
 }
 

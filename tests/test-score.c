@@ -9,6 +9,8 @@
 #include <cmocka.h>
 
 #include <math.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "fixture.h"
 #include "kurz-test.h"
@@ -208,6 +210,78 @@ static void features_of_a_text(void **state)
     kurz_summarizer_free(s);
 }
 
+/* The default score, put together again from its parts: the short and
+ * long models mixed by the document's length, the short one with 0.1's
+ * blend, and fragments scaled down. n_extra sentences are appended to
+ * make the document long enough for the long model. */
+static void check_default_score(size_t n_extra)
+{
+    char text[16384];
+    size_t len = (size_t)snprintf(text, sizeof text, "%s",
+        "Le conseil municipal de Lyon a vot\u00E9 le budget mardi soir.\n\n"
+        "Budget 2024\n\n"
+        "Il pr\u00E9voit une hausse des d\u00E9penses pour les \u00E9coles de la ville.\n\n"
+        "Tout change.\n\n"
+        "Les habitants de Lyon craignent une hausse des imp\u00F4ts locaux.\n\n");
+    for (size_t k = 0; k < n_extra; k++)
+        len += (size_t)snprintf(text + len, sizeof text - len,
+                                "La ville de Lyon ouvre la piscine num\u00E9ro %zu en juin.\n", k);
+    kurz_summarizer *s;
+    assert_int_equal(kurz_summarizer_new(&s, "fr"), KURZ_OK);
+    kurz__run r;
+    kurz__run_begin(&r, s, text, len);
+    int rc = 0;
+    size_t k = 0;
+    for (; k < KURZ__NSTAGES && strcmp(kurz__stages[k].name, "score") != 0 && !rc; k++)
+        rc = kurz__stages[k].run(&r);
+    assert_int_equal(rc, 0);
+    size_t n = r.doc->sents.n;
+    double cent[256], blend[256], sh[256], lo[256];
+    assert_true(n <= 256);
+    memcpy(cent, r.score, n * sizeof *cent);
+    assert_int_equal(kurz__stages[k].run(&r), 0); /* score */
+    memcpy(blend, cent, n * sizeof *blend);
+    kurz__blend(r.doc, r.ok, r.norm, &r.blend_opts, blend);
+    kurz__model_score(kurz__model_for("short", 0), r.feat, n, sh);
+    kurz__model_score(kurz__model_for("long", 0), r.feat, n, lo);
+    size_t nreal = 0;
+    for (size_t i = 0; i < n; i++)
+        nreal += r.ok[i] != 0;
+    double a = kurz__long_share(nreal);
+    assert_true(n_extra ? a > 0 : a == 0);
+    size_t fragments = 0;
+    for (size_t i = 0; i < n; i++) {
+        double want = (1 - a) * (KURZ__BLEND_SHARE * blend[i] + (1 - KURZ__BLEND_SHARE) * sh[i]) +
+                      a * lo[i];
+        int frag = r.doc->nwords[i] < KURZ__FRAGMENT_WORDS ||
+                   r.feat[i * KURZ__NFEAT + KURZ__F_NOTERM] > 0;
+        fragments += frag;
+        if (frag)
+            want *= KURZ__FRAGMENT_FACTOR;
+        assert_true(fabs(r.score[i] - want) < 1e-12);
+    }
+    assert_int_equal(fragments, 2); /* "Budget 2024", "Tout change." */
+    kurz__run_end(&r);
+    kurz_summarizer_free(s);
+}
+
+static void default_score_short_and_long(void **state)
+{
+    (void)state;
+    check_default_score(0);
+    check_default_score(60);
+    /* the long model's share rises with the length, 0 to 1 */
+    assert_true(kurz__long_share(KURZ__LONG_LO) == 0.0);
+    assert_true(kurz__long_share(KURZ__LONG_HI) == 1.0);
+    assert_true(kurz__long_share(1000) == 1.0);
+    double prev = 0;
+    for (size_t m = KURZ__LONG_LO + 1; m < KURZ__LONG_HI; m++) {
+        double a = kurz__long_share(m);
+        assert_true(a > prev && a < 1.0);
+        prev = a;
+    }
+}
+
 /* Whatever the budget, a summary never holds a sentence that opens with
  * a word pointing back without the sentence before it. The text is made
  * so that the "Er"/"Sie" sentences share the most words (they are
@@ -276,6 +350,7 @@ int main(void)
         cmocka_unit_test(model_matches_features),
         cmocka_unit_test(features_of_a_text),
         cmocka_unit_test(summaries_keep_antecedents),
+        cmocka_unit_test(default_score_short_and_long),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
