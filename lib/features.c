@@ -21,13 +21,16 @@ const char *const kurz__feature_names[KURZ__NFEAT] = {
 #define OPENER_WORDS 3   /* the longest entry, in words */
 #define OPENER_BYTES 96  /* room for the key of the first OPENER_WORDS words */
 
-int kurz__opener(kurz__tokenizer *t, kurz__lang lang, const char *text, size_t start,
-                 size_t end)
+static const kurz__wordlist *opener_list(kurz__lang lang)
 {
     const char *code = kurz__lang_rules_code(lang);
-    const kurz__wordlist *list = code ? kurz__wl_lang("opener", code) : NULL;
-    if (!list) /* data/opener/<code>.txt: none for this language */
-        return 0;
+    return code ? kurz__wl_lang("opener", code) : NULL; /* data/opener/<code>.txt */
+}
+
+/* Does text[start..end) open with an entry of list (not NULL)? */
+static int opens_with(const kurz__wordlist *list, kurz__tokenizer *t, const char *text,
+                      size_t start, size_t end)
+{
     char key[OPENER_BYTES];
     size_t kn = 0;
     kurz__tok_reset(t, text, start, end);
@@ -49,6 +52,13 @@ int kurz__opener(kurz__tokenizer *t, kurz__lang lang, const char *text, size_t s
     return 0;
 }
 
+int kurz__opener(kurz__tokenizer *t, kurz__lang lang, const char *text, size_t start,
+                 size_t end)
+{
+    const kurz__wordlist *list = opener_list(lang);
+    return list ? opens_with(list, t, text, start, end) : 0;
+}
+
 /* ---- Byte-level facts ------------------------------------------------- */
 typedef struct surface {
     int digits, quote, question, paren;
@@ -56,25 +66,60 @@ typedef struct surface {
     unsigned words, caps; /* words, and those after the first that start upper case */
 } surface;
 
+/* What a byte is to scan(): one table lookup instead of a chain of tests. */
+enum {
+    B_WORD = 1,   /* an ASCII letter or digit, '_' */
+    B_UPPER = 2,  /* A..Z */
+    B_DIGIT = 4,
+    B_QUOTE = 8,  /* '"' */
+    B_PAREN = 16, /* ( ) */
+    B_LEAD = 32,  /* the lead byte of a multi-byte character */
+    B_CONT = 64   /* a continuation byte */
+};
+
+static const uint8_t *byte_table(void)
+{
+#define W B_WORD
+#define U (B_WORD | B_UPPER)
+#define D (B_WORD | B_DIGIT)
+#define C B_CONT
+#define L B_LEAD
+#define R16(x) x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x
+    static const uint8_t tab[256] = {
+        R16(0), R16(0),
+        0, 0, B_QUOTE, 0, 0, 0, 0, 0, B_PAREN, B_PAREN, 0, 0, 0, 0, 0, 0, /* 0x20 */
+        D, D, D, D, D, D, D, D, D, D, 0, 0, 0, 0, 0, 0,                   /* 0x30 */
+        0, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,                   /* 0x40 */
+        U, U, U, U, U, U, U, U, U, U, U, 0, 0, 0, 0, W,                   /* 0x50 */
+        0, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W,                   /* 0x60 */
+        W, W, W, W, W, W, W, W, W, W, W, 0, 0, 0, 0, 0,                   /* 0x70 */
+        R16(C), R16(C), R16(C), R16(C),                                   /* 0x80..0xBF */
+        R16(L), R16(L), R16(L), R16(L),                                   /* 0xC0..0xFF */
+    };
+#undef W
+#undef U
+#undef D
+#undef C
+#undef L
+#undef R16
+    return tab;
+}
+
 static void scan(const uint8_t *s, size_t start, size_t end, surface *f)
 {
+    const uint8_t *tab = byte_table();
     memset(f, 0, sizeof *f);
+    unsigned seen = 0; /* the B_* bits of every ASCII byte */
     int in = 0;
     for (size_t i = start; i < end; i++) {
         uint8_t c = s[i];
-        int word, upper = 0;
-        if (c < 0x80) {
-            word = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                   c == '_';
-            upper = c >= 'A' && c <= 'Z';
-            if (c >= '0' && c <= '9')
-                f->digits = 1;
-            if (c == '"')
-                f->quote = 1;
-            if (c == '(' || c == ')')
-                f->paren = 1;
-        } else if (c >= 0xC0) {
+        unsigned cls = tab[c];
+        unsigned word, upper;
+        if (cls & (B_CONT | B_LEAD)) { /* rare in Latin-script prose */
+            if (cls & B_CONT)
+                continue; /* part of the character before */
             word = 1; /* a lead byte: counted as a letter (a good guess in prose) */
+            upper = 0;
             /* U+00C0..U+00DE: Latin-1 capitals (but U+00D7) */
             if (c == 0xC3 && i + 1 < end)
                 upper = s[i + 1] >= 0x80 && s[i + 1] <= 0x9E && s[i + 1] != 0x97;
@@ -85,17 +130,20 @@ static void scan(const uint8_t *s, size_t start, size_t end, surface *f)
                 (s[i + 2] == 0x9C || s[i + 2] == 0x9D || s[i + 2] == 0x9E))
                 f->quote = 1, word = 0;
         } else {
-            continue; /* a continuation byte: part of the character before */
+            seen |= cls;
+            word = cls & B_WORD;
+            upper = (cls & B_UPPER) != 0;
         }
-        if (word)
-            f->bytes++; /* lead bytes count one each: characters, roughly */
-        if (word && !in) {
-            f->words++;
-            if (upper && f->words > 1)
-                f->caps++;
-        }
-        in = word;
+        /* without branches: word starts come every few bytes */
+        unsigned st = word & !in;
+        f->bytes += word; /* lead bytes count one each: characters, roughly */
+        f->words += st;
+        f->caps += st & upper & (f->words > 1);
+        in = (int)word;
     }
+    f->digits = (seen & B_DIGIT) != 0;
+    f->quote |= (seen & B_QUOTE) != 0;
+    f->paren = (seen & B_PAREN) != 0;
     /* the last character that is not a closing quote or bracket */
     size_t e = end;
     while (e > start) {
@@ -201,6 +249,7 @@ int kurz__features(const kurz__mem *m, kurz__doc *d, kurz__lang lang, const char
     }
     double npara = (double)d->sents.v[n - 1].para + 1.0;
     const uint8_t *s = (const uint8_t *)text;
+    const kurz__wordlist *olist = opener_list(lang);
     size_t rank = 0, in_para = 0, words = 0;
     double maxcen = 0;
     for (size_t i = 0; i < n; i++) {
@@ -208,7 +257,7 @@ int kurz__features(const kurz__mem *m, kurz__doc *d, kurz__lang lang, const char
         double *f = feat + i * KURZ__NFEAT;
         surface sf;
         scan(s, se->start, se->end, &sf);
-        opener[i] = (uint8_t)kurz__opener(&d->tok, lang, text, se->start, se->end);
+        opener[i] = olist ? (uint8_t)opens_with(olist, &d->tok, text, se->start, se->end) : 0;
         f[KURZ__F_POS_INV] = ok[i] ? 1.0 / sqrt(1.0 + (double)rank) : 0.0;
         f[KURZ__F_POS_REL] = nok ? (double)rank / (double)nok : 1.0;
         f[KURZ__F_FIRST] = i == lead;
