@@ -61,7 +61,8 @@ void json_str(buf *b, const char *s, size_t n);
  * file names. */
 void json_str_lossy(buf *b, const char *s, size_t n);
 
-/* A parsed corpus record: {"id": scalar, "text": "...", "lang": "..."}. */
+/* A parsed corpus record: {"id": scalar, "text": "...", "lang": "...",
+ * "title": "..."}. */
 typedef struct jrec {
     const char *id; /* raw JSON text of the id inside the line, or NULL */
     size_t id_len;
@@ -69,13 +70,16 @@ typedef struct jrec {
     buf text;   /* decoded text (may contain NUL bytes) */
     int has_lang;
     buf lang;   /* decoded language, NUL-terminated when has_lang */
+    int has_title;
+    buf title;  /* decoded title (may contain NUL bytes) */
     buf key;    /* scratch */
 } jrec;
 
 /* Parses one line (without its '\n') as a strict JSON object. Other members
  * are checked and skipped. Returns 0, or -1 with a message in err (r->id is
  * still set when the id was read before the error). The buffers of r are
- * reused: the caller zeroes r once and frees r->text and r->lang at the end. */
+ * reused: the caller zeroes r once and frees r->text, r->lang and r->title
+ * at the end. */
 int jrec_parse(jrec *r, const char *line, size_t len, char *err, size_t errsz);
 
 
@@ -85,6 +89,7 @@ int jrec_parse(jrec *r, const char *line, size_t len, char *err, size_t errsz);
 
 typedef struct kz_opts {
     const char *lang;     /* default language */
+    const char *title;    /* --title, or NULL */
     int budget_opt;       /* 0 or KURZ_OPT_SENTENCES/RATIO_PERMILLE/WORDS */
     /* the library options given, in the order first given; a later value
      * of the same option replaces the earlier */
@@ -113,7 +118,8 @@ typedef struct kz_opts {
  * free. */
 void kz_opts_parse(kz_opts *o, int argc, char **argv);
 
-/* Applies the options to a summarizer. Returns KURZ_OK or a kurz_status. */
+/* Applies the options to a summarizer (not the title: see engine.c).
+ * Returns KURZ_OK or a kurz_status. */
 int kz_configure(kurz_summarizer *s, const kz_opts *o);
 
 /* Prints the language codes; the exit status. */

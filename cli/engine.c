@@ -216,6 +216,7 @@ static void worker_free(worker *w)
     buf_free(&w->in);
     buf_free(&w->rec.text);
     buf_free(&w->rec.lang);
+    buf_free(&w->rec.title);
     buf_free(&w->rec.key);
 }
 
@@ -261,11 +262,26 @@ static kurz_summarizer *summarizer_for(worker *w, const char *lang, int *st)
     return s;
 }
 
-/* Summarizes (or splits) text; on failure *msg holds the reason. */
-static kurz_summary *run_doc(worker *w, kurz_summarizer *s, const char *text, size_t len, buf *msg)
+/* Summarizes (or splits) text with the title title[0..tlen) (NULL: none);
+ * on failure *msg holds the reason. */
+static kurz_summary *run_doc(worker *w, kurz_summarizer *s, const char *text, size_t len,
+                             const char *title, size_t tlen, buf *msg)
 {
     kurz_summary *sum = NULL;
-    int st = w->o->split ? kurz_split(&sum, s, text, len) : kurz_summarize(&sum, s, text, len);
+    /* a summarizer serves many documents: each gets its own title or none */
+    int st = kurz_summarizer_set_title(s, title, title ? tlen : 0);
+    if (st == KURZ_ERR_INVALID_UTF8) {
+        buf_addf(msg, "invalid UTF-8 in the title at byte %zu", kurz_summarizer_error_offset(s));
+        buf_addc(msg, '\0');
+        return NULL;
+    }
+    if (st == KURZ_ERR_TOO_LARGE) {
+        buf_addf(msg, "title larger than %zu bytes (see --max-input-bytes)", w->o->max_input_eff);
+        buf_addc(msg, '\0');
+        return NULL;
+    }
+    if (st == KURZ_OK)
+        st = w->o->split ? kurz_split(&sum, s, text, len) : kurz_summarize(&sum, s, text, len);
     if (st == KURZ_OK)
         return sum;
     if (st == KURZ_ERR_INVALID_UTF8)
@@ -355,7 +371,8 @@ static void do_file(worker *w, item *it)
         return;
     }
     buf why = {0};
-    kurz_summary *sum = run_doc(w, s, w->in.p, w->in.n, &why);
+    const char *title = o->title;
+    kurz_summary *sum = run_doc(w, s, w->in.p, w->in.n, title, title ? strlen(title) : 0, &why);
     if (!sum) {
         out_file_failed(it, o, why.p);
         buf_free(&why);
@@ -418,7 +435,10 @@ static void do_line(worker *w, item *it)
         return;
     }
     buf why = {0};
-    kurz_summary *sum = run_doc(w, s, r->text.p ? r->text.p : "", r->text.n, &why);
+    /* the record's title, else --title's */
+    const char *title = r->has_title ? (r->title.p ? r->title.p : "") : o->title;
+    size_t tlen = r->has_title ? r->title.n : title ? strlen(title) : 0;
+    kurz_summary *sum = run_doc(w, s, r->text.p ? r->text.p : "", r->text.n, title, tlen, &why);
     if (!sum) {
         out_record_failed(it, o, r, why.p);
         buf_free(&why);

@@ -374,14 +374,14 @@ int jrec_parse(jrec *r, const char *line, size_t len, char *err, size_t errsz)
 {
     r->id = NULL;
     r->id_len = 0;
-    r->has_text = r->has_lang = 0;
-    r->text.n = r->lang.n = 0;
+    r->has_text = r->has_lang = r->has_title = 0;
+    r->text.n = r->lang.n = r->title.n = 0;
     size_t bad;
     if (kurz_validate_utf8(line, len, &bad) != KURZ_OK) {
         /* The valid part before the bad byte, only for the id, when it
          * comes first: the error record then names the record. */
         (void)jrec_parse(r, line, bad, err, errsz);
-        r->has_text = r->has_lang = 0;
+        r->has_text = r->has_lang = r->has_title = 0;
         snprintf(err, errsz, "invalid UTF-8 at byte %zu", bad);
         return -1;
     }
@@ -391,7 +391,7 @@ int jrec_parse(jrec *r, const char *line, size_t len, char *err, size_t errsz)
         return fail(&p, peek(&p) < 0 ? "empty line" : "object expected");
     p.i++;
     ws(&p);
-    int seen_id = 0, seen_text = 0, seen_lang = 0;
+    int seen_id = 0, seen_text = 0, seen_lang = 0, seen_title = 0;
     if (peek(&p) == '}') {
         p.i++;
     } else {
@@ -411,7 +411,8 @@ int jrec_parse(jrec *r, const char *line, size_t len, char *err, size_t errsz)
             int c = peek(&p);
             int *seen = key_is(&r->key, "id") ? &seen_id
                         : key_is(&r->key, "text") ? &seen_text
-                        : key_is(&r->key, "lang") ? &seen_lang : NULL;
+                        : key_is(&r->key, "lang") ? &seen_lang
+                        : key_is(&r->key, "title") ? &seen_title : NULL;
             if (seen && *seen) {
                 p.i = key_at;
                 return fail(&p, "duplicate member \"%.*s\"", (int)r->key.n, r->key.p);
@@ -442,6 +443,16 @@ int jrec_parse(jrec *r, const char *line, size_t len, char *err, size_t errsz)
                     p.i += 4; /* null: the default language */
                 } else {
                     return fail(&p, "\"lang\" must be a string or null");
+                }
+            } else if (seen == &seen_title) {
+                if (c == '"') {
+                    if (string(&p, &r->title))
+                        return -1;
+                    r->has_title = 1;
+                } else if (p.n - p.i >= 4 && memcmp(p.s + p.i, "null", 4) == 0) {
+                    p.i += 4; /* null: no title (or --title's) */
+                } else {
+                    return fail(&p, "\"title\" must be a string or null");
                 }
             } else if (skip_value(&p, 1)) {
                 return -1;

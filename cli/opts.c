@@ -66,6 +66,7 @@ typedef enum kind {
     K_DETECT,   /* --detect-language: --identify with the confidence */
     K_KEYWORDS, /* how many key phrases; also turns them on */
     K_INT,      /* a plain whole-number library option */
+    K_TITLE,    /* --title: kurz_summarizer_set_title */
     K_IDENTIFY_LINES,
     K_JOBS,
     K_HELP,
@@ -135,15 +136,21 @@ static const optdef optdefs[] = {
      "lexrank or textrank (default: {})"},
     {"damping", 0, "X", KURZ_OPT_DAMPING_PERMILLE, K_FRACTION,
      "damping of the random walk (default: {}; below 1)"},
+    {"title", 0, "TEXT", 0, K_TITLE,
+     "the title (headline) of the text: sentences that\n"
+     "share its words are preferred. For every FILE, and\n"
+     "for --jsonl records without a \"title\" of their own"},
     {"position-weight", 0, "X", KURZ_OPT_POSITION_PERMILLE, K_FRACTION,
      "weight of a sentence's position, blended with its\n"
-     "centrality (default: {})"},
+     "centrality (default: {}); another value replaces\n"
+     "the learned scorer with this blend, as in kurz 0.1"},
     {"redundancy", 0, "X", KURZ_OPT_REDUNDANCY_PERMILLE, K_FRACTION,
      "skip a sentence this similar or more to one\n"
      "already chosen; 1 never skips (default: {})"},
     {"title-weight", 0, "X", KURZ_OPT_TITLE_PERMILLE, K_FRACTION,
      "weight of the similarity to the first sentence\n"
-     "(default: {})"},
+     "(default: {}); another value, like\n"
+     "--position-weight, brings back kurz 0.1's blend"},
     {"no-boilerplate-filter", 0, NULL, KURZ_OPT_BOILERPLATE, K_OFF,
      "also choose headings, bylines, navigation and\n"
      "comment lines (the filter is {} by default)"},
@@ -184,9 +191,10 @@ static const optdef optdefs[] = {
     {"Corpus mode:", 0, NULL, 0, K_SECTION, NULL},
     {"jsonl", 0, NULL, 0, K_JSONL,
      "the input is JSON Lines: one object per line,\n"
-     "{\"id\": ID, \"text\": \"...\", \"lang\": \"fr\"}; lang is\n"
-     "optional (default: -l) and other members are\n"
-     "ignored. One line of output per record, in input\n"
+     "{\"id\": ID, \"text\": \"...\", \"lang\": \"fr\", \"title\":\n"
+     "\"...\"}; lang is optional (default: -l), title too\n"
+     "(default: --title, else none), and other members\n"
+     "are ignored. One line of output per record, in input\n"
      "order: {\"id\": ID, \"language\": ...,\n"
      "\"language_source\": ..., \"sentences\": [...],\n"
      "\"document_sentences\": N}, ID copied as written. A\n"
@@ -591,6 +599,9 @@ static void handle(kz_opts *o, const optdef *d, const char *name, const char *va
         break;
     case K_LIST:
         o->list_languages = 1;
+        break;
+    case K_TITLE:
+        o->title = val;
         break;
     case K_FORMAT:
         if (strcmp(val, "text") == 0)

@@ -118,7 +118,11 @@ typedef enum kurz_option {
     KURZ_OPT_ALGORITHM = 104,        /* a kurz_algorithm; default KURZ_ALGO_LEXRANK */
     KURZ_OPT_DAMPING_PERMILLE = 105, /* random-walk damping of the ranking; default 850 */
     KURZ_OPT_POSITION_PERMILLE = 106,/* weight of the position prior blended with centrality;
-                                        default 600 */
+                                        default 600. Sentences are scored by a learned
+                                        model (since 0.2) while this option and
+                                        KURZ_OPT_TITLE_PERMILLE keep their defaults; any
+                                        other value of either brings back the hand-set
+                                        blend of 0.1 with these weights */
     KURZ_OPT_REDUNDANCY_PERMILLE = 107, /* reject a candidate whose similarity to a chosen
                                         sentence is at least this; 1000 = never reject;
                                         default 600 */
@@ -126,8 +130,10 @@ typedef enum kurz_option {
                                         and comment lines unless nothing else exists */
     KURZ_OPT_MAX_INPUT_BYTES = 109,  /* refuse longer input with KURZ_ERR_TOO_LARGE;
                                         default 256 MiB; the maximum is INT_MAX */
-    KURZ_OPT_TITLE_PERMILLE = 110,   /* weight of similarity to the first real sentence;
-                                        default 0 */
+    KURZ_OPT_TITLE_PERMILLE = 110,   /* weight of similarity to the first real sentence in
+                                        the blend of 0.1 (see KURZ_OPT_POSITION_PERMILLE);
+                                        default 0. For a real title see
+                                        kurz_summarizer_set_title */
     KURZ_OPT_KEYPHRASES = 111,       /* kurz_keyphrases_extract: at most this many key
                                         phrases, 0..1000; default 10 */
     KURZ_OPT_KEYPHRASE_MAX_WORDS = 112 /* kurz_keyphrases_extract: words per key phrase,
@@ -327,6 +333,20 @@ KURZ_API void kurz_langid_free(kurz_langid *r);
  * summarizer's own. A static string; NULL (and *detected 0) for NULL sum.
  * Like every summary accessor, safe from any number of threads at once. */
 KURZ_API const char *kurz_summary_language(const kurz_summary *sum, int *detected);
+
+/* ---- Titles (since 0.2) -----------------------------------------------
+ * Gives the summarizer the title (headline) of the next documents:
+ * sentences that share its words score higher. title[0..len) is UTF-8
+ * (no NUL needed) and is copied; it applies to every following
+ * kurz_summarize on s until replaced, or removed with title NULL and len 0.
+ * An empty title (len 0, title not NULL) counts as a title with no words.
+ * Errors: KURZ_ERR_INVALID_ARG (NULL s, or NULL title with len > 0),
+ * KURZ_ERR_INVALID_UTF8 (then kurz_summarizer_error_offset is the offset in
+ * title), KURZ_ERR_TOO_LARGE (longer than KURZ_OPT_MAX_INPUT_BYTES),
+ * KURZ_ERR_NOMEM; after an error the previous title stays in force.
+ * kurz_summarizer_set_allocator forgets the title. Same thread rule as
+ * every call on s. */
+KURZ_API int kurz_summarizer_set_title(kurz_summarizer *s, const char *title, size_t len);
 
 #ifdef __cplusplus
 }

@@ -57,6 +57,8 @@ struct kurz_summarizer {
     kurz__langctx *cur; /* the language of the document at hand */
     int detected;       /* cur was identified from the text */
     kurz__kwindex kw;   /* the boilerplate filter's keywords, built once */
+    char *title;        /* kurz_summarizer_set_title's copy, or NULL */
+    size_t title_len;
 };
 
 typedef struct kurz__item {
@@ -219,6 +221,7 @@ KURZ_API void kurz_summarizer_free(kurz_summarizer *s)
         kurz__stemmer_free(s->ctx[i]->stemmer);
         kurz__free(&self, s->ctx[i]);
     }
+    kurz__free(&s->mem, s->title);
     kurz__free(&self, s);
 }
 
@@ -266,6 +269,9 @@ KURZ_API int kurz_summarizer_set_allocator(kurz_summarizer *s, kurz_malloc_fn ma
     /* buffers made by the old allocator go back to it first */
     for (size_t i = 0; i < s->nctx; i++)
         kurz__doc_free(&s->ctx[i]->doc, &s->mem);
+    kurz__free(&s->mem, s->title);
+    s->title = NULL; /* see kurz.h: setting an allocator forgets the title */
+    s->title_len = 0;
     if (malloc_fn) {
         s->mem.malloc_fn = malloc_fn;
         s->mem.realloc_fn = realloc_fn;
@@ -331,6 +337,12 @@ void kurz__run_begin(kurz__run *r, kurz_summarizer *s, const char *text, size_t 
     r->kw = &s->kw;
     r->text = text;
     r->len = len;
+    r->title = s->title;
+    r->title_len = s->title_len;
+    /* the documented override: a position or title weight other than the
+     * default brings back kurz 0.1's hand-set blend */
+    r->blend = OPT(s, KURZ_OPT_POSITION_PERMILLE) != opt_table[opt_slot(KURZ_OPT_POSITION_PERMILLE)].def ||
+               OPT(s, KURZ_OPT_TITLE_PERMILLE) != opt_table[opt_slot(KURZ_OPT_TITLE_PERMILLE)].def;
     kurz__run_options(r, s->opt);
 }
 
@@ -453,6 +465,35 @@ KURZ_API void kurz_summary_free(kurz_summary *sum)
         return;
     kurz__mem mem = sum->mem;
     kurz__free(&mem, sum);
+}
+
+KURZ_API int kurz_summarizer_set_title(kurz_summarizer *s, const char *title, size_t len)
+{
+    if (!s || (!title && len))
+        return KURZ_ERR_INVALID_ARG;
+    if (!title) {
+        kurz__free(&s->mem, s->title);
+        s->title = NULL;
+        s->title_len = 0;
+        return KURZ_OK;
+    }
+    size_t bad;
+    if (len && !kurz__utf8_valid((const uint8_t *)title, len, &bad)) {
+        s->error_offset = bad;
+        return KURZ_ERR_INVALID_UTF8;
+    }
+    if (len > (size_t)OPT(s, KURZ_OPT_MAX_INPUT_BYTES))
+        return KURZ_ERR_TOO_LARGE;
+    char *copy = kurz__malloc(&s->mem, len + 1);
+    if (!copy)
+        return KURZ_ERR_NOMEM;
+    if (len)
+        memcpy(copy, title, len);
+    copy[len] = '\0';
+    kurz__free(&s->mem, s->title);
+    s->title = copy;
+    s->title_len = len;
+    return KURZ_OK;
 }
 
 /* ---- Key phrases: the public entry (the work is in keyphrase.c) ------- */

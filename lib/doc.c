@@ -429,3 +429,27 @@ fail:
     forget_words(d);
     return rc;
 }
+
+int kurz__doc_terms_of(kurz__doc *d, const kurz__mem *m, kurz__lang lang, kurz__stemmer *st,
+                       const char *text, size_t len, float *tf)
+{
+    if (len == 0)
+        return 0;
+    kurz__tok_reset(&d->tok, text, 0, len);
+    const uint8_t *w;
+    size_t wl;
+    int rc;
+    while ((rc = kurz__tok_next(&d->tok, &w, &wl, NULL, NULL)) == 1) {
+        uint32_t v;
+        if ((rc = lookup_word(d, m, lang, st, w, wl, &v))) {
+            forget_words(d);
+            return rc;
+        }
+        if (v == TERM_STOP)
+            continue;
+        uint32_t g = (v & ~TERM_NUMBER) - 1;
+        if (d->stamp[g] == d->epoch) /* a term of this document */
+            tf[d->local[g]] += 1.0f;
+    }
+    return rc < 0 ? rc : 0;
+}

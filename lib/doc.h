@@ -60,5 +60,11 @@ void kurz__doc_free(kurz__doc *d, const kurz__mem *m);
  * call. 0 or KURZ_ERR_NOMEM. */
 int kurz__doc_build(kurz__doc *d, const kurz__mem *m, kurz__lang lang, kurz__stemmer *st,
                     const char *text, size_t len);
+/* After kurz__doc_build: adds 1 to tf[t] for every word of text[0..len)
+ * (valid UTF-8, e.g. a title) whose term t is one of this document's;
+ * other words are ignored. tf has room for d->nterms. 0 or KURZ_ERR_NOMEM
+ * (then the word cache is cleared, as after a failed build). */
+int kurz__doc_terms_of(kurz__doc *d, const kurz__mem *m, kurz__lang lang, kurz__stemmer *st,
+                       const char *text, size_t len, float *tf);
 
 #endif /* KURZ_DOC_H */

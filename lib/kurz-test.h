@@ -20,6 +20,10 @@ typedef struct kurz__run {
     const kurz__kwindex *kw;  /* the boilerplate keywords */
     const char *text;
     size_t len;
+    const char *title;        /* kurz_summarizer_set_title's copy, or NULL */
+    size_t title_len;
+    int blend;                /* 1: the caller set a position or title weight:
+                                 kurz 0.1's blend instead of the model */
     /* The internal options, made from the public ones by kurz__run_options. */
     kurz__graph_opts graph_opts;
     double damping;
@@ -32,6 +36,8 @@ typedef struct kurz__run {
     kurz__graph graph;        /* graph */
     double *score;            /* rank: centrality; score: final scores */
     uint8_t *ok;              /* boiler: 1 for a real sentence */
+    double *feat;             /* score: the features, KURZ__NFEAT a sentence */
+    uint8_t *opener;          /* score: 1 when a sentence opens with a word pointing back */
     size_t *chosen, nchosen;  /* select: the summary, in document order */
     uint64_t compared;        /* select: redundancy comparisons (a work counter) */
 } kurz__run;
@@ -53,7 +59,8 @@ int kurz__stage_doc(kurz__run *r);      /* kurz__doc_build */
 int kurz__stage_graph(kurz__run *r);    /* kurz__norms, kurz__graph_build */
 int kurz__stage_rank(kurz__run *r);     /* kurz__rank */
 int kurz__stage_boiler(kurz__run *r);   /* kurz__eligible (or all eligible) */
-int kurz__stage_score(kurz__run *r);    /* kurz__blend */
+int kurz__stage_score(kurz__run *r);    /* kurz__features, then kurz__model_score
+                                           (or kurz__blend) */
 int kurz__stage_select(kurz__run *r);   /* kurz__select */
 
 typedef struct kurz__stage {

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* The stages of kurz_summarize, one call each, and their table: api.c runs
  * them in this order, and so does the benchmark (through kurz-test.h). */
+#include <stdint.h>
 #include <string.h>
 
 #include "kurz-test.h"
@@ -34,8 +35,10 @@ void kurz__run_end(kurz__run *r)
     kurz__free(r->m, r->score);
     kurz__free(r->m, r->ok);
     kurz__free(r->m, r->chosen);
-    r->norm = r->score = NULL;
-    r->ok = NULL;
+    kurz__free(r->m, r->feat);
+    kurz__free(r->m, r->opener);
+    r->norm = r->score = r->feat = NULL;
+    r->ok = r->opener = NULL;
     r->chosen = NULL;
     r->nchosen = 0;
 }
@@ -100,7 +103,63 @@ int kurz__stage_boiler(kurz__run *r)
 
 int kurz__stage_score(kurz__run *r)
 {
-    kurz__blend(r->doc, r->ok, r->norm, &r->blend_opts, r->score);
+    kurz__doc *d = r->doc;
+    size_t n = d->sents.n;
+    if (n == 0)
+        return 0;
+    if (n > SIZE_MAX / sizeof *r->feat / KURZ__NFEAT ||
+        !(r->feat = stage_array(r, n * KURZ__NFEAT, sizeof *r->feat)) ||
+        !(r->opener = stage_array(r, n, sizeof *r->opener)))
+        return KURZ_ERR_NOMEM;
+    float *title_tf = NULL;
+    if (r->title) {
+        if (!(title_tf = kurz__calloc(r->m, d->nterms + 1, sizeof *title_tf)))
+            return KURZ_ERR_NOMEM;
+        int rc = kurz__doc_terms_of(d, r->m, r->lang, r->st, r->title, r->title_len, title_tf);
+        if (rc) {
+            kurz__free(r->m, title_tf);
+            return rc;
+        }
+    }
+    int rc = kurz__features(r->m, d, r->lang, r->text, r->score, r->ok, r->norm, title_tf,
+                            r->feat, r->opener);
+    kurz__free(r->m, title_tf);
+    if (rc)
+        return rc;
+    if (r->blend) {
+        kurz__blend(d, r->ok, r->norm, &r->blend_opts, r->score);
+        return 0;
+    }
+    /* short documents: the short model mixed with 0.1's blend; long ones:
+     * the long model; between them a mix of the two by length */
+    size_t nreal = 0;
+    for (size_t i = 0; i < n; i++)
+        nreal += r->ok[i] != 0;
+    double a = kurz__long_share(nreal);
+    double *model = stage_array(r, n, sizeof *model);
+    if (!model)
+        return KURZ_ERR_NOMEM;
+    int title = r->title != NULL;
+    if (a < 1.0) {
+        kurz__model_score(kurz__model_for("short", title), r->feat, n, model);
+        kurz__blend(d, r->ok, r->norm, &r->blend_opts, r->score);
+        for (size_t i = 0; i < n; i++)
+            r->score[i] = (1.0 - a) * (KURZ__BLEND_SHARE * r->score[i] +
+                                       (1.0 - KURZ__BLEND_SHARE) * model[i]);
+    } else {
+        memset(r->score, 0, n * sizeof *r->score);
+    }
+    if (a > 0.0) {
+        kurz__model_score(kurz__model_for("long", title), r->feat, n, model);
+        for (size_t i = 0; i < n; i++)
+            r->score[i] += a * model[i];
+    }
+    kurz__free(r->m, model);
+    /* fragments (no final punctuation, or very short) read badly in a
+     * summary: they come after the real sentences of similar worth */
+    for (size_t i = 0; i < n; i++)
+        if (r->feat[i * KURZ__NFEAT + KURZ__F_NOTERM] > 0 || d->nwords[i] < KURZ__FRAGMENT_WORDS)
+            r->score[i] *= KURZ__FRAGMENT_FACTOR;
     return 0;
 }
 
@@ -108,8 +167,8 @@ int kurz__stage_select(kurz__run *r)
 {
     if (!(r->chosen = kurz__calloc(r->m, r->doc->sents.n, sizeof *r->chosen)))
         return KURZ_ERR_NOMEM;
-    return kurz__select(r->m, r->doc, r->score, r->ok, r->norm, &r->select_opts, r->chosen,
-                        &r->nchosen, &r->compared);
+    return kurz__select(r->m, r->doc, r->score, r->ok, r->opener, r->norm, &r->select_opts,
+                        r->chosen, &r->nchosen, &r->compared);
 }
 
 const kurz__stage kurz__stages[KURZ__NSTAGES] = {

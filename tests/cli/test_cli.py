@@ -887,6 +887,108 @@ class Keywords(Base):
             self.assertEqual(run(args + ["-"], b"Ein Satz.")[0], 2, args)
 
 
+class Title(Base):
+    """--title and the "title" member of --jsonl records (issue 17)."""
+    # A town's budget, and one sentence about bees: a title about bees
+    # must lift that sentence (index 3).
+    TEXT = ("Die Stadt Lindenau hat im vergangenen Jahr einen neuen Haushalt beschlossen. "
+            "Der Gemeinderat stimmte nach langer Debatte mit knapper Mehrheit zu. "
+            "F\u00fcr Schulen und Stra\u00dfen sind dabei mehr Mittel vorgesehen als bisher. "
+            "Die Imker am Stadtrand klagen dagegen \u00fcber ein schweres Jahr f\u00fcr ihre "
+            "Bienen und \u00fcber leere Waben. "
+            "Viele B\u00fcrger besuchten die Versammlung im Rathaus und stellten Fragen. "
+            "Der B\u00fcrgermeister will den Haushalt im Herbst noch einmal pr\u00fcfen lassen.\n")
+    TITLE = "Bienen sterben: Imker in Sorge um leere Waben"
+    BEES = 3
+
+    def scores(self, args, text=None):
+        """The score of every sentence (-r 1: all are in the summary)."""
+        path = self.tmpfile("t.txt", text or self.TEXT)
+        d = json.loads(self.ok(["-l", "de", "-r", "1", "--format", "json"] + args + [path]))
+        return {s["index"]: s["score"] for s in d["sentences"]}
+
+    def margin(self, sc):
+        """How far the bees sentence is ahead of the best other one."""
+        return sc[self.BEES] - max(v for k, v in sc.items() if k != self.BEES)
+
+    def test_title_lifts_the_sentence_that_shares_its_words(self):
+        plain = self.scores([])
+        titled = self.scores(["--title", self.TITLE])
+        self.assertEqual(sorted(plain), list(range(6)))
+        self.assertGreater(titled[self.BEES], plain[self.BEES])
+        self.assertGreater(self.margin(titled), self.margin(plain))
+        # a title without a word of the text changes nothing but the model
+        # (the one trained with titles): the bees sentence gains nothing
+        other = self.scores(["--title", "Wetter"])
+        self.assertLess(self.margin(other), self.margin(titled))
+        self.assertEqual(self.scores(["--title=" + self.TITLE]), titled)
+
+    def test_jsonl_title_member(self):
+        recs = [
+            {"id": 1, "text": self.TEXT, "lang": "de", "title": self.TITLE},
+            {"id": 2, "text": self.TEXT, "lang": "de"},
+            {"id": 3, "text": self.TEXT, "lang": "de", "title": None},
+            {"id": 4, "title": self.TITLE, "text": self.TEXT, "lang": "de"},
+        ]
+        out = self.ok(["--jsonl", "-r", "1"], "".join(json.dumps(r) + "\n" for r in recs))
+        got = [{s["index"]: s["score"] for s in json.loads(l)["sentences"]}
+               for l in out.splitlines()]
+        self.assertEqual(got[0], self.scores(["--title", self.TITLE]))
+        # the next record has no title: the first one's is not kept
+        self.assertEqual(got[1], self.scores([]))
+        self.assertEqual(got[2], self.scores([]))
+        self.assertEqual(got[3], got[0])
+
+    def test_jsonl_title_default_and_override(self):
+        recs = [{"id": 1, "text": self.TEXT, "lang": "de"},
+                {"id": 2, "text": self.TEXT, "lang": "de", "title": "Wetter"},
+                {"id": 3, "text": self.TEXT, "lang": "de", "title": None}]
+        out = self.ok(["--jsonl", "-r", "1", "--title", self.TITLE],
+                      "".join(json.dumps(r) + "\n" for r in recs))
+        got = [{s["index"]: s["score"] for s in json.loads(l)["sentences"]}
+               for l in out.splitlines()]
+        self.assertEqual(got[0], self.scores(["--title", self.TITLE]))  # --title's
+        self.assertEqual(got[1], self.scores(["--title", "Wetter"]))     # its own
+        self.assertEqual(got[2], got[0])  # null: as if absent
+
+    def test_jsonl_bad_title(self):
+        rc, raw, err = run(["--jsonl", "-l", "de", "-n", "1"],
+                           '{"id": 7, "text": "Ein Satz. Noch einer.", "title": 5}\n'
+                           '{"id": 8, "text": "Ein Satz. Noch einer.", "title": ["x"]}\n'
+                           '{"id": 9, "text": "Ein Satz.", "title": "a", "title": "b"}\n'
+                           '{"id": 10, "text": "Ein Satz. Noch einer.", "title": ""}\n')
+        self.assertEqual(rc, 1, err)
+        docs = [json.loads(l) for l in raw.decode().splitlines()]
+        self.assertEqual([d["id"] for d in docs], [7, 8, 9, 10])
+        self.assertIn('"title" must be a string or null', docs[0]["error"])
+        self.assertIn('"title" must be a string or null', docs[1]["error"])
+        self.assertIn('duplicate member "title"', docs[2]["error"])
+        self.assertNotIn("error", docs[3])  # an empty title is a title
+        self.assertEqual(len(docs[3]["sentences"]), 1)
+
+    def test_title_with_split_and_files(self):
+        path = self.tmpfile("t.txt", self.TEXT)
+        # --split ignores the title: every sentence, as without it
+        self.assertEqual(self.ok(["-l", "de", "--split", "--title", self.TITLE, path]),
+                         self.ok(["-l", "de", "--split", path]))
+        # every FILE gets the title
+        two = self.ok(["-l", "de", "-r", "1", "--format", "json", "--title", self.TITLE,
+                       path, path])
+        recs = [json.loads(l) for l in two.splitlines()]
+        self.assertEqual(len(recs), 2)
+        self.assertEqual(recs[0]["sentences"], recs[1]["sentences"])
+        self.assertEqual({s["index"]: s["score"] for s in recs[1]["sentences"]},
+                         self.scores(["--title", self.TITLE]))
+
+    def test_title_needs_a_value_and_valid_utf8(self):
+        self.assertIn("needs a value", self.usage_error(["--title"]))
+        path = self.tmpfile("t.txt", self.TEXT)
+        rc, out, err = run(["-l", "de", "--title", os.fsdecode(b"caf\xe9"), path])
+        self.assertEqual(rc, 1)
+        self.assertEqual(out, b"")
+        self.assertIn("invalid UTF-8 in the title at byte 3", err)
+
+
 class Jsonl(Base):
     def check_record(self, rec, text, lang):
         self.assertEqual(rec["language"], lang)

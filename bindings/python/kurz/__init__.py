@@ -596,8 +596,9 @@ class Summarizer:
     (``"lexrank"`` or ``"textrank"``), the fractions ``damping``,
     ``position_weight``, ``redundancy`` and ``title_weight`` (floats 0..1,
     stored in per-mille), ``boilerplate`` (True: never pick headings,
-    bylines and the like) and ``max_input_bytes``. ``None`` keeps the
-    library's default.
+    bylines and the like), ``max_input_bytes`` and ``title`` (the headline
+    of the documents, a str: sentences sharing its words score higher).
+    ``None`` keeps the library's default.
 
     One instance may be shared between threads (calls are serialised by a
     lock); for parallel work create one per thread. Use it as a context
@@ -628,7 +629,8 @@ class Summarizer:
                  strict: bool = False, algorithm: str = "lexrank",
                  damping: Optional[float] = None, position_weight: Optional[float] = None,
                  redundancy: Optional[float] = None, title_weight: Optional[float] = None,
-                 boilerplate: bool = True, max_input_bytes: Optional[int] = None) -> None:
+                 boilerplate: bool = True, max_input_bytes: Optional[int] = None,
+                 title: Optional[str] = None) -> None:
         # Keep what close() needs on the instance: module globals may already
         # be gone when __del__ runs at interpreter shutdown.
         self._lib = _lib
@@ -644,8 +646,10 @@ class Summarizer:
                 ("strict", strict), ("algorithm", algorithm), ("damping", damping),
                 ("position_weight", position_weight), ("redundancy", redundancy),
                 ("title_weight", title_weight), ("boilerplate", boilerplate),
-                ("max_input_bytes", max_input_bytes))
+                ("max_input_bytes", max_input_bytes), ("title", title))
             if value is not None}
+        if title is not None and not isinstance(title, str):
+            raise TypeError("title must be a str, not %r" % (type(title).__name__,))
         self._cells: Optional[_Cells] = None  # the batch path's C out-parameters
         self._budget = _budget(sentences, ratio, words)
         self._strict = self._strict_value(strict)
@@ -662,6 +666,9 @@ class Summarizer:
             for opt, value in settings:
                 self._set(handle.value, opt, value)
             self._apply(handle.value, self._budget, self._strict)
+            if title is not None:
+                raw_title = title.encode("utf-8", "surrogatepass")
+                _lib.kurz_summarizer_set_title(handle.value, raw_title, len(raw_title))
         except BaseException:
             self._free(handle.value)
             raise

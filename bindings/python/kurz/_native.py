@@ -78,6 +78,7 @@ _PROTOTYPES = {
     "kurz_langid_examined": (c_size_t, [c_void_p], False),
     "kurz_langid_free": (None, [c_void_p], False),
     "kurz_summary_language": (c_char_p, [c_void_p, POINTER(c_int)], False),
+    "kurz_summarizer_set_title": (c_int, [c_void_p, c_char_p, c_size_t], True),
 }
 
 
@@ -116,6 +117,7 @@ class Lib:
     kurz_langid_examined: Any
     kurz_langid_free: Any
     kurz_summary_language: Any
+    kurz_summarizer_set_title: Any
 
     def __init__(self, cdll: Any, path: str) -> None:
         self.cdll = cdll

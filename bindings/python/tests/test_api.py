@@ -160,6 +160,39 @@ class TestOffsets(OffsetChecks):
             self.assertEqual(text[s.start:s.end], s.text)
 
 
+class TestTitle(unittest.TestCase):
+    """Summarizer(title=...): kurz_summarizer_set_title (issue 17)."""
+    TEXT = ("Die Stadt Lindenau hat im vergangenen Jahr einen neuen Haushalt beschlossen. "
+            "Der Gemeinderat stimmte nach langer Debatte mit knapper Mehrheit zu. "
+            "F\u00fcr Schulen und Stra\u00dfen sind dabei mehr Mittel vorgesehen als bisher. "
+            "Die Imker am Stadtrand klagen dagegen \u00fcber ein schweres Jahr f\u00fcr ihre "
+            "Bienen und \u00fcber leere Waben. "
+            "Viele B\u00fcrger besuchten die Versammlung im Rathaus und stellten Fragen. "
+            "Der B\u00fcrgermeister will den Haushalt im Herbst noch einmal pr\u00fcfen lassen.\n")
+    BEES = 3
+
+    def scores(self, **kw):
+        s = kurz.Summarizer("de", **kw)
+        try:
+            return {x.index: x.score for x in s.summarize(self.TEXT, ratio=1.0)}
+        finally:
+            s.close()
+
+    def test_title_lifts_the_sentence_that_shares_its_words(self):
+        plain = self.scores()
+        titled = self.scores(title="Bienen sterben: Imker in Sorge um leere Waben")
+        self.assertEqual(sorted(plain), list(range(6)))
+        self.assertGreater(titled[self.BEES], plain[self.BEES])
+        margin = lambda sc: sc[self.BEES] - max(v for k, v in sc.items() if k != self.BEES)
+        self.assertGreater(margin(titled), margin(plain))
+
+    def test_bad_titles(self):
+        with self.assertRaises(TypeError):
+            kurz.Summarizer("de", title=b"Bienen")
+        with self.assertRaises(kurz.InvalidUTF8Error):
+            kurz.Summarizer("de", title="Bienen \ud800")
+
+
 class TestBudgets(unittest.TestCase):
     def test_split_counts(self):
         for text, lines, lang in ((DE_TEXT, DE_LINES, "de"), (FR_TEXT, FR_LINES, "fr")):

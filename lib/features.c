@@ -1,0 +1,326 @@
+/* SPDX-License-Identifier: MIT */
+/* Sentence features for the learned scorer (score.c), and the opener test
+ * of coherent selection (select.c). Everything here is one pass over the
+ * sentences' term vectors and a short scan of their bytes: cheap next to
+ * stemming. bench/kurz-features.c dumps these very values for
+ * tools/train-scorer.py, so training and scoring cannot disagree. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "feature.h"
+
+const char *const kurz__feature_names[KURZ__NFEAT] = {
+    "pos_inv", "pos_rel", "first",  "para_first", "para_rel", "len",    "short",
+    "cent",    "centroid", "topterms", "title",   "leadsim", "digits", "quote",
+    "caps",    "noterm",  "question", "opener",  "notok",  "content", "wordlen",
+    "paren",   "centroid_rel", "cent_rank", "len_rel", "para_idx", "doc_len",
+};
+
+/* ---- Openers ------------------------------------------------------------ */
+#define OPENER_WORDS 3   /* the longest entry, in words */
+#define OPENER_BYTES 96  /* room for the key of the first OPENER_WORDS words */
+
+static const kurz__wordlist *opener_list(kurz__lang lang)
+{
+    const char *code = kurz__lang_rules_code(lang);
+    return code ? kurz__wl_lang("opener", code) : NULL; /* data/opener/<code>.txt */
+}
+
+/* Does text[start..end) open with an entry of list (not NULL)? */
+static int opens_with(const kurz__wordlist *list, kurz__tokenizer *t, const char *text,
+                      size_t start, size_t end)
+{
+    char key[OPENER_BYTES];
+    size_t kn = 0;
+    kurz__tok_reset(t, text, start, end);
+    const uint8_t *w;
+    size_t wl;
+    for (int k = 0; k < OPENER_WORDS; k++) {
+        if (kurz__tok_next(t, &w, &wl, NULL, NULL) != 1) /* the end, or no memory: no opener */
+            return 0;
+        if (kn + (k > 0) + wl + 1 > sizeof key)
+            return 0;
+        if (k > 0)
+            key[kn++] = ' ';
+        memcpy(key + kn, w, wl);
+        kn += wl;
+        key[kn] = '\0';
+        if (kurz__wl_find(list, (const uint8_t *)key, kn) >= 0)
+            return 1;
+    }
+    return 0;
+}
+
+int kurz__opener(kurz__tokenizer *t, kurz__lang lang, const char *text, size_t start,
+                 size_t end)
+{
+    const kurz__wordlist *list = opener_list(lang);
+    return list ? opens_with(list, t, text, start, end) : 0;
+}
+
+/* ---- Byte-level facts ------------------------------------------------- */
+typedef struct surface {
+    int digits, quote, question, paren;
+    size_t bytes; /* in words */
+    unsigned words, caps; /* words, and those after the first that start upper case */
+} surface;
+
+/* What a byte is to scan(): one table lookup instead of a chain of tests. */
+enum {
+    B_WORD = 1,   /* an ASCII letter or digit, '_' */
+    B_UPPER = 2,  /* A..Z */
+    B_DIGIT = 4,
+    B_QUOTE = 8,  /* '"' */
+    B_PAREN = 16, /* ( ) */
+    B_LEAD = 32,  /* the lead byte of a multi-byte character */
+    B_CONT = 64   /* a continuation byte */
+};
+
+static const uint8_t *byte_table(void)
+{
+#define W B_WORD
+#define U (B_WORD | B_UPPER)
+#define D (B_WORD | B_DIGIT)
+#define C B_CONT
+#define L B_LEAD
+#define R16(x) x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x
+    static const uint8_t tab[256] = {
+        R16(0), R16(0),
+        0, 0, B_QUOTE, 0, 0, 0, 0, 0, B_PAREN, B_PAREN, 0, 0, 0, 0, 0, 0, /* 0x20 */
+        D, D, D, D, D, D, D, D, D, D, 0, 0, 0, 0, 0, 0,                   /* 0x30 */
+        0, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,                   /* 0x40 */
+        U, U, U, U, U, U, U, U, U, U, U, 0, 0, 0, 0, W,                   /* 0x50 */
+        0, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W,                   /* 0x60 */
+        W, W, W, W, W, W, W, W, W, W, W, 0, 0, 0, 0, 0,                   /* 0x70 */
+        R16(C), R16(C), R16(C), R16(C),                                   /* 0x80..0xBF */
+        R16(L), R16(L), R16(L), R16(L),                                   /* 0xC0..0xFF */
+    };
+#undef W
+#undef U
+#undef D
+#undef C
+#undef L
+#undef R16
+    return tab;
+}
+
+static void scan(const uint8_t *s, size_t start, size_t end, surface *f)
+{
+    const uint8_t *tab = byte_table();
+    memset(f, 0, sizeof *f);
+    unsigned seen = 0; /* the B_* bits of every ASCII byte */
+    int in = 0;
+    for (size_t i = start; i < end; i++) {
+        uint8_t c = s[i];
+        unsigned cls = tab[c];
+        unsigned word, upper;
+        if (cls & (B_CONT | B_LEAD)) { /* rare in Latin-script prose */
+            if (cls & B_CONT)
+                continue; /* part of the character before */
+            word = 1; /* a lead byte: counted as a letter (a good guess in prose) */
+            upper = 0;
+            /* U+00C0..U+00DE: Latin-1 capitals (but U+00D7) */
+            if (c == 0xC3 && i + 1 < end)
+                upper = s[i + 1] >= 0x80 && s[i + 1] <= 0x9E && s[i + 1] != 0x97;
+            /* « » (C2 AB, C2 BB), and „ “ ” (E2 80 9E, 9C, 9D) */
+            if (c == 0xC2 && i + 1 < end && (s[i + 1] == 0xAB || s[i + 1] == 0xBB))
+                f->quote = 1, word = 0;
+            if (c == 0xE2 && i + 2 < end && s[i + 1] == 0x80 &&
+                (s[i + 2] == 0x9C || s[i + 2] == 0x9D || s[i + 2] == 0x9E))
+                f->quote = 1, word = 0;
+        } else {
+            seen |= cls;
+            word = cls & B_WORD;
+            upper = (cls & B_UPPER) != 0;
+        }
+        /* without branches: word starts come every few bytes */
+        unsigned st = word & !in;
+        f->bytes += word; /* lead bytes count one each: characters, roughly */
+        f->words += st;
+        f->caps += st & upper & (f->words > 1);
+        in = (int)word;
+    }
+    f->digits = (seen & B_DIGIT) != 0;
+    f->quote |= (seen & B_QUOTE) != 0;
+    f->paren = (seen & B_PAREN) != 0;
+    /* the last character that is not a closing quote or bracket */
+    size_t e = end;
+    while (e > start) {
+        uint8_t c = s[e - 1];
+        if (c == '"' || c == ')' || c == '\'' || c == ' ') {
+            e--;
+            continue;
+        }
+        if (e - start >= 2 && s[e - 2] == 0xC2 && c == 0xBB) { /* » */
+            e -= 2;
+            continue;
+        }
+        break;
+    }
+    f->question = e > start && s[e - 1] == '?';
+}
+
+/* ---- All features ------------------------------------------------------ */
+typedef struct cand_c {
+    double c;
+    size_t i;
+} cand_c;
+
+/* higher centrality first, ties to the earlier sentence */
+static int cmp_cand_c(const void *a, const void *b)
+{
+    const cand_c *x = a, *y = b;
+    if (x->c != y->c)
+        return x->c < y->c ? 1 : -1;
+    return (x->i > y->i) - (x->i < y->i);
+}
+
+static double idf_of(const kurz__doc *d, uint32_t t)
+{
+    return d->idf ? d->idf[t] : kurz__idf(d->df[t], d->sents.n);
+}
+
+static double cosine_dense(const kurz__doc *d, size_t i, const double *vec, double vnorm,
+                           const double *norm)
+{
+    if (vnorm <= 0 || norm[i] <= 0)
+        return 0.0;
+    double dot = 0;
+    for (size_t k = d->row[i]; k < d->row[i + 1]; k++) {
+        uint32_t t = d->ent[k].term;
+        dot += d->ent[k].tf * idf_of(d, t) * vec[t];
+    }
+    double c = dot / (vnorm * norm[i]);
+    return c > 1.0 ? 1.0 : c;
+}
+
+int kurz__features(const kurz__mem *m, kurz__doc *d, kurz__lang lang, const char *text,
+                   const double *centrality, const uint8_t *ok, const double *norm,
+                   const float *title_tf, double *feat, uint8_t *opener)
+{
+    size_t n = d->sents.n, nt = d->nterms;
+    if (n == 0)
+        return 0;
+    /* the centroid (sum of the idf-weighted vectors), the title's vector,
+     * and the top terms by occurrences */
+    double *cvec = kurz__calloc(m, 2 * nt + 1, sizeof *cvec);
+    uint8_t *top = kurz__calloc(m, nt + 1, 1);
+    if (!cvec || !top) {
+        kurz__free(m, cvec);
+        kurz__free(m, top);
+        return KURZ_ERR_NOMEM;
+    }
+    double *tvec = cvec + nt;
+    for (size_t k = 0; k < d->row[n]; k++)
+        cvec[d->ent[k].term] += d->ent[k].tf; /* occurrences first */
+    /* top terms: KURZ__TOP_TERMS passes over the terms (ties: lower id) */
+    size_t ntop = nt < KURZ__TOP_TERMS ? nt : KURZ__TOP_TERMS;
+    for (size_t a = 0; a < ntop; a++) {
+        size_t best = nt;
+        for (size_t t = 0; t < nt; t++)
+            if (!top[t] && (best == nt || cvec[t] > cvec[best]))
+                best = t;
+        top[best] = 1;
+    }
+    double cn = 0, tn = 0;
+    for (size_t t = 0; t < nt; t++) {
+        double idf = idf_of(d, (uint32_t)t);
+        cvec[t] *= idf;
+        cn += cvec[t] * cvec[t];
+        if (title_tf) {
+            tvec[t] = title_tf[t] * idf;
+            tn += tvec[t] * tvec[t];
+        }
+    }
+    cn = sqrt(cn);
+    tn = sqrt(tn);
+
+    size_t nok = 0, lead = n;
+    double maxc = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (ok[i]) {
+            if (lead == n)
+                lead = i;
+            nok++;
+        }
+        if (centrality[i] > maxc)
+            maxc = centrality[i];
+    }
+    double npara = (double)d->sents.v[n - 1].para + 1.0;
+    const uint8_t *s = (const uint8_t *)text;
+    const kurz__wordlist *olist = opener_list(lang);
+    size_t rank = 0, in_para = 0, words = 0;
+    double maxcen = 0;
+    for (size_t i = 0; i < n; i++) {
+        const kurz__sent *se = &d->sents.v[i];
+        double *f = feat + i * KURZ__NFEAT;
+        surface sf;
+        scan(s, se->start, se->end, &sf);
+        opener[i] = olist ? (uint8_t)opens_with(olist, &d->tok, text, se->start, se->end) : 0;
+        f[KURZ__F_POS_INV] = ok[i] ? 1.0 / sqrt(1.0 + (double)rank) : 0.0;
+        f[KURZ__F_POS_REL] = nok ? (double)rank / (double)nok : 1.0;
+        f[KURZ__F_FIRST] = i == lead;
+        f[KURZ__F_PARA_FIRST] = (se->flags & KURZ__S_PARA_START) != 0;
+        f[KURZ__F_PARA_REL] = (double)se->para / npara;
+        f[KURZ__F_LEN] = log(1.0 + d->nwords[i]);
+        f[KURZ__F_SHORT] = d->nwords[i] < 8;
+        f[KURZ__F_CENT] = maxc > 0 ? centrality[i] / maxc : 0.0;
+        f[KURZ__F_CENTROID] = cosine_dense(d, i, cvec, cn, norm);
+        unsigned intop = 0;
+        for (size_t k = d->row[i]; k < d->row[i + 1]; k++)
+            intop += top[d->ent[k].term] ? (unsigned)d->ent[k].tf : 0;
+        f[KURZ__F_TOPTERMS] = d->ncontent[i] ? (double)intop / d->ncontent[i] : 0.0;
+        if (f[KURZ__F_TOPTERMS] > 1.0)
+            f[KURZ__F_TOPTERMS] = 1.0;
+        f[KURZ__F_TITLE] = title_tf ? cosine_dense(d, i, tvec, tn, norm) : 0.0;
+        f[KURZ__F_LEADSIM] =
+            lead == n ? 0.0 : i == lead ? 1.0 : kurz__cosine(d, i, lead, norm);
+        f[KURZ__F_DIGITS] = sf.digits;
+        f[KURZ__F_QUOTE] = sf.quote;
+        f[KURZ__F_CAPS] = sf.words > 1 ? (double)sf.caps / (sf.words - 1) : 0.0;
+        f[KURZ__F_NOTERM] = (se->flags & KURZ__S_TERMINATED) == 0;
+        f[KURZ__F_QUESTION] = sf.question;
+        f[KURZ__F_OPENER] = opener[i];
+        f[KURZ__F_NOTOK] = !ok[i];
+        f[KURZ__F_CONTENT] = d->nwords[i] ? (double)d->ncontent[i] / d->nwords[i] : 0.0;
+        f[KURZ__F_WORDLEN] = sf.words ? (double)sf.bytes / sf.words / 10.0 : 0.0;
+        f[KURZ__F_PAREN] = sf.paren;
+        if (se->flags & KURZ__S_PARA_START)
+            in_para = 0;
+        f[KURZ__F_PARA_IDX] = 1.0 / (1.0 + (double)in_para++);
+        f[KURZ__F_DOC_LEN] = log(1.0 + (double)nok);
+        if (ok[i]) {
+            rank++;
+            words += d->nwords[i];
+            if (f[KURZ__F_CENTROID] > maxcen)
+                maxcen = f[KURZ__F_CENTROID];
+        }
+    }
+    /* what needs the whole document: the centroid against its best, the
+     * rank by centrality, the length against the mean */
+    kurz__free(m, cvec);
+    kurz__free(m, top);
+    cand_c *by = kurz__malloc(m, (nok ? nok : 1) * sizeof *by);
+    if (!by)
+        return KURZ_ERR_NOMEM;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (ok[i])
+            by[k++] = (cand_c){centrality[i], i};
+    qsort(by, k, sizeof *by, cmp_cand_c);
+    double mean = nok ? (double)words / (double)nok : 0.0;
+    for (size_t i = 0; i < n; i++) {
+        double *f = feat + i * KURZ__NFEAT;
+        f[KURZ__F_CENTROID_REL] = maxcen > 0 ? f[KURZ__F_CENTROID] / maxcen : 0.0;
+        if (f[KURZ__F_CENTROID_REL] > 1.0)
+            f[KURZ__F_CENTROID_REL] = 1.0;
+        double lr = mean > 0 ? d->nwords[i] / mean : 0.0;
+        f[KURZ__F_LEN_REL] = lr > 3.0 ? 3.0 : lr;
+        f[KURZ__F_CENT_RANK] = 0.0;
+    }
+    for (size_t r = 0; r < k; r++)
+        feat[by[r].i * KURZ__NFEAT + KURZ__F_CENT_RANK] = 1.0 / sqrt(1.0 + (double)r);
+    kurz__free(m, by);
+    return 0;
+}
