@@ -74,12 +74,19 @@
 #define KP_ONCE 0.5 /* a multi-word phrase seen once: its score times this */
 #define KP_IDF_EXP 1.0 /* rank * (idf / idf of a rare word)^this (docfreq/) */
 #define KP_MOD_PEN 0.5   /* a single word: mean * (1 - this * share of modifier uses) */
+#define KP_NOUN_FLOOR 0.3 /* a single word: mean * (this + (1 - this) * noun-likeness) */
+#define KP_HEAD_FLOOR 0.6 /* a longer phrase: the same for its head word */
+#define KP_LONG 0.3 /* score * this per word beyond two (joiners count), but for names */
 
-enum { CLS_BREAK = 0, CLS_CONTENT = 1, CLS_JOINER = 2 };
+/* CLS_VERB: a verb form (keyphrase-pos/): a break, unless capitalised
+ * inside a sentence (a name) */
+enum { CLS_BREAK = 0, CLS_CONTENT = 1, CLS_JOINER = 2, CLS_VERB = 3 };
 enum { GAP_SPACE = 0, GAP_BREAK = 1, GAP_JOIN = 2, GAP_HYPHEN = 3 };
 #define ID_ELIDED 0xFFFFFFFEu /* an elided joiner in a phrase key */
 #define ID_JOINER 0x80000000u /* a joiner's stem id in a phrase key */
-#define ID_MAX 0x3FFFFFFFu
+#define ID_MAX 0x00FFFFFFu /* stem ids; the words table keeps a noun-likeness above */
+#define NOUN_SHIFT 24
+#define NOUN_NONE 15u /* no noun-likeness known */
 
 /* ---- a table of byte-string keys ------------------------------------- */
 typedef struct kslot {
@@ -104,6 +111,7 @@ typedef struct kp_ctx {
      * number words */
     const kurz__wordlist *joiners, *stop2, *numbers;
     const kurz__wordlist *df; /* docfreq/: how common words are in general */
+    const kurz__wordlist *pos; /* keyphrase-pos/: how noun-like words are */
     double idf_max;           /* the inverse document frequency of an unlisted word */
     int head_first; /* nouns come before their adjectives (Romance languages) */
     kurz__stemmer *st;
@@ -221,6 +229,24 @@ static int starts_upper(const uint8_t *p, size_t n)
     return k == UTF8PROC_CATEGORY_LU || k == UTF8PROC_CATEGORY_LT;
 }
 
+/* p[0..n) has letters and no lower-case one ("NÉCROPOLES", "AFP"). */
+static int all_upper(const uint8_t *p, size_t n)
+{
+    int letters = 0;
+    for (size_t i = 0; i < n;) {
+        int32_t cp;
+        size_t l = kurz__utf8_decode(p + i, n - i, &cp);
+        if (!l)
+            return 0;
+        i += l;
+        utf8proc_category_t k = utf8proc_category(cp);
+        if (k == UTF8PROC_CATEGORY_LL)
+            return 0;
+        letters += k == UTF8PROC_CATEGORY_LU;
+    }
+    return letters > 1;
+}
+
 /* What lies between two words text[a..b): white space and hyphens keep a
  * phrase together, an elided "d'" is a joiner, anything else breaks it. */
 static int gap_kind(const uint8_t *t, size_t a, size_t b)
@@ -261,6 +287,8 @@ typedef struct ktok {
     size_t s, e;
     uint32_t stem; /* stem id (content and joiner words) */
     uint8_t cls, cap, gap;
+    uint8_t noun; /* noun-likeness in tenths, or NOUN_NONE */
+    uint8_t digits; /* a number (with a stem of its own) */
 } ktok;
 
 typedef struct kstem {
@@ -271,6 +299,8 @@ typedef struct kstem {
     uint32_t single; /* the phrase of this word alone, or UINT32_MAX */
     uint32_t mod;    /* occurrences as a modifier (see flush_run) */
     double idf;      /* of its most common form (docfreq/), or -1: none listed */
+    double noun;     /* sum of its forms' noun-likeness (keyphrase-pos/) over occurrences */
+    uint32_t noun_n; /* occurrences with a noun-likeness known */
 } kstem;
 
 typedef struct kp_work {
@@ -556,8 +586,44 @@ static int sentence_runs(kp_work *w, const ktok *tk, size_t n, size_t max_words)
     return 0;
 }
 
+/* The noun-likeness of the content word word[0..n) in tenths (0..10),
+ * NOUN_NONE when unknown, or -1 for a verb form: its own entry in
+ * keyphrase-pos/, else that of its longest listed ending ("-ées") of 4, 3
+ * or 2 letters after at least 2 more. */
+static int pos_of(const kp_ctx *c, const uint8_t *word, size_t n)
+{
+    if (!c->pos)
+        return (int)NOUN_NONE;
+    long e = kurz__wl_find(c->pos, word, n);
+    if (e < 0) {
+        /* letter starts, from the end */
+        size_t at[7];
+        int k = 0;
+        for (size_t i = n; i > 0 && k < 7;) {
+            i--;
+            while (i > 0 && (word[i] & 0xC0) == 0x80)
+                i--;
+            at[k++] = i;
+        }
+        uint8_t key[1 + 4 * 4];
+        for (int L = 4; L >= 2 && e < 0; L--) {
+            size_t sl = n - at[L - 1 < k ? L - 1 : 0];
+            if (k < L + 2 || sl > 4 * 4)
+                continue; /* too short a word for this ending */
+            key[0] = '-';
+            memcpy(key + 1, word + at[L - 1], sl);
+            e = kurz__wl_find(c->pos, key, sl + 1);
+        }
+        if (e < 0)
+            return (int)NOUN_NONE;
+    }
+    uint64_t v = c->pos->val[e];
+    return v == 12 ? -1 : (int)v - 1; /* n0..n10 are 1..11, v is 12 */
+}
+
 /* Looks up (or classifies and stems) the normal form word[0..n). */
-static int word_info(kp_work *w, const uint8_t *word, size_t n, uint32_t *stem, int *cls)
+static int word_info(kp_work *w, const uint8_t *word, size_t n, uint32_t *stem, int *cls,
+                     uint32_t *noun)
 {
     kp_ctx *c = &w->c;
     uint32_t v;
@@ -566,13 +632,22 @@ static int word_info(kp_work *w, const uint8_t *word, size_t n, uint32_t *stem, 
         return KURZ_ERR_NOMEM;
     if (!added) {
         *stem = v & ID_MAX;
+        *noun = (v >> NOUN_SHIFT) & 15;
         *cls = (int)(v >> 30);
         return 0;
     }
     /* new form: find the slot to fill in after stemming */
     int k = classify(c, word, n);
-    uint32_t sid = 0;
-    if (k != CLS_BREAK) {
+    uint32_t sid = 0, nb = NOUN_NONE;
+    if (k == CLS_CONTENT) {
+        int pv = pos_of(c, word, n);
+        if (pv < 0)
+            k = CLS_VERB;
+        else
+            nb = (uint32_t)pv;
+    }
+    /* numbers get a stem too: "Covid-19" (see glue) */
+    if (k != CLS_BREAK || (n && word[0] >= '0' && word[0] <= '9')) {
         const uint8_t *s;
         size_t sl;
         if (kurz__stem(c->st, word, n, &s, &sl) == 0) {
@@ -593,14 +668,14 @@ static int word_info(kp_work *w, const uint8_t *word, size_t n, uint32_t *stem, 
                             w->stems.s[j].h = 0;
                     goto nomem;
                 }
-                w->sv[sid] = (kstem){0, 0, 0, (uint32_t)(sl < 64 ? sl : 64), UINT32_MAX, 0, -1};
+                w->sv[sid] = (kstem){0, 0, 0, (uint32_t)(sl < 64 ? sl : 64), UINT32_MAX, 0, -1, 0, 0};
                 w->nstems++;
             }
         } else {
             goto nomem;
         }
     }
-    if (k == CLS_CONTENT && c->df) {
+    if (k != CLS_BREAK && k != CLS_JOINER && c->df) {
         long e = kurz__wl_find(c->df, word, n);
         if (e >= 0) {
             double idf = (double)c->df->val[e] / 2;
@@ -614,10 +689,11 @@ static int word_info(kp_work *w, const uint8_t *word, size_t n, uint32_t *stem, 
         while (!(w->words.s[j].h == h && w->words.s[j].len == n &&
                  !memcmp(w->words.pool + w->words.s[j].off, word, n)))
             j = (j + 1) & (w->words.cap - 1);
-        w->words.s[j].val = sid | (uint32_t)k << 30;
+        w->words.s[j].val = sid | nb << NOUN_SHIFT | (uint32_t)k << 30;
     }
     *stem = sid;
     *cls = k;
+    *noun = nb;
     return 0;
 nomem: {
     /* forget the half-made entry so that a retry starts clean */
@@ -643,6 +719,24 @@ static int add_edge(kp_work *w, uint32_t u, uint32_t v)
     return 0;
 }
 
+/* Hyphens make one word of what they join: a stop word between two
+ * hyphens joins ("Saône-et-Loire"), a number after a word's hyphen
+ * belongs to it ("Covid-19"). */
+static void glue(ktok *tk, size_t n)
+{
+    for (size_t i = 1; i < n; i++) {
+        if (tk[i].gap != GAP_HYPHEN || tk[i].cls == CLS_CONTENT || tk[i - 1].cls == CLS_BREAK)
+            continue;
+        if (i + 1 < n && tk[i + 1].gap == GAP_HYPHEN && tk[i + 1].cls != CLS_BREAK) {
+            tk[i].cls = CLS_JOINER;
+            tk[i].stem = ID_MAX; /* no real stem */
+        } else if (tk[i].cls == CLS_BREAK && tk[i - 1].cls == CLS_CONTENT &&
+                   tk[i].e > tk[i].s && tk[i].stem != ID_MAX) {
+            tk[i].cls = tk[i].digits ? CLS_CONTENT : tk[i].cls;
+        }
+    }
+}
+
 /* Reads every sentence: candidates, the graph's edges, the teleport
  * weights. */
 static int read_text(kp_work *w, const char *text, size_t max_words)
@@ -656,10 +750,11 @@ static int read_text(kp_work *w, const char *text, size_t max_words)
         const uint8_t *word;
         size_t wl, ws, we;
         int r;
+        size_t shout = 0; /* words in capitals only */
         while ((r = kurz__tok_next(&w->tok, &word, &wl, &ws, &we)) == 1) {
-            uint32_t stem;
+            uint32_t stem, noun;
             int cls;
-            if (word_info(w, word, wl, &stem, &cls))
+            if (word_info(w, word, wl, &stem, &cls, &noun))
                 return KURZ_ERR_NOMEM;
             if (KURZ__GROW(c->m, w->tk, w->tk_cap, n + 1))
                 return KURZ_ERR_NOMEM;
@@ -668,21 +763,39 @@ static int read_text(kp_work *w, const char *text, size_t max_words)
             t->e = we;
             t->stem = stem;
             t->cls = (uint8_t)cls;
+            t->noun = (uint8_t)noun;
+            t->digits = (uint8_t)(cls == CLS_BREAK && wl && word[0] >= '0' && word[0] <= '9');
             t->cap = (uint8_t)starts_upper((const uint8_t *)text + ws, we - ws);
+            shout += t->cap && cls != CLS_BREAK && all_upper((const uint8_t *)text + ws, we - ws);
             t->gap = (uint8_t)(n == 1 ? GAP_SPACE
                                       : gap_kind((const uint8_t *)text, prev_end, ws));
             prev_end = we;
             if (c->stats)
                 c->stats->words++;
-            if (cls != CLS_CONTENT)
+        }
+        glue(w->tk, n);
+        /* A heading in capitals says nothing about names */
+        int loud = shout >= 3 && 2 * shout >= n;
+        for (size_t i = 0; i < n; i++) {
+            ktok *t = &w->tk[i];
+            if (loud)
+                t->cap = 0;
+            if (t->cls == CLS_VERB) /* a verb form, unless a name */
+                t->cls = t->cap && i > 0 ? CLS_CONTENT : CLS_BREAK;
+            if (t->cls != CLS_CONTENT)
                 continue;
-            w->sv[stem].pers += 1.0 / (double)(++pos);
-            w->sv[stem].occ++;
-            w->sv[stem].capn += t->cap && n > 1;
-            for (size_t k = 1; k < KP_WINDOW && k <= ncw; k++)
-                if (add_edge(w, w->cwin[(ncw - k) % KP_WINDOW], stem))
+            kstem *k = &w->sv[t->stem];
+            k->pers += 1.0 / (double)(++pos);
+            k->occ++;
+            k->capn += t->cap && i > 0;
+            if (t->noun != NOUN_NONE) {
+                k->noun += t->noun / 10.0;
+                k->noun_n++;
+            }
+            for (size_t q = 1; q < KP_WINDOW && q <= ncw; q++)
+                if (add_edge(w, w->cwin[(ncw - q) % KP_WINDOW], t->stem))
                     return KURZ_ERR_NOMEM;
-            w->cwin[ncw++ % KP_WINDOW] = stem;
+            w->cwin[ncw++ % KP_WINDOW] = t->stem;
         }
         if (r < 0)
             return r;
@@ -690,6 +803,17 @@ static int read_text(kp_work *w, const char *text, size_t max_words)
             return KURZ_ERR_NOMEM;
     }
     return 0;
+}
+
+/* How noun-like a word is, 0..1 (keyphrase-pos/; a name, capitalised
+ * inside sentences, is a noun), or -1: not known. */
+static double noun_like(const kstem *k)
+{
+    if (!k->noun_n)
+        return -1;
+    double nl = k->noun / k->noun_n;
+    double capf = k->occ ? (double)k->capn / k->occ : 0;
+    return capf > nl ? capf : nl;
 }
 
 /* PositionRank over the co-occurrence graph: rank[stem]. */
@@ -788,6 +912,20 @@ static int is_upper_at(const kp_work *w, const char *text, uint32_t p)
     while (l > s && text[l - 1] != ' ' && text[l - 1] != '\t')
         l--;
     return starts_upper((const uint8_t *)text + l, e - l);
+}
+
+/* Phrase p holds a joiner ("style de Tazina") and is no name: its
+ * words stand on their own too. */
+static int loose(const kp_work *w, const char *text, uint32_t p)
+{
+    const uint8_t *k = w->phrases.pool + 4 * (size_t)w->p_koff[p];
+    for (size_t j = 0; j < w->p_klen[p]; j++) {
+        uint32_t id;
+        memcpy(&id, k + 4 * j, 4);
+        if (id & ID_JOINER)
+            return !is_upper_at(w, text, p);
+    }
+    return 0;
 }
 
 /* a ranks before b: higher score, then the earlier first occurrence */
@@ -901,6 +1039,7 @@ int kurz__keyphrases(const kurz__mem *m, kurz__lang lang, const char *code, kurz
             w.c.stop2 = kurz__wl_lang("keyphrase-stop", lc);
             w.c.numbers = kurz__wl_lang("number-words", lc);
             w.c.df = kurz__wl_lang("docfreq", lc);
+            w.c.pos = kurz__wl_lang("keyphrase-pos", lc);
         }
         if (w.c.df) {
             uint64_t mx = 1;
@@ -957,6 +1096,15 @@ int kurz__keyphrases(const kurz__mem *m, kurz__lang lang, const char *code, kurz
             nc++;
         }
         double mean = nc ? sum / (double)nc : 0;
+        {
+            /* the head: the first word (Romance languages) or the last */
+            uint32_t id;
+            memcpy(&id, key + 4 * (size_t)(w.c.head_first ? 0 : w.p_klen[p] - 1), 4);
+            double nl = id & ID_JOINER ? -1 : noun_like(&w.sv[id]);
+            double fl = w.p_klen[p] == 1 ? KP_NOUN_FLOOR : KP_HEAD_FLOOR;
+            if (nl >= 0)
+                mean *= fl + (1 - fl) * nl;
+        }
         if (w.p_klen[p] == 1) {
             uint32_t id;
             memcpy(&id, key, 4);
@@ -971,18 +1119,24 @@ int kurz__keyphrases(const kurz__mem *m, kurz__lang lang, const char *code, kurz
         score[p] = mean * pow(1 + log((double)w.p_count[p]), KP_FREQ_EXP);
         if (nc > 1 && w.p_count[p] == 1)
             score[p] *= KP_ONCE; /* seen once, a sequence is weak evidence of a unit */
+        if (w.p_klen[p] > 2 && !is_upper_at(&w, text, p)) /* not a name */
+            score[p] *= pow(KP_LONG, (double)(w.p_klen[p] - 2));
     }
     /* A word that never occurs outside one longer phrase ("Musk" always
      * in "Elon Musk") is that phrase: it takes the word's score if higher,
      * and the word alone is left out. */
     for (uint32_t p = 0; p < w.nphr; p++) {
         const uint8_t *key = w.phrases.pool + 4 * (size_t)w.p_koff[p];
-        if (w.p_klen[p] < 2 || w.p_count[p] < 2)
-            continue; /* a unit only if it recurs whole */
+        if (w.p_klen[p] < 2 ||
+            (w.p_count[p] < 2 && (lang == KURZ__LANG_DE || !is_upper_at(&w, text, p))))
+            continue; /* a unit only if it recurs whole, or is a name */
+        /* in "style de Tazina" only the head yields: "Tazina" stands alone */
+        int lo = loose(&w, text, p);
+        uint32_t head = w.c.head_first ? 0 : w.p_klen[p] - 1;
         for (uint32_t i = 0; i < w.p_klen[p]; i++) {
             uint32_t id;
             memcpy(&id, key + 4 * (size_t)i, 4);
-            if (id & ID_JOINER)
+            if ((id & ID_JOINER) || (lo && i != head))
                 continue;
             uint32_t sp = w.sv[id].single;
             if (score[p] < 0 || sp == UINT32_MAX || score[sp] < 0 ||
@@ -1032,7 +1186,7 @@ int kurz__keyphrases(const kurz__mem *m, kurz__lang lang, const char *code, kurz
             uint32_t p = heap[i];
             int covered = 0;
             for (size_t j = 0; j < kept && !covered; j++)
-                covered = contains(&w, heap[j], p);
+                covered = !loose(&w, text, heap[j]) && contains(&w, heap[j], p);
             /* a recurring longer phrase that holds a better one kept
              * already takes its place ("Cédric" becomes "Cédric
              * Herrou") */

@@ -1,0 +1,150 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""Writes data/keyphrase-pos/LANG.txt: how noun-like a word is, and
+whether it is mostly a verb, for key phrases (keyphrase.c). A reader tags a
+text with nouns and names ("gendarmerie", "Venise", "charbon actif"), not
+with adjectives ("impressionnantes", "fédérales") or verbs ("expliqué",
+"défend"); without a tagger, the word's company in running text tells:
+
+  noun-like  the share of its occurrences right after a determiner or a
+             number ("la gendarmerie", "les images", "trois navires"; after
+             "de" / "d'" counts half: "de cliniques", but also "de relier");
+  verb-like  the share right after a subject pronoun, "ne", a reflexive or
+             a form of "avoir" ("il défend", "a expliqué");
+  name       mostly written with a capital inside a sentence ("Venise").
+
+Usage: gen-keyphrase-pos.py LANG CORPUS.jsonl > data/keyphrase-pos/LANG.txt
+
+Inputs used for the committed lists (the "text" field of every record):
+  fr  eval/summarization/orangesum_fr_train.jsonl  (OrangeSum, train split)
+  pt  eval/multi/train/pt.jsonl                    (UD Portuguese, train)
+Only statistics are written, never text. Entries:
+  WORD nK   K = 0..10: noun-likeness min(1, share / FULL) in tenths, for
+            words seen at least MIN_COUNT times (a name: n10);
+  WORD v    a verb form (verb-like share >= VERB_SHARE and above its
+            noun-like share);
+  -SUF nK   the same for the word endings SUF of 2..4 letters, averaged over
+  -SUF v    the words (seen at least 3 times) that end so, for at least
+            MIN_TYPES of them: keyphrase.c asks the longest ending listed
+            for a word that is not listed itself.
+A word whose value its longest listed ending predicts within one tenth is
+left out (the ending says it). Words are maximal runs of \\w folded as the
+tokenizer folds them (NFC + casefold). Python 3 standard library only.
+"""
+import json
+import re
+import sys
+import unicodedata
+
+MIN_COUNT = 8
+MIN_TYPES = 30
+FULL = 0.5
+VERB_SHARE = 0.3
+
+CONTEXT = {
+    'fr': {
+        'det': 'le la les l un une des du au aux ce cet cette ces son sa ses leur leurs mon ma mes '
+               'ton ta tes notre nos votre vos chaque plusieurs quelques deux trois quatre cinq six '
+               'sept huit neuf dix vingt cent mille',
+        'half': 'de d',
+        'verb': 'il elle ils elles on je j nous vous ne n se s a ont avait avaient aura auront '
+                'avons avez ai',
+    },
+    'pt': {
+        'det': 'o a os as um uma uns umas do da dos das no na nos nas ao à aos às pelo pela pelos '
+               'pelas este esta estes estas esse essa esses essas seu sua seus suas dois duas três '
+               'quatro cinco seis sete oito nove dez cem mil',
+        'half': 'de em',
+        'verb': 'ele ela eles elas eu nós vós não se me te lhe tem têm tinha tinham havia há ter '
+                'tenho temos',
+    },
+}
+
+
+def fold(w):
+    return unicodedata.normalize('NFC', unicodedata.normalize('NFC', w).casefold())
+
+
+def main():
+    lang, path = sys.argv[1], sys.argv[2]
+    ctx = {k: set(v.split()) for k, v in CONTEXT[lang].items()}
+    word = re.compile(r'\w+|[.!?]')
+    cnt, noun, verb, cap, mid = {}, {}, {}, {}, {}
+    ndocs = 0
+    with open(path, encoding='utf-8') as f:
+        for line in f:
+            ndocs += 1
+            toks = word.findall(unicodedata.normalize('NFC', json.loads(line).get('text', '')))
+            prev = '.'
+            for t in toks:
+                if t in '.!?':
+                    prev = t
+                    continue
+                w = fold(t)
+                p = fold(prev)
+                if len(w) >= 2 and not w.isdigit() and '_' not in w:
+                    cnt[w] = cnt.get(w, 0) + 1
+                    if p in ctx['det'] or p.isdigit():
+                        noun[w] = noun.get(w, 0) + 1
+                    elif p in ctx['half']:
+                        noun[w] = noun.get(w, 0) + 0.5
+                    elif p in ctx['verb']:
+                        verb[w] = verb.get(w, 0) + 1
+                    if prev not in '.!?':
+                        mid[w] = mid.get(w, 0) + 1
+                        if t[0].isupper():
+                            cap[w] = cap.get(w, 0) + 1
+                prev = t
+
+    def value(w):
+        c = cnt[w]
+        ns, vs = noun.get(w, 0) / c, verb.get(w, 0) / c
+        if mid.get(w, 0) and cap.get(w, 0) / mid[w] >= 0.5:
+            return 10, False  # a name
+        return round(10 * min(1.0, ns / FULL)), vs >= VERB_SHARE and vs > ns
+
+    words = {w: value(w) for w in cnt if cnt[w] >= 3}
+    # endings: averaged over the words that end so
+    suf = {}
+    for w, (k, v) in words.items():
+        if k == 10 and cap.get(w, 0) * 2 >= mid.get(w, 1):
+            continue  # names say nothing about endings
+        n = len(w)
+        for L in (2, 3, 4):
+            if n >= L + 2:
+                s = suf.setdefault(w[-L:], [0, 0, 0])
+                s[0] += 1
+                s[1] += k
+                s[2] += v
+    endings = {}
+    for s, (nt, ks, vs) in suf.items():
+        if nt >= MIN_TYPES:
+            endings[s] = (round(ks / nt), vs * 2 > nt)
+
+    def predict(w):
+        for L in (4, 3, 2):
+            if len(w) >= L + 2 and w[-L:] in endings:
+                return endings[w[-L:]]
+        return None
+
+    out = {}
+    for s, val in endings.items():
+        out['-' + s] = val
+    for w, val in words.items():
+        if cnt[w] < MIN_COUNT:
+            continue
+        p = predict(w)
+        if p is not None and p[1] == val[1] and abs(p[0] - val[0]) <= 1:
+            continue
+        out[w] = val
+    print('# Noun-likeness of %s words (tools/gen-keyphrase-pos.py; %d documents).' % (lang, ndocs))
+    print('# nK: a noun (n10) or name, down to a word never after a determiner (n0);')
+    print('# v: a verb form. "-SUF": words ending so and not listed themselves.')
+    print('#! values: ' + ' '.join('n%d' % k for k in range(11)) + ' v')
+    for w in sorted(out):
+        k, v = out[w]
+        print('%s %s' % (w, 'v' if v else 'n%d' % k))
+
+
+if __name__ == '__main__':
+    main()
