@@ -62,6 +62,7 @@
 #include <utf8proc.h>
 
 #include "keyphrase.h"
+#include "boiler-impl.h" /* the reasons R_* of kurz__boiler_reasons */
 
 /* Chosen on the two shared keyphrase sets (French abstracts, Portuguese
  * news); each moved F@10 by a point or less around these values. */
@@ -81,12 +82,14 @@
 /* CLS_VERB: a verb form (keyphrase-pos/): a break, unless capitalised
  * inside a sentence (a name) */
 enum { CLS_BREAK = 0, CLS_CONTENT = 1, CLS_JOINER = 2, CLS_VERB = 3 };
+enum { KEEP_NONE = 0, KEEP_ALL = 1, KEEP_BODY = 2 }; /* a sentence's words (boilerplate) */
 enum { GAP_SPACE = 0, GAP_BREAK = 1, GAP_JOIN = 2, GAP_HYPHEN = 3 };
 #define ID_ELIDED 0xFFFFFFFEu /* an elided joiner in a phrase key */
 #define ID_JOINER 0x80000000u /* a joiner's stem id in a phrase key */
 #define ID_MAX 0x00FFFFFFu /* stem ids; the words table keeps a noun-likeness above */
 #define NOUN_SHIFT 24
 #define NOUN_NONE 15u /* no noun-likeness known */
+#define DOCC_SHIFT 28   /* and whether the document model counts it as content */
 
 /* ---- a table of byte-string keys ------------------------------------- */
 typedef struct kslot {
@@ -110,6 +113,7 @@ typedef struct kp_ctx {
      * allowed inside a phrase, a fallback stop list (keyphrase-stop/),
      * number words */
     const kurz__wordlist *joiners, *stop2, *numbers;
+    const kurz__wordlist *months; /* boiler/month: "Oktober" is when, not what */
     const kurz__wordlist *df; /* docfreq/: how common words are in general */
     const kurz__wordlist *pos; /* keyphrase-pos/: how noun-like words are */
     double idf_max;           /* the inverse document frequency of an unlisted word */
@@ -206,7 +210,8 @@ static int classify(const kp_ctx *c, const uint8_t *w, size_t n)
 {
     if (in_list(c->joiners, w, n))
         return CLS_JOINER;
-    if (kurz__is_stopword(c->lang, w, n) || in_list(c->stop2, w, n) || in_list(c->numbers, w, n))
+    if (kurz__is_stopword(c->lang, w, n) || in_list(c->stop2, w, n) || in_list(c->numbers, w, n) ||
+        in_list(c->months, w, n))
         return CLS_BREAK;
     size_t d = 0;
     while (d < n && w[d] >= '0' && w[d] <= '9')
@@ -301,6 +306,7 @@ typedef struct kstem {
     double idf;      /* of its most common form (docfreq/), or -1: none listed */
     double noun;     /* sum of its forms' noun-likeness (keyphrase-pos/) over occurrences */
     uint32_t noun_n; /* occurrences with a noun-likeness known */
+    uint8_t body;    /* it occurs in a real sentence (not boilerplate) */
 } kstem;
 
 typedef struct kp_work {
@@ -321,6 +327,10 @@ typedef struct kp_work {
     uint32_t *edge; /* pairs of stem ids */
     size_t nedge, edge_cap;
     uint32_t *cwin; /* the last content words of the sentence */
+    /* per sentence: its first word in tk, and for the boilerplate filter */
+    size_t *t_off;
+    uint32_t *nwords, *ncontent;
+    uint8_t *ok;
     /* per phrase */
     uint32_t nphr;
     size_t *p_start, *p_end, *p_count;
@@ -623,7 +633,7 @@ static int pos_of(const kp_ctx *c, const uint8_t *word, size_t n)
 
 /* Looks up (or classifies and stems) the normal form word[0..n). */
 static int word_info(kp_work *w, const uint8_t *word, size_t n, uint32_t *stem, int *cls,
-                     uint32_t *noun)
+                     uint32_t *noun, int *docc)
 {
     kp_ctx *c = &w->c;
     uint32_t v;
@@ -634,11 +644,20 @@ static int word_info(kp_work *w, const uint8_t *word, size_t n, uint32_t *stem, 
         *stem = v & ID_MAX;
         *noun = (v >> NOUN_SHIFT) & 15;
         *cls = (int)(v >> 30);
+        *docc = (int)(v >> DOCC_SHIFT) & 1;
         return 0;
     }
     /* new form: find the slot to fill in after stemming */
     int k = classify(c, word, n);
     uint32_t sid = 0, nb = NOUN_NONE;
+    /* a content word for the document model (doc.c): no stop word, no
+     * number */
+    uint32_t dc = !kurz__is_stopword(c->lang, word, n);
+    for (size_t i = 0, digits = 1; dc && digits && i <= n; i++)
+        if (i == n)
+            dc = 0;
+        else if (word[i] < '0' || word[i] > '9')
+            digits = 0;
     if (k == CLS_CONTENT) {
         int pv = pos_of(c, word, n);
         if (pv < 0)
@@ -668,7 +687,7 @@ static int word_info(kp_work *w, const uint8_t *word, size_t n, uint32_t *stem, 
                             w->stems.s[j].h = 0;
                     goto nomem;
                 }
-                w->sv[sid] = (kstem){0, 0, 0, (uint32_t)(sl < 64 ? sl : 64), UINT32_MAX, 0, -1, 0, 0};
+                w->sv[sid] = (kstem){0, 0, 0, (uint32_t)(sl < 64 ? sl : 64), UINT32_MAX, 0, -1, 0, 0, 0};
                 w->nstems++;
             }
         } else {
@@ -689,11 +708,12 @@ static int word_info(kp_work *w, const uint8_t *word, size_t n, uint32_t *stem, 
         while (!(w->words.s[j].h == h && w->words.s[j].len == n &&
                  !memcmp(w->words.pool + w->words.s[j].off, word, n)))
             j = (j + 1) & (w->words.cap - 1);
-        w->words.s[j].val = sid | nb << NOUN_SHIFT | (uint32_t)k << 30;
+        w->words.s[j].val = sid | nb << NOUN_SHIFT | dc << DOCC_SHIFT | (uint32_t)k << 30;
     }
     *stem = sid;
     *cls = k;
     *noun = nb;
+    *docc = (int)dc;
     return 0;
 nomem: {
     /* forget the half-made entry so that a retry starts clean */
@@ -737,28 +757,71 @@ static void glue(ktok *tk, size_t n)
     }
 }
 
+/* Words as a reader counts them (runs of letters and digits), as the
+ * document model counts them for the boilerplate filter (doc.c). */
+static uint32_t count_words(const uint8_t *s, size_t start, size_t end)
+{
+    uint32_t n = 0;
+    int in = 0;
+    size_t i = start;
+    while (i < end) {
+        uint8_t c = s[i];
+        int w;
+        if (c < 0x80) {
+            w = kurz__ascii_word(c);
+            i++;
+        } else if (c == 0xC3 && i + 1 < end) {
+            /* U+00C0..U+00FF: all letters but U+00D7 and U+00F7 (x and /) */
+            w = s[i + 1] != 0x97 && s[i + 1] != 0xB7;
+            i += 2;
+        } else {
+            int32_t cp;
+            size_t l = kurz__utf8_decode(s + i, end - i, &cp);
+            i += l ? l : 1;
+            w = kurz__is_word_cp(cp);
+        }
+        n += (uint32_t)(w && !in);
+        in = w;
+    }
+    return n;
+}
+
 /* Reads every sentence: candidates, the graph's edges, the teleport
  * weights. */
-static int read_text(kp_work *w, const char *text, size_t max_words)
+static int read_text(kp_work *w, const char *text, size_t len, size_t max_words)
 {
     kp_ctx *c = &w->c;
-    size_t pos = 0; /* content words so far */
-    for (size_t si = 0; si < w->sents.n; si++) {
+    const kurz__mem *m = c->m;
+    size_t ns = w->sents.n, nt = 0;
+    /* 1. the words of every sentence, and what the boilerplate filter
+     * wants to know of them */
+    kurz__doc d;
+    memset(&d, 0, sizeof d);
+    d.sents = w->sents;
+    w->t_off = kurz__malloc(m, (ns + 1) * sizeof *w->t_off);
+    w->nwords = kurz__malloc(m, (ns ? ns : 1) * sizeof *w->nwords);
+    w->ncontent = kurz__malloc(m, (ns ? ns : 1) * sizeof *w->ncontent);
+    w->ok = kurz__malloc(m, ns ? ns : 1);
+    if (!w->t_off || !w->nwords || !w->ncontent || !w->ok)
+        return KURZ_ERR_NOMEM;
+    for (size_t si = 0; si < ns; si++) {
         const kurz__sent *se = &w->sents.v[si];
+        w->t_off[si] = nt;
+        w->nwords[si] = count_words((const uint8_t *)text, se->start, se->end);
+        w->ncontent[si] = 0;
         kurz__tok_reset(&w->tok, text, se->start, se->end);
-        size_t n = 0, prev_end = se->start, ncw = 0;
+        size_t prev_end = se->start;
         const uint8_t *word;
         size_t wl, ws, we;
         int r;
-        size_t shout = 0; /* words in capitals only */
         while ((r = kurz__tok_next(&w->tok, &word, &wl, &ws, &we)) == 1) {
             uint32_t stem, noun;
-            int cls;
-            if (word_info(w, word, wl, &stem, &cls, &noun))
+            int cls, docc;
+            if (word_info(w, word, wl, &stem, &cls, &noun, &docc))
                 return KURZ_ERR_NOMEM;
-            if (KURZ__GROW(c->m, w->tk, w->tk_cap, n + 1))
+            if (KURZ__GROW(m, w->tk, w->tk_cap, nt + 1))
                 return KURZ_ERR_NOMEM;
-            ktok *t = &w->tk[n++];
+            ktok *t = &w->tk[nt++];
             t->s = ws;
             t->e = we;
             t->stem = stem;
@@ -766,18 +829,64 @@ static int read_text(kp_work *w, const char *text, size_t max_words)
             t->noun = (uint8_t)noun;
             t->digits = (uint8_t)(cls == CLS_BREAK && wl && word[0] >= '0' && word[0] <= '9');
             t->cap = (uint8_t)starts_upper((const uint8_t *)text + ws, we - ws);
-            shout += t->cap && cls != CLS_BREAK && all_upper((const uint8_t *)text + ws, we - ws);
-            t->gap = (uint8_t)(n == 1 ? GAP_SPACE
-                                      : gap_kind((const uint8_t *)text, prev_end, ws));
+            t->gap = (uint8_t)(nt == w->t_off[si] + 1 ? GAP_SPACE
+                                                       : gap_kind((const uint8_t *)text, prev_end, ws));
             prev_end = we;
+            w->ncontent[si] += (uint32_t)docc;
             if (c->stats)
                 c->stats->words++;
         }
-        glue(w->tk, n);
+        if (r < 0)
+            return r;
+    }
+    w->t_off[ns] = nt;
+    /* 2. the summarizer's boilerplate filter: headings, bylines,
+     * navigation, share buttons, comment headers say nothing about what
+     * the text is about (unless nothing else is left) */
+    d.nwords = w->nwords;
+    d.ncontent = w->ncontent;
+    kurz__boiler_reasons(&d, NULL, text, len, w->ok);
+    size_t real = 0;
+    for (size_t si = 0; si < ns; si++) {
+        real += w->ok[si] == R_OK;
+        if (w->ok[si] == R_OK)
+            for (size_t i = w->t_off[si]; i < w->t_off[si + 1]; i++)
+                if (w->tk[i].cls == CLS_CONTENT || w->tk[i].cls == CLS_VERB)
+                    w->sv[w->tk[i].stem].body = 1;
+    }
+    /* ... but a heading is kept: whole over a real sentence (a title),
+     * else only its words that real sentences use too (a caption, a
+     * teaser, "Aller au contenu principal") */
+    for (size_t si = 0; si < ns; si++) {
+        int r = w->ok[si];
+        size_t j = si + 1; /* past a dateline, a byline, a photo credit */
+        while (r == R_HEADING && j < ns && j < si + 4 &&
+               (w->ok[j] == R_DATELINE || w->ok[j] == R_BYLINE || w->ok[j] == R_CREDIT ||
+                w->ok[j] == R_AUTHOR))
+            j++;
+        w->ok[si] = r == R_OK ? KEEP_ALL
+                    : r != R_HEADING ? KEEP_NONE
+                    : j < ns && w->ok[j] == R_OK ? KEEP_ALL
+                                                 : KEEP_BODY;
+    }
+    /* 3. the graph and the candidates of each sentence kept */
+    size_t pos = 0; /* content words so far */
+    for (size_t si = 0; si < ns; si++) {
+        if (real && w->ok[si] == KEEP_NONE)
+            continue;
+        ktok *tk = w->tk + w->t_off[si];
+        size_t n = w->t_off[si + 1] - w->t_off[si], ncw = 0, shout = 0;
+        for (size_t i = 0; real && w->ok[si] == KEEP_BODY && i < n; i++)
+            if ((tk[i].cls == CLS_CONTENT || tk[i].cls == CLS_VERB) && !w->sv[tk[i].stem].body)
+                tk[i].cls = CLS_BREAK;
+        for (size_t i = 0; i < n; i++) /* words in capitals only */
+            shout += tk[i].cap && tk[i].cls != CLS_BREAK &&
+                     all_upper((const uint8_t *)text + tk[i].s, tk[i].e - tk[i].s);
+        glue(tk, n);
         /* A heading in capitals says nothing about names */
         int loud = shout >= 3 && 2 * shout >= n;
         for (size_t i = 0; i < n; i++) {
-            ktok *t = &w->tk[i];
+            ktok *t = &tk[i];
             if (loud)
                 t->cap = 0;
             if (t->cls == CLS_VERB) /* a verb form, unless a name */
@@ -797,9 +906,7 @@ static int read_text(kp_work *w, const char *text, size_t max_words)
                     return KURZ_ERR_NOMEM;
             w->cwin[ncw++ % KP_WINDOW] = t->stem;
         }
-        if (r < 0)
-            return r;
-        if (sentence_runs(w, w->tk, n, max_words))
+        if (sentence_runs(w, tk, n, max_words))
             return KURZ_ERR_NOMEM;
     }
     return 0;
@@ -992,6 +1099,10 @@ static void work_free(kp_work *w)
     kurz__free(m, w->sv);
     kurz__free(m, w->edge);
     kurz__free(m, w->cwin);
+    kurz__free(m, w->t_off);
+    kurz__free(m, w->nwords);
+    kurz__free(m, w->ncontent);
+    kurz__free(m, w->ok);
     kurz__free(m, w->p_start);
     kurz__free(m, w->p_end);
     kurz__free(m, w->p_count);
@@ -1040,6 +1151,8 @@ int kurz__keyphrases(const kurz__mem *m, kurz__lang lang, const char *code, kurz
             w.c.numbers = kurz__wl_lang("number-words", lc);
             w.c.df = kurz__wl_lang("docfreq", lc);
             w.c.pos = kurz__wl_lang("keyphrase-pos", lc);
+            if (!strcmp(lc, "de") || !strcmp(lc, "fr") || !strcmp(lc, "en"))
+                w.c.months = kurz__wl_get("boiler/month"); /* its languages */
         }
         if (w.c.df) {
             uint64_t mx = 1;
@@ -1067,7 +1180,7 @@ int kurz__keyphrases(const kurz__mem *m, kurz__lang lang, const char *code, kurz
         goto done;
     if ((rc = kurz__segment(m, lang, text, wlen, &w.sents)))
         goto done;
-    if ((rc = read_text(&w, text, max_words)))
+    if ((rc = read_text(&w, text, wlen, max_words)))
         goto done;
     rc = KURZ_ERR_NOMEM;
     rank = kurz__calloc(m, w.nstems ? w.nstems : 1, sizeof *rank);
