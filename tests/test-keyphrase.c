@@ -272,6 +272,103 @@ static void test_number_words(void **state)
     kurz_keyphrases_free(k);
 }
 
+/* keyphrase-pos/: a verb form ends a phrase and is never one; a word that
+ * general text rarely puts after a determiner (an adjective) ranks below
+ * the noun it follows as often. */
+static void test_french_pos(void **state)
+{
+    (void)state;
+    const char *t = "Le maire a expliqué le projet de tramway. Les habitants ont expliqué leurs "
+                    "craintes. Le tramway fédéral roulera en mai. Un tramway fédéral coûte cher. "
+                    "Le préfet a déclaré que le tramway fédéral attendra.";
+    kurz_keyphrases *k = extract("fr", t, strlen(t), 30, 0);
+    check_shape("fr", t, strlen(t), k);
+    for (size_t j = 0; j < kurz_keyphrases_count(k); j++) {
+        assert_null(strstr(get(k, j).text, "expliqué"));
+        assert_null(strstr(get(k, j).text, "déclaré"));
+    }
+    long noun = find(k, "tramway"), adj = find(k, "fédéral");
+    assert_true(noun >= 0);
+    assert_true(adj < 0 || adj > noun);
+    assert_true(find(k, "tramway fédéral") >= 0);
+    kurz_keyphrases_free(k);
+    /* a capitalised verb form inside a sentence is a name */
+    const char *t2 = "Le groupe Déclaré joue ce soir. Le groupe Déclaré chante en Bretagne.";
+    k = extract("fr", t2, strlen(t2), 30, 0);
+    check_shape("fr", t2, strlen(t2), k);
+    assert_true(find(k, "groupe Déclaré") >= 0 || find(k, "Déclaré") >= 0);
+    kurz_keyphrases_free(k);
+}
+
+/* A hyphen makes one word of a stop word between two words and of a
+ * number after a word. */
+static void test_hyphen_glue(void **state)
+{
+    (void)state;
+    const char *t = "Un accident grave en Saône-et-Loire. Le Covid-19 progresse en "
+                    "Saône-et-Loire. Les hôpitaux de Saône-et-Loire soignent le Covid-19.";
+    kurz_keyphrases *k = extract("fr", t, strlen(t), 30, 0);
+    check_shape("fr", t, strlen(t), k);
+    long i = find(k, "Saône-et-Loire");
+    assert_true(i >= 0);
+    assert_int_equal(get(k, (size_t)i).count, 3);
+    assert_true(find(k, "Covid-19") >= 0);
+    assert_int_equal(find(k, "Loire"), -1);
+    assert_int_equal(find(k, "Saône"), -1);
+    kurz_keyphrases_free(k);
+}
+
+/* A name seen once stands for its words ("New" alone is no topic). */
+static void test_name_once(void **state)
+{
+    (void)state;
+    const char *t = "Selon le journal Gazette Nouvelle Mondiale, le port ferme. Le port reste "
+                    "fermé jusqu'en juin. Les dockers du port protestent.";
+    kurz_keyphrases *k = extract("fr", t, strlen(t), 30, 0);
+    check_shape("fr", t, strlen(t), k);
+    assert_true(find(k, "Gazette Nouvelle Mondiale") >= 0);
+    assert_int_equal(find(k, "Gazette"), -1);
+    assert_int_equal(find(k, "Mondiale"), -1);
+    assert_true(find(k, "port") >= 0);
+    kurz_keyphrases_free(k);
+}
+
+/* The boilerplate filter: navigation, bylines, datelines, share buttons
+ * give no phrase; the title over the text does, whole; another heading
+ * only with the words the text uses; days and months end phrases. */
+static const char noisy_fr[] =
+    "Accueil | Région | Économie\n"
+    "Se connecter   S'abonner\n"
+    "Une brasserie artisanale sauve le moulin de Valmorin\n"
+    "Par Jeanne Roussel\n"
+    "Publié le 3 mars 2024 à 10h15\n"
+    "Partager sur Facebook\n"
+    "La brasserie artisanale de Valmorin a racheté lundi le vieux moulin du village. "
+    "Les brasseurs veulent y installer une salle de dégustation. La brasserie emploie "
+    "déjà douze salariés et vend sa bière dans toute la région.\n"
+    "Des visiteurs devant le moulin en chantier\n"
+    "Photo : Jeanne Roussel\n"
+    "Le chantier du moulin commencera en octobre. La commune soutient la brasserie.\n";
+
+static void test_boilerplate(void **state)
+{
+    (void)state;
+    size_t len = strlen(noisy_fr);
+    kurz_keyphrases *k = extract("fr", noisy_fr, len, 50, 0);
+    check_shape("fr", noisy_fr, len, k);
+    static const char *never[] = {"Accueil", "Région", "Économie", "connecter", "Jeanne",
+                                  "Roussel", "Facebook", "Publié", "visiteurs", "lundi", "mars",
+                                  "octobre"};
+    for (size_t j = 0; j < kurz_keyphrases_count(k); j++)
+        for (size_t q = 0; q < sizeof never / sizeof *never; q++)
+            assert_null(strstr(get(k, j).text, never[q]));
+    assert_true(find(k, "brasserie artisanale") >= 0);
+    assert_true(find(k, "moulin") >= 0);
+    /* "sauve" and "Valmorin" of the title: the title counts whole */
+    assert_true(find(k, "Valmorin") >= 0);
+    kurz_keyphrases_free(k);
+}
+
 static void test_sentence_end(void **state)
 {
     (void)state;
@@ -518,6 +615,7 @@ static void test_alloc_failure(void **state)
     (void)state;
     fail_every("de", de_text, 1);
     fail_every("fr", fr_text, 0);
+    fail_every("fr", noisy_fr, 1);
 }
 
 static void test_deterministic(void **state)
@@ -631,6 +729,10 @@ int main(void)
         cmocka_unit_test(test_french_name),
         cmocka_unit_test(test_name_variants),
         cmocka_unit_test(test_number_words),
+        cmocka_unit_test(test_french_pos),
+        cmocka_unit_test(test_hyphen_glue),
+        cmocka_unit_test(test_name_once),
+        cmocka_unit_test(test_boilerplate),
         cmocka_unit_test(test_sentence_end),
         cmocka_unit_test(test_whitespace_collapsed),
         cmocka_unit_test(test_portuguese),
