@@ -10,7 +10,9 @@ with adjectives ("impressionnantes", "fédérales") or verbs ("expliqué",
              number ("la gendarmerie", "les images", "trois navires"; after
              "de" / "d'" counts half: "de cliniques", but also "de relier");
   verb-like  the share right after a subject pronoun, "ne", a reflexive or
-             a form of "avoir" ("il défend", "a expliqué");
+             a form of "avoir" ("il défend", "a expliqué"), or else the
+             share right before a determiner or "que" ("montrent que",
+             "craint la") for a word rarely after a determiner itself;
   name       mostly written with a capital inside a sentence ("Venise").
 
 Usage: gen-keyphrase-pos.py LANG CORPUS.jsonl > data/keyphrase-pos/LANG.txt
@@ -21,8 +23,9 @@ Inputs used for the committed lists (the "text" field of every record):
 Only statistics are written, never text. Entries:
   WORD nK   K = 0..10: noun-likeness min(1, share / FULL) in tenths, for
             words seen at least MIN_COUNT times (a name: n10);
-  WORD v    a verb form (verb-like share >= VERB_SHARE and above its
-            noun-like share);
+  WORD v    a verb form (verb-like share after >= VERB_SHARE and above its
+            noun-like share, or share before >= VERB_NEXT and noun-like
+            share below NOUN_LOW);
   -SUF nK   the same for the word endings SUF of 2..4 letters, averaged over
   -SUF v    the words (seen at least 3 times) that end so, for at least
             MIN_TYPES of them: keyphrase.c asks the longest ending listed
@@ -40,6 +43,8 @@ MIN_COUNT = 8
 MIN_TYPES = 30
 FULL = 0.5
 VERB_SHARE = 0.3
+VERB_NEXT = 0.4
+NOUN_LOW = 0.3
 
 CONTEXT = {
     'fr': {
@@ -49,6 +54,7 @@ CONTEXT = {
         'half': 'de d',
         'verb': 'il elle ils elles on je j nous vous ne n se s a ont avait avaient aura auront '
                 'avons avez ai',
+        'next': 'le la les l un une des du au aux ce cet cette ces son sa ses leur leurs que qu',
     },
     'pt': {
         'det': 'o a os as um uma uns umas do da dos das no na nos nas ao à aos às pelo pela pelos '
@@ -57,6 +63,7 @@ CONTEXT = {
         'half': 'de em',
         'verb': 'ele ela eles elas eu nós vós não se me te lhe tem têm tinha tinham havia há ter '
                 'tenho temos',
+        'next': 'o a os as um uma uns umas este esta estes estas esse essa esses essas que',
     },
 }
 
@@ -69,19 +76,24 @@ def main():
     lang, path = sys.argv[1], sys.argv[2]
     ctx = {k: set(v.split()) for k, v in CONTEXT[lang].items()}
     word = re.compile(r'\w+|[.!?]')
-    cnt, noun, verb, cap, mid = {}, {}, {}, {}, {}
+    cnt, noun, verb, cap, mid, nxt = {}, {}, {}, {}, {}, {}
     ndocs = 0
     with open(path, encoding='utf-8') as f:
         for line in f:
             ndocs += 1
             toks = word.findall(unicodedata.normalize('NFC', json.loads(line).get('text', '')))
             prev = '.'
+            prevw = None  # the word before t, folded, when it counts
             for t in toks:
                 if t in '.!?':
                     prev = t
+                    prevw = None
                     continue
                 w = fold(t)
                 p = fold(prev)
+                if prevw is not None and w in ctx['next']:
+                    nxt[prevw] = nxt.get(prevw, 0) + 1
+                prevw = None
                 if len(w) >= 2 and not w.isdigit() and '_' not in w:
                     cnt[w] = cnt.get(w, 0) + 1
                     if p in ctx['det'] or p.isdigit():
@@ -94,6 +106,7 @@ def main():
                         mid[w] = mid.get(w, 0) + 1
                         if t[0].isupper():
                             cap[w] = cap.get(w, 0) + 1
+                    prevw = w
                 prev = t
 
     def value(w):
@@ -101,7 +114,9 @@ def main():
         ns, vs = noun.get(w, 0) / c, verb.get(w, 0) / c
         if mid.get(w, 0) and cap.get(w, 0) / mid[w] >= 0.5:
             return 10, False  # a name
-        return round(10 * min(1.0, ns / FULL)), vs >= VERB_SHARE and vs > ns
+        xs = nxt.get(w, 0) / c
+        verb_like = (vs >= VERB_SHARE and vs > ns) or (xs >= VERB_NEXT and ns < NOUN_LOW)
+        return round(10 * min(1.0, ns / FULL)), verb_like
 
     words = {w: value(w) for w in cnt if cnt[w] >= 3}
     # endings: averaged over the words that end so
