@@ -90,6 +90,7 @@ enum { GAP_SPACE = 0, GAP_BREAK = 1, GAP_JOIN = 2, GAP_HYPHEN = 3 };
 #define NOUN_SHIFT 24
 #define NOUN_NONE 15u /* no noun-likeness known */
 #define DOCC_SHIFT 28   /* and whether the document model counts it as content */
+#define GEN_SHIFT 29    /* and whether it is a German genitive in -s after a vowel */
 
 /* ---- a table of byte-string keys ------------------------------------- */
 typedef struct kslot {
@@ -294,6 +295,7 @@ typedef struct ktok {
     uint8_t cls, cap, gap;
     uint8_t noun; /* noun-likeness in tenths, or NOUN_NONE */
     uint8_t digits; /* a number (with a stem of its own) */
+    uint8_t genitive; /* a German genitive in -s (see word_info) */
 } ktok;
 
 typedef struct kstem {
@@ -633,7 +635,7 @@ static int pos_of(const kp_ctx *c, const uint8_t *word, size_t n)
 
 /* Looks up (or classifies and stems) the normal form word[0..n). */
 static int word_info(kp_work *w, const uint8_t *word, size_t n, uint32_t *stem, int *cls,
-                     uint32_t *noun, int *docc)
+                     uint32_t *noun, int *docc, int *genitive)
 {
     kp_ctx *c = &w->c;
     uint32_t v;
@@ -645,11 +647,12 @@ static int word_info(kp_work *w, const uint8_t *word, size_t n, uint32_t *stem, 
         *noun = (v >> NOUN_SHIFT) & 15;
         *cls = (int)(v >> 30);
         *docc = (int)(v >> DOCC_SHIFT) & 1;
+        *genitive = (int)(v >> GEN_SHIFT) & 1;
         return 0;
     }
     /* new form: find the slot to fill in after stemming */
     int k = classify(c, word, n);
-    uint32_t sid = 0, nb = NOUN_NONE;
+    uint32_t sid = 0, nb = NOUN_NONE, gen = 0;
     /* a content word for the document model (doc.c): no stop word, no
      * number */
     uint32_t dc = !kurz__is_stopword(c->lang, word, n);
@@ -675,6 +678,13 @@ static int word_info(kp_work *w, const uint8_t *word, size_t n, uint32_t *stem, 
              * Zentren, Museum / Museen, Studium / Studien): drop it */
             if (c->lang == KURZ__LANG_DE && sl >= 6 && s[sl - 2] == 'u' && s[sl - 1] == 'm')
                 sl -= 2;
+            /* nor does it drop a genitive -s after a vowel it keeps
+             * (Dalis / Dali, Angolas / Angola, Ottos / Otto) */
+            else if (c->lang == KURZ__LANG_DE && sl >= 5 && s[sl - 1] == 's' &&
+                     (s[sl - 2] == 'a' || s[sl - 2] == 'i' || s[sl - 2] == 'o')) {
+                sl -= 1;
+                gen = 1;
+            }
             if (w->nstems >= ID_MAX)
                 k = CLS_BREAK;
             else if (ktab_get(c, &w->stems, s, sl, w->nstems, &sid, &a2))
@@ -708,12 +718,14 @@ static int word_info(kp_work *w, const uint8_t *word, size_t n, uint32_t *stem, 
         while (!(w->words.s[j].h == h && w->words.s[j].len == n &&
                  !memcmp(w->words.pool + w->words.s[j].off, word, n)))
             j = (j + 1) & (w->words.cap - 1);
-        w->words.s[j].val = sid | nb << NOUN_SHIFT | dc << DOCC_SHIFT | (uint32_t)k << 30;
+        w->words.s[j].val =
+            sid | nb << NOUN_SHIFT | dc << DOCC_SHIFT | gen << GEN_SHIFT | (uint32_t)k << 30;
     }
     *stem = sid;
     *cls = k;
     *noun = nb;
     *docc = (int)dc;
+    *genitive = (int)gen;
     return 0;
 nomem: {
     /* forget the half-made entry so that a retry starts clean */
@@ -816,8 +828,8 @@ static int read_text(kp_work *w, const char *text, size_t len, size_t max_words)
         int r;
         while ((r = kurz__tok_next(&w->tok, &word, &wl, &ws, &we)) == 1) {
             uint32_t stem, noun;
-            int cls, docc;
-            if (word_info(w, word, wl, &stem, &cls, &noun, &docc))
+            int cls, docc, gen;
+            if (word_info(w, word, wl, &stem, &cls, &noun, &docc, &gen))
                 return KURZ_ERR_NOMEM;
             if (KURZ__GROW(m, w->tk, w->tk_cap, nt + 1))
                 return KURZ_ERR_NOMEM;
@@ -831,6 +843,13 @@ static int read_text(kp_work *w, const char *text, size_t len, size_t max_words)
             t->cap = (uint8_t)starts_upper((const uint8_t *)text + ws, we - ws);
             t->gap = (uint8_t)(nt == w->t_off[si] + 1 ? GAP_SPACE
                                                        : gap_kind((const uint8_t *)text, prev_end, ws));
+            /* a German genitive name stands alone ("die Bevölkerung
+             * Angolas", "Dalis Vater") */
+            if (gen && t->gap != GAP_HYPHEN)
+                t->gap = GAP_BREAK;
+            if (nt > w->t_off[si] + 1 && t[-1].genitive && t->gap != GAP_HYPHEN)
+                t->gap = GAP_BREAK;
+            t->genitive = (uint8_t)gen;
             prev_end = we;
             w->ncontent[si] += (uint32_t)docc;
             if (c->stats)
@@ -1019,6 +1038,109 @@ static int is_upper_at(const kp_work *w, const char *text, uint32_t p)
     while (l > s && text[l - 1] != ' ' && text[l - 1] != '\t')
         l--;
     return starts_upper((const uint8_t *)text + l, e - l);
+}
+
+/* Phrase p's text is a German derived adjective, inflected:
+ * -isch/-lich/-ig/-bar/-sam/-haft + -e/-en/-er/-es/-em ("Schwäbischen",
+ * "Evangelischer"), capitalised only as part of a name. */
+static int de_derived_adjective(const kp_work *w, const char *text, uint32_t p)
+{
+    static const char *const stems[] = {"isch", "lich", "ig", "bar", "sam", "haft"};
+    static const char *const ends[] = {"e", "en", "er", "es", "em"};
+    uint32_t sid = w->p_best[p];
+    const char *t = text + w->s_start[sid];
+    size_t n = w->s_end[sid] - w->s_start[sid];
+    for (size_t a = 0; a < sizeof ends / sizeof *ends; a++) {
+        size_t le = strlen(ends[a]);
+        for (size_t b = 0; b < sizeof stems / sizeof *stems; b++) {
+            size_t ls = strlen(stems[b]);
+            if (n > le + ls + 2 && !memcmp(t + n - le, ends[a], le) &&
+                !memcmp(t + n - le - ls, stems[b], ls))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* Phrase p's text ends in -er ("Starnberger", "Schweizer"): used only
+ * before a noun, a place's adjective. */
+static int de_place_adjective(const kp_work *w, const char *text, uint32_t p)
+{
+    uint32_t sid = w->p_best[p];
+    const char *t = text + w->s_start[sid];
+    size_t n = w->s_end[sid] - w->s_start[sid];
+    return n > 4 && t[n - 2] == 'e' && t[n - 1] == 'r';
+}
+
+/* Phrase p is a kept single word b with lower-case modifiers ("neueren
+ * Freikirchen" after "Freikirchen"; "autorités sanitaires" after
+ * "autorités"): no new topic. */
+static int modifies(const kp_work *w, const char *text, uint32_t b, uint32_t p)
+{
+    size_t lb = w->p_klen[b], lp = w->p_klen[p];
+    if (lb != 1 || lp < 2)
+        return 0;
+    const uint8_t *kb = w->phrases.pool + 4 * (size_t)w->p_koff[b];
+    const uint8_t *kp = w->phrases.pool + 4 * (size_t)w->p_koff[p];
+    size_t head = w->c.head_first ? 0 : lp - 1;
+    if (memcmp(kb, kp + 4 * head, 4))
+        return 0;
+    for (size_t j = 0; j < lp; j++) {
+        uint32_t id;
+        memcpy(&id, kp + 4 * j, 4);
+        if (id & ID_JOINER)
+            return 0; /* "centres de données" */
+    }
+    uint32_t sid = w->p_best[p];
+    size_t s = w->s_start[sid], e = w->s_end[sid], l = e;
+    if (!w->c.head_first)
+        return !starts_upper((const uint8_t *)text + s, e - s);
+    while (l > s && text[l - 1] != ' ' && text[l - 1] != '\t')
+        l--;
+    return !starts_upper((const uint8_t *)text + l, e - l);
+}
+
+/* Phrase p is a name: capitalised first and last word; in German, where
+ * every noun is capitalised, also none of its words common enough for
+ * docfreq/de and none before the last shaped like an adjective ("Salvador
+ * Dali", not "Republik Kongo" or "Europäische Lärche"). */
+static int is_name_at(const kp_work *w, const char *text, uint32_t p)
+{
+    if (!is_upper_at(w, text, p))
+        return 0;
+    if (w->c.lang != KURZ__LANG_DE)
+        return 1;
+    if (!w->c.df)
+        return 0;
+    const uint8_t *k = w->phrases.pool + 4 * (size_t)w->p_koff[p];
+    for (size_t j = 0; j < w->p_klen[p]; j++) {
+        uint32_t id;
+        memcpy(&id, k + 4 * j, 4);
+        if (!(id & ID_JOINER) && w->sv[id].idf >= 0)
+            return 0;
+    }
+    /* the words before the last: no adjective endings */
+    uint32_t sid = w->p_best[p];
+    size_t s = w->s_start[sid], e = w->s_end[sid];
+    for (size_t i = s; i < e;) {
+        size_t j = i;
+        while (j < e && text[j] != ' ' && text[j] != '\t' && text[j] != '-')
+            j++;
+        if (j < e && de_adjective((const uint8_t *)text, i, j))
+            return 0;
+        i = j + 1;
+    }
+    return 1;
+}
+
+/* The last content word of phrase p is phrase b (a single word). */
+static int ends_with(const kp_work *w, uint32_t p, uint32_t b)
+{
+    if (w->p_klen[b] != 1)
+        return 0;
+    const uint8_t *kp = w->phrases.pool + 4 * (size_t)w->p_koff[p];
+    const uint8_t *kb = w->phrases.pool + 4 * (size_t)w->p_koff[b];
+    return !memcmp(kp + 4 * (size_t)(w->p_klen[p] - 1), kb, 4);
 }
 
 /* Phrase p holds a joiner ("style de Tazina") and is no name: its
@@ -1224,6 +1346,11 @@ int kurz__keyphrases(const kurz__mem *m, kurz__lang lang, const char *code, kurz
             const kstem *ks = &w.sv[id];
             if (ks->occ)
                 mean *= 1 - KP_MOD_PEN * (double)(ks->mod < ks->occ ? ks->mod : ks->occ) / ks->occ;
+            if (lang == KURZ__LANG_DE && ((2 * ks->mod >= ks->occ && de_derived_adjective(&w, text, p)) ||
+                                          (ks->mod >= ks->occ && de_place_adjective(&w, text, p)))) {
+                score[p] = -1; /* "Schwäbischen" of "Schwäbischen Alb", "Starnberger" */
+                continue;
+            }
         }
         if (!w.p_whole[p] && w.p_count[p] < 2) {
             score[p] = -1; /* an arbitrary cut of one long run */
@@ -1241,7 +1368,7 @@ int kurz__keyphrases(const kurz__mem *m, kurz__lang lang, const char *code, kurz
     for (uint32_t p = 0; p < w.nphr; p++) {
         const uint8_t *key = w.phrases.pool + 4 * (size_t)w.p_koff[p];
         if (w.p_klen[p] < 2 ||
-            (w.p_count[p] < 2 && (lang == KURZ__LANG_DE || !is_upper_at(&w, text, p))))
+            (w.p_count[p] < 2 && !is_name_at(&w, text, p)))
             continue; /* a unit only if it recurs whole, or is a name */
         /* in "style de Tazina" only the head yields: "Tazina" stands alone */
         int lo = loose(&w, text, p);
@@ -1299,15 +1426,18 @@ int kurz__keyphrases(const kurz__mem *m, kurz__lang lang, const char *code, kurz
             uint32_t p = heap[i];
             int covered = 0;
             for (size_t j = 0; j < kept && !covered; j++)
-                covered = !loose(&w, text, heap[j]) && contains(&w, heap[j], p);
+                covered = (!loose(&w, text, heap[j]) && contains(&w, heap[j], p)) ||
+                          (lang == KURZ__LANG_DE && modifies(&w, text, heap[j], p));
             /* a recurring longer phrase that holds a better one kept
              * already takes its place ("Cédric" becomes "Cédric
              * Herrou") */
-            int pname = lang != KURZ__LANG_DE && w.p_count[p] >= 2 && is_upper_at(&w, text, p);
+            int pname = w.p_count[p] >= 2 && is_name_at(&w, text, p);
             for (size_t j = 0; j < kept && pname; j++) {
-                if (!is_upper_at(&w, text, heap[j]) || !contains(&w, p, heap[j]))
+                if (!is_name_at(&w, text, heap[j]) || !contains(&w, p, heap[j]))
                     continue;
                 if (!covered) {
+                    if (lang == KURZ__LANG_DE && !ends_with(&w, p, heap[j]))
+                        continue; /* a surname, not "Emirat" of "Emirat Dubai" */
                     /* with the place goes the score, so the list stays
                      * best first */
                     score[p] = score[heap[j]];
