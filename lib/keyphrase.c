@@ -6,9 +6,19 @@
  *    split, a German compound one word). A word is a content word, a
  *    joiner (a stop word allowed inside a phrase: French "de", "du", "des"
  *    and an elided "d'", so "centres de données" and "taux d'intérêt" stay
- *    whole) or a break (any other stop word, a number, a one-letter word).
+ *    whole) or a break (any other stop word, a number, a one-letter word,
+ *    a month, a day of the week (keyphrase-stop/), a verb form
+ *    (keyphrase-pos/, unless capitalised inside a sentence: a name)).
  *    Punctuation other than a hyphen between two words, a line end and a
- *    sentence end are breaks too. A candidate is a maximal run of content
+ *    sentence end are breaks too; a hyphen glues a stop word between two
+ *    words ("Saône-et-Loire") and a number after a word ("Covid-19"). In
+ *    German a genitive name in -s after a vowel ("Dalis") stands alone.
+ *    Sentences the summarizer's boilerplate filter rejects (navigation,
+ *    bylines, datelines, credits, teasers, ads, comments) give nothing; a
+ *    heading gives its words whole when it stands over a real sentence
+ *    (past a dateline or a byline: a title), else only the words that real
+ *    sentences use too. A heading in capitals says nothing about names.
+ *    A candidate is a maximal run of content
  *    words and single joiners, starting and ending with a content word. In
  *    German, where nouns are capitalised, a run ends with its last
  *    capitalised word, and a lower-case word after a capitalised one
@@ -32,9 +42,16 @@
  *    a single word loses up to KP_MOD_PEN of it for being mostly a
  *    modifier (right after another content word in French and Portuguese,
  *    right before one in German: an adjective, rarely a key phrase alone).
- *    A phrase of several words seen only once counts KP_ONCE of its score.
- *    A word that never occurs outside one recurring longer phrase yields
- *    to it ("Musk" to "Elon Musk"). Stretches of runs longer than the word
+ *    Where keyphrase-pos/ has the language, a single word (a longer
+ *    phrase: its head) also weighs by how noun-like it is (how often
+ *    general text puts it after a determiner; a name is a noun), down to
+ *    KP_NOUN_FLOOR (KP_HEAD_FLOOR). A phrase of several words seen only
+ *    once counts KP_ONCE of its score, and KP_LONG per word beyond two
+ *    unless it is a name. A word that never occurs outside one recurring
+ *    longer phrase, or a name seen once, yields to it ("Musk" to "Elon
+ *    Musk"; in "style de Tazina" only the head "style" yields). German
+ *    derived and place adjectives ("Schwäbischen", "Starnberger") are no
+ *    phrase alone. Stretches of runs longer than the word
  *    cap are candidates only when they recur; outside German, so is a
  *    stretch of capitalised words inside a run (a name after a title).
  *    Where data/docfreq/ has the language, a word's rank is also
@@ -47,14 +64,21 @@
  *    phrase's) all lie in that better one, in any order ("Musk" after
  *    "Elon Musk", "Paul Berthier" after "Paul Antoine Berthier"); a
  *    recurring name (capitalised first and last word) that holds a better
- *    kept name takes that one's place ("Cédric" becomes "Cédric Herrou";
- *    not in German, where every noun is capitalised).
+ *    kept name takes that one's place ("Cédric" becomes "Cédric Herrou")
+ *    and drops the name's other parts kept; in German, where every noun
+ *    is capitalised, only a name of words too rare for docfreq/de without
+ *    adjective endings, in place of its last word ("Salvador Dali"). A
+ *    phrase with a joiner does not hide its words ("style de Tazina",
+ *    "Tazina"); in German a lower-case adjective before a noun kept alone
+ *    is no new phrase ("neueren Freikirchen" after "Freikirchen").
  *
  * Linear time: every word costs one lookup in a table of word forms (the
- * stemmer runs once per distinct form), one per candidate in the phrase
+ * stemmer runs once per distinct form, so do at most five lookups in
+ * keyphrase-pos/), one per candidate in the phrase
  * table and its surface table; the graph has at most KP_WINDOW edges per
  * word and the ranking runs a fixed number of rounds; the best k come from
- * a heap of 4k. Only the first KURZ__KP_WINDOW bytes are read. Every
+ * a heap of 4k; the boilerplate filter is linear (boiler.c). Only the
+ * first KURZ__KP_WINDOW bytes are read. Every
  * allocation goes through kurz__mem; nothing is global. */
 #include <math.h>
 #include <string.h>
@@ -65,11 +89,12 @@
 #include "boiler-impl.h" /* the reasons R_* of kurz__boiler_reasons */
 
 /* Chosen on the two shared keyphrase sets (French abstracts, Portuguese
- * news); each moved F@10 by a point or less around these values. */
+ * news); each moved F@10 by a point or less around these values, except
+ * KP_DAMPING (0.85 -> 0.5: Portuguese news +0.9, abstracts unchanged). */
 #define KP_WINDOW 3  /* co-occurrence window, in content words */
 #define KP_ROUNDS 30 /* PageRank rounds at most */
 #define KP_EPSILON 1e-4 /* or until the ranks move less than this (L1) */
-#define KP_DAMPING 0.5 /* the random walk's share: position and frequency weigh as much (0.85 -> 0.5: ptbn F@10 +0.9) */
+#define KP_DAMPING 0.5 /* the walk's share; position and frequency weigh as much */
 #define KP_CAP_BONUS 2.0 /* rank * (1 + this * share of capitalised mid-sentence uses) */
 #define KP_FREQ_EXP 2.0  /* score * (1 + ln count)^this */
 #define KP_ONCE 0.5 /* a multi-word phrase seen once: its score times this */
