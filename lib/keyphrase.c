@@ -102,6 +102,7 @@
 #define KP_MOD_PEN 0.5   /* a single word: mean * (1 - this * share of modifier uses) */
 #define KP_NOUN_FLOOR 0.3 /* a single word: mean * (this + (1 - this) * noun-likeness) */
 #define KP_HEAD_FLOOR 0.6 /* a longer phrase: the same for its head word */
+#define KP_GENERIC 0.3 /* a shell noun alone ("étude", "article"): score * this */
 #define KP_LONG 0.3 /* score * this per word beyond two (joiners count), but for names */
 
 /* CLS_VERB: a verb form (keyphrase-pos/): a break, unless capitalised
@@ -142,6 +143,7 @@ typedef struct kp_ctx {
     const kurz__wordlist *months; /* boiler/month: "Oktober" is when, not what */
     const kurz__wordlist *df; /* docfreq/: how common words are in general */
     const kurz__wordlist *pos; /* keyphrase-pos/: how noun-like words are */
+    const kurz__wordlist *generic; /* keyphrase-generic/: shell nouns */
     double idf_max;           /* the inverse document frequency of an unlisted word */
     int head_first; /* nouns come before their adjectives (Romance languages) */
     kurz__stemmer *st;
@@ -247,6 +249,11 @@ static int classify(const kp_ctx *c, const uint8_t *w, size_t n)
     int32_t cp;
     if (kurz__utf8_decode(w, n, &cp) == n)
         return CLS_BREAK; /* one letter */
+    size_t r = 0;
+    while (r < n && (w[r] == 'i' || w[r] == 'v' || w[r] == 'x'))
+        r++;
+    if (r == n && n <= 4)
+        return CLS_BREAK; /* a Roman numeral: "ii", "xiv" */
     return CLS_CONTENT;
 }
 
@@ -334,6 +341,7 @@ typedef struct kstem {
     double noun;     /* sum of its forms' noun-likeness (keyphrase-pos/) over occurrences */
     uint32_t noun_n; /* occurrences with a noun-likeness known */
     uint8_t body;    /* it occurs in a real sentence (not boilerplate) */
+    uint8_t generic; /* a form of it is a shell noun (keyphrase-generic/) */
 } kstem;
 
 typedef struct kp_work {
@@ -722,13 +730,15 @@ static int word_info(kp_work *w, const uint8_t *word, size_t n, uint32_t *stem, 
                             w->stems.s[j].h = 0;
                     goto nomem;
                 }
-                w->sv[sid] = (kstem){0, 0, 0, (uint32_t)(sl < 64 ? sl : 64), UINT32_MAX, 0, -1, 0, 0, 0};
+                w->sv[sid] = (kstem){0, 0, 0, (uint32_t)(sl < 64 ? sl : 64), UINT32_MAX, 0, -1, 0, 0, 0, 0};
                 w->nstems++;
             }
         } else {
             goto nomem;
         }
     }
+    if (k != CLS_BREAK && k != CLS_JOINER && in_list(c->generic, word, n))
+        w->sv[sid].generic = 1;
     if (k != CLS_BREAK && k != CLS_JOINER && c->df) {
         long e = kurz__wl_find(c->df, word, n);
         if (e >= 0) {
@@ -1298,6 +1308,7 @@ int kurz__keyphrases(const kurz__mem *m, kurz__lang lang, const char *code, kurz
             w.c.numbers = kurz__wl_lang("number-words", lc);
             w.c.df = kurz__wl_lang("docfreq", lc);
             w.c.pos = kurz__wl_lang("keyphrase-pos", lc);
+            w.c.generic = kurz__wl_lang("keyphrase-generic", lc);
             if (!strcmp(lc, "de") || !strcmp(lc, "fr") || !strcmp(lc, "en"))
                 w.c.months = kurz__wl_get("boiler/month"); /* its languages */
         }
@@ -1369,6 +1380,8 @@ int kurz__keyphrases(const kurz__mem *m, kurz__lang lang, const char *code, kurz
             uint32_t id;
             memcpy(&id, key, 4);
             const kstem *ks = &w.sv[id];
+            if (ks->generic)
+                mean *= KP_GENERIC;
             if (ks->occ)
                 mean *= 1 - KP_MOD_PEN * (double)(ks->mod < ks->occ ? ks->mod : ks->occ) / ks->occ;
             if (lang == KURZ__LANG_DE && ((2 * ks->mod >= ks->occ && de_derived_adjective(&w, text, p)) ||
