@@ -1168,6 +1168,19 @@ static int is_name_at(const kp_work *w, const char *text, uint32_t p)
     return 1;
 }
 
+/* Phrase p holds a joiner. */
+static int has_joiner(const kp_work *w, uint32_t p)
+{
+    const uint8_t *k = w->phrases.pool + 4 * (size_t)w->p_koff[p];
+    for (size_t j = 0; j < w->p_klen[p]; j++) {
+        uint32_t id;
+        memcpy(&id, k + 4 * j, 4);
+        if (id & ID_JOINER)
+            return 1;
+    }
+    return 0;
+}
+
 /* The last content word of phrase p is phrase b (a single word). */
 static int ends_with(const kp_work *w, uint32_t p, uint32_t b)
 {
@@ -1469,12 +1482,12 @@ int kurz__keyphrases(const kurz__mem *m, kurz__lang lang, const char *code, kurz
             /* a recurring longer phrase that holds a better one kept
              * already takes its place ("Cédric" becomes "Cédric
              * Herrou") */
-            int pname = w.p_count[p] >= 2 && is_name_at(&w, text, p);
+            int pname = is_name_at(&w, text, p) && (w.p_count[p] >= 2 || !has_joiner(&w, p));
             for (size_t j = 0; j < kept && pname; j++) {
                 if (!is_name_at(&w, text, heap[j]) || !contains(&w, p, heap[j]))
                     continue;
                 if (!covered) {
-                    if (lang == KURZ__LANG_DE && !ends_with(&w, p, heap[j]))
+                    if ((lang == KURZ__LANG_DE || w.p_count[p] < 2) && !ends_with(&w, p, heap[j]))
                         continue; /* a surname, not "Emirat" of "Emirat Dubai" */
                     /* with the place goes the score, so the list stays
                      * best first */

@@ -9,8 +9,9 @@ with adjectives ("impressionnantes", "fédérales") or verbs ("expliqué",
   noun-like  the share of its occurrences right after a determiner or a
              number ("la gendarmerie", "les images", "trois navires"; after
              "de" / "d'" counts half: "de cliniques", but also "de relier");
-  verb-like  the share right after a subject pronoun, "ne", a reflexive or
-             a form of "avoir" ("il défend", "a expliqué"), or else the
+  verb-like  the share right after a subject pronoun, "ne", a reflexive,
+             a form of "avoir", a modal or "pour" ("il défend", "a
+             expliqué", "pour entrer"), or else the
              share right before a determiner or "que" ("montrent que",
              "craint la") for a word rarely after a determiner itself;
   name       mostly written with a capital inside a sentence ("Venise").
@@ -53,7 +54,8 @@ CONTEXT = {
                'sept huit neuf dix vingt cent mille',
         'half': 'de d',
         'verb': 'il elle ils elles on je j nous vous ne n se s a ont avait avaient aura auront '
-                'avons avez ai',
+                'avons avez ai pour sans peut peuvent doit doivent faut veut veulent va vont '
+                'pourrait devrait pourra devra',
         'next': 'le la les l un une des du au aux ce cet cette ces son sa ses leur leurs que qu',
     },
     'pt': {
