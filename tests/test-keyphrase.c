@@ -358,6 +358,14 @@ static void test_name_once(void **state)
     assert_int_equal(find(k, "Mondiale"), -1);
     assert_true(find(k, "port") >= 0);
     kurz_keyphrases_free(k);
+    /* said once in full, then by the surname: the full name stands */
+    const char *t2 = "Le juge Paul Marchetti ouvre une enquête. Marchetti entend les témoins. "
+                     "Selon Marchetti, l'enquête durera un an.";
+    k = extract("fr", t2, strlen(t2), 30, 0);
+    check_shape("fr", t2, strlen(t2), k);
+    assert_true(find(k, "Paul Marchetti") >= 0);
+    assert_int_equal(find(k, "Marchetti"), -1);
+    kurz_keyphrases_free(k);
 }
 
 /* The boilerplate filter: navigation, bylines, datelines, share buttons
