@@ -926,8 +926,8 @@ static int read_text(kp_work *w, const char *text, size_t len, size_t max_words)
     /* 3. the graph and the candidates of each sentence kept */
     size_t pos = 0; /* content words so far */
     for (size_t si = 0; si < ns; si++) {
-        if (real && w->ok[si] == KEEP_NONE)
-            continue;
+        if ((real && w->ok[si] == KEEP_NONE) || w->t_off[si + 1] == w->t_off[si])
+            continue; /* (no words: w->tk may be NULL) */
         ktok *tk = w->tk + w->t_off[si];
         size_t n = w->t_off[si + 1] - w->t_off[si], ncw = 0, shout = 0;
         for (size_t i = 0; real && w->ok[si] == KEEP_BODY && i < n; i++)
