@@ -806,6 +806,18 @@ static void glue(ktok *tk, size_t n)
     }
 }
 
+/* French "nous ...ons" / "vous ...ez": a verb form whatever its word. */
+static int fr_first_plural(const char *text, const ktok *prev, const ktok *t)
+{
+    const char *p = text + prev->s, *w = text + t->s;
+    size_t pl = prev->e - prev->s, n = t->e - t->s;
+    if (pl == 4 && (!memcmp(p, "nous", 4) || !memcmp(p, "Nous", 4)))
+        return n > 4 && !memcmp(w + n - 3, "ons", 3);
+    if (pl == 4 && (!memcmp(p, "vous", 4) || !memcmp(p, "Vous", 4)))
+        return n > 3 && !memcmp(w + n - 2, "ez", 2);
+    return 0;
+}
+
 /* Words as a reader counts them (runs of letters and digits), as the
  * document model counts them for the boilerplate filter (doc.c). */
 static uint32_t count_words(const uint8_t *s, size_t start, size_t end)
@@ -947,6 +959,9 @@ static int read_text(kp_work *w, const char *text, size_t len, size_t max_words)
                 t->cap = 0;
             if (t->cls == CLS_VERB) /* a verb form, unless a name */
                 t->cls = t->cap && i > 0 ? CLS_CONTENT : CLS_BREAK;
+            if (t->cls == CLS_CONTENT && i > 0 && w->c.lang == KURZ__LANG_FR &&
+                fr_first_plural(text, &tk[i - 1], t))
+                t->cls = CLS_BREAK; /* "nous présentons", "vous trouverez" */
             if (t->cls != CLS_CONTENT)
                 continue;
             kstem *k = &w->sv[t->stem];

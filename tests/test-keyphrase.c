@@ -319,6 +319,14 @@ static void test_french_pos(void **state)
     assert_true(adj < 0 || adj > noun);
     assert_true(find(k, "tramway fédéral") >= 0);
     kurz_keyphrases_free(k);
+    /* "nous ...ons" is a verb form, whatever the word */
+    const char *t3 = "Nous présentons les tramways. Nous présentons les tramways de Lyon.";
+    k = extract("fr", t3, strlen(t3), 30, 0);
+    check_shape("fr", t3, strlen(t3), k);
+    for (size_t j = 0; j < kurz_keyphrases_count(k); j++)
+        assert_null(strstr(get(k, j).text, "présentons"));
+    assert_true(find(k, "tramways") >= 0);
+    kurz_keyphrases_free(k);
     /* a capitalised verb form inside a sentence is a name */
     const char *t2 = "Le groupe Déclaré joue ce soir. Le groupe Déclaré chante en Bretagne.";
     k = extract("fr", t2, strlen(t2), 30, 0);
