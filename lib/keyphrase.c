@@ -143,6 +143,7 @@ typedef struct kp_ctx {
      * number words */
     const kurz__wordlist *joiners, *stop2, *numbers;
     const kurz__wordlist *months; /* boiler/month: "Oktober" is when, not what */
+    const kurz__wordlist *particles; /* name-particle/mul: "Le" of "Marine Le Pen" */
     const kurz__wordlist *df; /* docfreq/: how common words are in general */
     const kurz__wordlist *pos; /* keyphrase-pos/: how noun-like words are */
     const kurz__wordlist *generic; /* keyphrase-generic/: shell nouns */
@@ -788,20 +789,43 @@ static int add_edge(kp_work *w, uint32_t u, uint32_t v)
     return 0;
 }
 
+/* tk[i] is a capitalised name particle (name-particle/mul: "Le", "Van",
+ * "De") between two capitalised words inside a sentence: part of a name. */
+static int is_particle(const kp_ctx *c, const char *text, const ktok *tk, size_t i)
+{
+    const ktok *a = &tk[i - 1], *t = &tk[i], *b = &tk[i + 1];
+    if (!c->particles || !t->cap || !a->cap || !b->cap || i < 2 || t->gap != GAP_SPACE ||
+        b->gap != GAP_SPACE || (a->cls != CLS_CONTENT && a->cls != CLS_VERB) ||
+        (b->cls != CLS_CONTENT && b->cls != CLS_VERB))
+        return 0;
+    char w[4];
+    size_t n = t->e - t->s;
+    if (n > sizeof w)
+        return 0;
+    memcpy(w, text + t->s, n);
+    if (w[0] >= 'A' && w[0] <= 'Z')
+        w[0] = (char)(w[0] - 'A' + 'a');
+    return kurz__wl_find(c->particles, (const uint8_t *)w, n) >= 0;
+}
+
 /* Hyphens make one word of what they join: a stop word between two
  * hyphens joins ("Saône-et-Loire"), a number after a word's hyphen
  * belongs to it ("Covid-19"). */
-static void glue(ktok *tk, size_t n)
+static void glue(const kp_ctx *c, const char *text, ktok *tk, size_t n)
 {
     for (size_t i = 1; i < n; i++) {
-        if (tk[i].gap != GAP_HYPHEN || tk[i].cls == CLS_CONTENT || tk[i - 1].cls == CLS_BREAK)
+        if (tk[i].gap != GAP_HYPHEN || tk[i].cls == CLS_CONTENT || tk[i - 1].cls == CLS_BREAK) {
+            if (tk[i].cls == CLS_BREAK && i + 1 < n && is_particle(c, text, tk, i)) {
+                tk[i].cls = CLS_JOINER; /* "Marine Le Pen" */
+                tk[i].stem = ID_MAX;
+            }
             continue;
+        }
         if (i + 1 < n && tk[i + 1].gap == GAP_HYPHEN && tk[i + 1].cls != CLS_BREAK) {
             tk[i].cls = CLS_JOINER;
             tk[i].stem = ID_MAX; /* no real stem */
-        } else if (tk[i].cls == CLS_BREAK && tk[i - 1].cls == CLS_CONTENT &&
-                   tk[i].e > tk[i].s && tk[i].stem != ID_MAX) {
-            tk[i].cls = tk[i].digits ? CLS_CONTENT : tk[i].cls;
+        } else if (tk[i].digits && tk[i - 1].cls == CLS_CONTENT) {
+            tk[i].cls = CLS_CONTENT;
         }
     }
 }
@@ -948,11 +972,10 @@ static int read_text(kp_work *w, const char *text, size_t len, size_t max_words)
             if ((tk[i].cls == CLS_CONTENT || tk[i].cls == CLS_VERB) && !w->sv[tk[i].stem].body)
                 tk[i].cls = CLS_BREAK;
         for (size_t i = 0; i < n; i++) /* words in capitals only */
-            shout += tk[i].cap && tk[i].cls != CLS_BREAK &&
-                     all_upper((const uint8_t *)text + tk[i].s, tk[i].e - tk[i].s);
-        glue(tk, n);
+            shout += tk[i].cap && all_upper((const uint8_t *)text + tk[i].s, tk[i].e - tk[i].s);
+        glue(&w->c, text, tk, n);
         /* A heading in capitals says nothing about names */
-        int loud = shout >= 3 && 2 * shout >= n;
+        int loud = shout >= 2 && 2 * shout >= n;
         for (size_t i = 0; i < n; i++) {
             ktok *t = &tk[i];
             if (loud)
@@ -977,7 +1000,7 @@ static int read_text(kp_work *w, const char *text, size_t len, size_t max_words)
                     return KURZ_ERR_NOMEM;
             w->cwin[ncw++ % KP_WINDOW] = t->stem;
         }
-        if (sentence_runs(w, tk, n, max_words))
+        if (sentence_runs(w, tk, n, loud ? 1 : max_words)) /* capitals: no phrases */
             return KURZ_ERR_NOMEM;
     }
     return 0;
@@ -1339,6 +1362,7 @@ int kurz__keyphrases(const kurz__mem *m, kurz__lang lang, const char *code, kurz
             w.c.df = kurz__wl_lang("docfreq", lc);
             w.c.pos = kurz__wl_lang("keyphrase-pos", lc);
             w.c.generic = kurz__wl_lang("keyphrase-generic", lc);
+            w.c.particles = kurz__wl_get("name-particle/mul");
             if (!strcmp(lc, "de") || !strcmp(lc, "fr") || !strcmp(lc, "en"))
                 w.c.months = kurz__wl_get("boiler/month"); /* its languages */
         }

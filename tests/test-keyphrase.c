@@ -335,6 +335,27 @@ static void test_french_pos(void **state)
     kurz_keyphrases_free(k);
 }
 
+/* A capitalised name particle inside a sentence joins a name; a line in
+ * capitals gives words, no phrases, and no name bonus. */
+static void test_particles_capitals(void **state)
+{
+    (void)state;
+    const char *t = "La candidate Marine Le Pen visite Lille. Selon Marine Le Pen, Lille "
+                    "attend. Le Pen repart.\nLA MAIRIE DE LILLE REFUSE TOUT\nLa mairie de Lille "
+                    "répond.";
+    kurz_keyphrases *k = extract("fr", t, strlen(t), 50, 0);
+    check_shape("fr", t, strlen(t), k);
+    long i = find(k, "Marine Le Pen");
+    assert_true(i >= 0);
+    assert_int_equal(get(k, (size_t)i).count, 2);
+    assert_int_equal(find(k, "Pen"), -1);
+    assert_int_equal(find(k, "Marine"), -1);
+    assert_int_equal(find(k, "MAIRIE DE LILLE"), -1);
+    for (size_t j = 0; j < kurz_keyphrases_count(k); j++)
+        assert_null(strstr(get(k, j).text, "REFUSE"));
+    kurz_keyphrases_free(k);
+}
+
 /* A hyphen makes one word of a stop word between two words and of a
  * number after a word. */
 static void test_hyphen_glue(void **state)
@@ -775,6 +796,7 @@ int main(void)
         cmocka_unit_test(test_number_words),
         cmocka_unit_test(test_french_pos),
         cmocka_unit_test(test_hyphen_glue),
+        cmocka_unit_test(test_particles_capitals),
         cmocka_unit_test(test_name_once),
         cmocka_unit_test(test_boilerplate),
         cmocka_unit_test(test_sentence_end),
