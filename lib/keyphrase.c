@@ -104,6 +104,7 @@
 #define KP_MOD_PEN 0.7   /* a single word: mean * (1 - this * share of modifier uses) */
 #define KP_NOUN_FLOOR 0.3 /* a single word: mean * (this + (1 - this) * noun-likeness) */
 #define KP_HEAD_FLOOR 0.6 /* a longer phrase: the same for its head word */
+#define KP_UNIT_PEN 0.5 /* a single word: mean * (1 - this * share of uses after a number) */
 #define KP_GENERIC 0.3 /* a shell noun alone ("étude", "article"): score * this */
 #define KP_LONG 0.3 /* score * this per word beyond two (joiners count), but for names */
 
@@ -330,6 +331,7 @@ typedef struct ktok {
     uint8_t cls, cap, gap;
     uint8_t noun; /* noun-likeness in tenths, or NOUN_NONE */
     uint8_t digits; /* a number (with a stem of its own) */
+    uint8_t num;    /* a number or a number word */
     uint8_t genitive; /* a German genitive in -s (see word_info) */
 } ktok;
 
@@ -340,6 +342,7 @@ typedef struct kstem {
     uint32_t len;  /* the stem's length in bytes */
     uint32_t single; /* the phrase of this word alone, or UINT32_MAX */
     uint32_t mod;    /* occurrences as a modifier (see flush_run) */
+    uint32_t unit;   /* occurrences right after a number ("ans", "euros", "km") */
     double idf;      /* of its most common form (docfreq/), or -1: none listed */
     double noun;     /* sum of its forms' noun-likeness (keyphrase-pos/) over occurrences */
     uint32_t noun_n; /* occurrences with a noun-likeness known */
@@ -733,7 +736,7 @@ static int word_info(kp_work *w, const uint8_t *word, size_t n, uint32_t *stem, 
                             w->stems.s[j].h = 0;
                     goto nomem;
                 }
-                w->sv[sid] = (kstem){0, 0, 0, (uint32_t)(sl < 64 ? sl : 64), UINT32_MAX, 0, -1, 0, 0, 0, 0};
+                w->sv[sid] = (kstem){.len = (uint32_t)(sl < 64 ? sl : 64), .single = UINT32_MAX, .idf = -1};
                 w->nstems++;
             }
         } else {
@@ -913,6 +916,7 @@ static int read_text(kp_work *w, const char *text, size_t len, size_t max_words)
             t->cls = (uint8_t)cls;
             t->noun = (uint8_t)noun;
             t->digits = (uint8_t)(cls == CLS_BREAK && wl && word[0] >= '0' && word[0] <= '9');
+            t->num = (uint8_t)(t->digits || (cls == CLS_BREAK && in_list(c->numbers, word, wl)));
             t->cap = (uint8_t)starts_upper((const uint8_t *)text + ws, we - ws);
             t->gap = (uint8_t)(nt == w->t_off[si] + 1 ? GAP_SPACE
                                                        : gap_kind((const uint8_t *)text, prev_end, ws));
@@ -991,6 +995,7 @@ static int read_text(kp_work *w, const char *text, size_t len, size_t max_words)
             k->pers += 1.0 / (double)(++pos);
             k->occ++;
             k->capn += t->cap && i > 0;
+            k->unit += i > 0 && tk[i - 1].num;
             if (t->noun != NOUN_NONE) {
                 k->noun += t->noun / 10.0;
                 k->noun_n++;
@@ -1436,6 +1441,8 @@ int kurz__keyphrases(const kurz__mem *m, kurz__lang lang, const char *code, kurz
             const kstem *ks = &w.sv[id];
             if (ks->generic)
                 mean *= KP_GENERIC;
+            if (ks->occ) /* a unit of measure, a count: "ans", "euros", "millions" */
+                mean *= 1 - KP_UNIT_PEN * (double)(ks->unit < ks->occ ? ks->unit : ks->occ) / ks->occ;
             if (ks->occ)
                 mean *= 1 - KP_MOD_PEN * (double)(ks->mod < ks->occ ? ks->mod : ks->occ) / ks->occ;
             if (lang == KURZ__LANG_DE && ((2 * ks->mod >= ks->occ && de_derived_adjective(&w, text, p)) ||

@@ -335,6 +335,24 @@ static void test_french_pos(void **state)
     kurz_keyphrases_free(k);
 }
 
+/* Counts end a phrase like numbers ("une vingtaine de bateaux"). */
+static void test_counts(void **state)
+{
+    (void)state;
+    const char *t = "Une vingtaine de bateaux entourent le barrage. Le barrage mesure 80 mètres. "
+                    "Ses 80 mètres de béton datent de 1950. Le lac du barrage couvre 12 mètres "
+                    "de fond et des milliers de poissons.";
+    kurz_keyphrases *k = extract("fr", t, strlen(t), 50, 0);
+    check_shape("fr", t, strlen(t), k);
+    for (size_t j = 0; j < kurz_keyphrases_count(k); j++) {
+        assert_null(strstr(get(k, j).text, "vingtaine"));
+        assert_null(strstr(get(k, j).text, "milliers"));
+    }
+    assert_true(find(k, "bateaux") >= 0);
+    assert_true(find(k, "poissons") >= 0);
+    kurz_keyphrases_free(k);
+}
+
 /* A capitalised name particle inside a sentence joins a name; a line in
  * capitals gives words, no phrases, and no name bonus. */
 static void test_particles_capitals(void **state)
@@ -797,6 +815,7 @@ int main(void)
         cmocka_unit_test(test_french_pos),
         cmocka_unit_test(test_hyphen_glue),
         cmocka_unit_test(test_particles_capitals),
+        cmocka_unit_test(test_counts),
         cmocka_unit_test(test_name_once),
         cmocka_unit_test(test_boilerplate),
         cmocka_unit_test(test_sentence_end),
