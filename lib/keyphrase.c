@@ -11,8 +11,11 @@
  *    (keyphrase-pos/, unless capitalised inside a sentence: a name)).
  *    Punctuation other than a hyphen between two words, a line end and a
  *    sentence end are breaks too; a hyphen glues a stop word between two
- *    words ("Saône-et-Loire") and a number after a word ("Covid-19"). In
- *    German a genitive name in -s after a vowel ("Dalis") stands alone.
+ *    words ("Saône-et-Loire") and a number after a word ("Covid-19"); a
+ *    capitalised name particle between capitalised words joins them
+ *    ("Marine Le Pen"). In German a genitive name in -s after a vowel
+ *    ("Dalis") stands alone. French "nous ...ons" and "vous ...ez" are
+ *    verb forms.
  *    Sentences the summarizer's boilerplate filter rejects (navigation,
  *    bylines, datelines, credits, teasers, ads, comments) give nothing; a
  *    heading gives its words whole when it stands over a real sentence
@@ -45,7 +48,10 @@
  *    Where keyphrase-pos/ has the language, a single word (a longer
  *    phrase: its head) also weighs by how noun-like it is (how often
  *    general text puts it after a determiner; a name is a noun), down to
- *    KP_NOUN_FLOOR (KP_HEAD_FLOOR). A phrase of several words seen only
+ *    KP_NOUN_FLOOR (KP_HEAD_FLOOR); a single word also by how often it
+ *    follows a number (a unit: "ans", "euros") and whether it is a shell
+ *    noun (keyphrase-generic/: "étude", "article"). A line mostly in
+ *    capitals gives single words only. A phrase of several words seen only
  *    once counts KP_ONCE of its score, and KP_LONG per word beyond two
  *    unless it is a name. A word that never occurs outside one recurring
  *    longer phrase, or a name seen once, yields to it ("Musk" to "Elon
