@@ -1186,6 +1186,8 @@ static int modifies(const kp_work *w, const char *text, uint32_t b, uint32_t p)
     return !starts_upper((const uint8_t *)text + l, e - l);
 }
 
+static int has_joiner(const kp_work *w, uint32_t p);
+
 /* Phrase p is a name: capitalised first and last word; in German, where
  * every noun is capitalised, also none of its words common enough for
  * docfreq/de and none before the last shaped like an adjective ("Salvador
@@ -1194,8 +1196,18 @@ static int is_name_at(const kp_work *w, const char *text, uint32_t p)
 {
     if (!is_upper_at(w, text, p))
         return 0;
-    if (w->c.lang != KURZ__LANG_DE)
-        return 1;
+    if (w->c.lang != KURZ__LANG_DE) {
+        /* a joiner: one word after it ("Charles de Gaulle"), not two
+         * names joined ("Minneapolis de George Floyd") */
+        const uint8_t *k = w->phrases.pool + 4 * (size_t)w->p_koff[p];
+        size_t after = 0;
+        for (size_t j = 0; j < w->p_klen[p]; j++) {
+            uint32_t id;
+            memcpy(&id, k + 4 * j, 4);
+            after = id & ID_JOINER ? 0 : after + 1;
+        }
+        return !has_joiner(w, p) || after <= 1;
+    }
     if (!w->c.df)
         return 0;
     const uint8_t *k = w->phrases.pool + 4 * (size_t)w->p_koff[p];

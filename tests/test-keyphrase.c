@@ -405,6 +405,15 @@ static void test_name_once(void **state)
     assert_int_equal(find(k, "Mondiale"), -1);
     assert_true(find(k, "port") >= 0);
     kurz_keyphrases_free(k);
+    /* two names joined by "de" are no name: the second stands alone */
+    const char *t3 = "La mort à Lyonville de Jean Dorsay choque. Jean Dorsay était boulanger. "
+                     "Les amis de Jean Dorsay manifestent à Lyonville de Jean Dorsay en mémoire.";
+    k = extract("fr", t3, strlen(t3), 30, 0);
+    check_shape("fr", t3, strlen(t3), k);
+    long whole = find(k, "Lyonville de Jean Dorsay"), name = find(k, "Jean Dorsay");
+    assert_true(name >= 0);
+    assert_true(whole < 0 || whole > name);
+    kurz_keyphrases_free(k);
     /* said once in full, then by the surname: the full name stands */
     const char *t2 = "Le juge Paul Marchetti ouvre une enquête. Marchetti entend les témoins. "
                      "Selon Marchetti, l'enquête durera un an.";
