@@ -150,6 +150,15 @@ static int comment_step(blocks *k, const ctx *c, size_t i, int r, uint32_t x, ui
 void kurz__eligible(const kurz__doc *d, const kurz__kwindex *index, const char *text, size_t len,
                     uint8_t *ok)
 {
+    kurz__boiler_reasons(d, index, text, len, ok);
+    for (size_t i = 0; i < d->sents.n; i++)
+        ok[i] = ok[i] == R_OK;
+}
+
+void kurz__boiler_reasons(const kurz__doc *d, const kurz__kwindex *index, const char *text,
+                          size_t len, uint8_t *why)
+{
+    uint8_t *ok = why;
     kurz__kwindex own;
     if (!index) {
         kurz__kw_init(&own);
@@ -170,6 +179,4 @@ void kurz__eligible(const kurz__doc *d, const kurz__kwindex *index, const char *
         r = teaser_ad_step(&k, &u, r, x);
         ok[i] = (uint8_t)comment_step(&k, &c, i, r, x, ok);
     }
-    for (size_t i = 0; i < n; i++)
-        ok[i] = ok[i] == R_OK;
 }

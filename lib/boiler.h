@@ -21,5 +21,11 @@ void kurz__kw_init(kurz__kwindex *kw);
 /* kw: an index from kurz__kw_init, or NULL to build one for this call. */
 void kurz__eligible(const kurz__doc *d, const kurz__kwindex *kw, const char *text, size_t len,
                     uint8_t *ok);
+/* The same with the reason for each unit: why[i] = R_OK (0) for a real
+ * sentence, else one of boiler-impl.h's R_* (R_HEADING: a line of its own
+ * without final punctuation). For key phrases (keyphrase.c), which keep
+ * headings. */
+void kurz__boiler_reasons(const kurz__doc *d, const kurz__kwindex *kw, const char *text,
+                          size_t len, uint8_t *why);
 
 #endif /* KURZ_BOILER_H */

@@ -6,9 +6,22 @@
  *    split, a German compound one word). A word is a content word, a
  *    joiner (a stop word allowed inside a phrase: French "de", "du", "des"
  *    and an elided "d'", so "centres de données" and "taux d'intérêt" stay
- *    whole) or a break (any other stop word, a number, a one-letter word).
+ *    whole) or a break (any other stop word, a number, a one-letter word,
+ *    a month, a day of the week (keyphrase-stop/), a verb form
+ *    (keyphrase-pos/, unless capitalised inside a sentence: a name)).
  *    Punctuation other than a hyphen between two words, a line end and a
- *    sentence end are breaks too. A candidate is a maximal run of content
+ *    sentence end are breaks too; a hyphen glues a stop word between two
+ *    words ("Saône-et-Loire") and a number after a word ("Covid-19"); a
+ *    capitalised name particle between capitalised words joins them
+ *    ("Marine Le Pen"). In German a genitive name in -s after a vowel
+ *    ("Dalis") stands alone. French "nous ...ons" and "vous ...ez" are
+ *    verb forms.
+ *    Sentences the summarizer's boilerplate filter rejects (navigation,
+ *    bylines, datelines, credits, teasers, ads, comments) give nothing; a
+ *    heading gives its words whole when it stands over a real sentence
+ *    (past a dateline or a byline: a title), else only the words that real
+ *    sentences use too. A heading in capitals says nothing about names.
+ *    A candidate is a maximal run of content
  *    words and single joiners, starting and ending with a content word. In
  *    German, where nouns are capitalised, a run ends with its last
  *    capitalised word, and a lower-case word after a capitalised one
@@ -32,9 +45,19 @@
  *    a single word loses up to KP_MOD_PEN of it for being mostly a
  *    modifier (right after another content word in French and Portuguese,
  *    right before one in German: an adjective, rarely a key phrase alone).
- *    A phrase of several words seen only once counts KP_ONCE of its score.
- *    A word that never occurs outside one recurring longer phrase yields
- *    to it ("Musk" to "Elon Musk"). Stretches of runs longer than the word
+ *    Where keyphrase-pos/ has the language, a single word (a longer
+ *    phrase: its head) also weighs by how noun-like it is (how often
+ *    general text puts it after a determiner; a name is a noun), down to
+ *    KP_NOUN_FLOOR (KP_HEAD_FLOOR); a single word also by how often it
+ *    follows a number (a unit: "ans", "euros") and whether it is a shell
+ *    noun (keyphrase-generic/: "étude", "article"). A line mostly in
+ *    capitals gives single words only. A phrase of several words seen only
+ *    once counts KP_ONCE of its score, and KP_LONG per word beyond two
+ *    unless it is a name. A word that never occurs outside one recurring
+ *    longer phrase, or a name seen once, yields to it ("Musk" to "Elon
+ *    Musk"; in "style de Tazina" only the head "style" yields). German
+ *    derived and place adjectives ("Schwäbischen", "Starnberger") are no
+ *    phrase alone. Stretches of runs longer than the word
  *    cap are candidates only when they recur; outside German, so is a
  *    stretch of capitalised words inside a run (a name after a title).
  *    Where data/docfreq/ has the language, a word's rank is also
@@ -47,14 +70,21 @@
  *    phrase's) all lie in that better one, in any order ("Musk" after
  *    "Elon Musk", "Paul Berthier" after "Paul Antoine Berthier"); a
  *    recurring name (capitalised first and last word) that holds a better
- *    kept name takes that one's place ("Cédric" becomes "Cédric Herrou";
- *    not in German, where every noun is capitalised).
+ *    kept name takes that one's place ("Cédric" becomes "Cédric Herrou")
+ *    and drops the name's other parts kept; in German, where every noun
+ *    is capitalised, only a name of words too rare for docfreq/de without
+ *    adjective endings, in place of its last word ("Salvador Dali"). A
+ *    phrase with a joiner does not hide its words ("style de Tazina",
+ *    "Tazina"); in German a lower-case adjective before a noun kept alone
+ *    is no new phrase ("neueren Freikirchen" after "Freikirchen").
  *
  * Linear time: every word costs one lookup in a table of word forms (the
- * stemmer runs once per distinct form), one per candidate in the phrase
+ * stemmer runs once per distinct form, so do at most five lookups in
+ * keyphrase-pos/), one per candidate in the phrase
  * table and its surface table; the graph has at most KP_WINDOW edges per
  * word and the ranking runs a fixed number of rounds; the best k come from
- * a heap of 4k. Only the first KURZ__KP_WINDOW bytes are read. Every
+ * a heap of 4k; the boilerplate filter is linear (boiler.c). Only the
+ * first KURZ__KP_WINDOW bytes are read. Every
  * allocation goes through kurz__mem; nothing is global. */
 #include <math.h>
 #include <string.h>
@@ -62,24 +92,40 @@
 #include <utf8proc.h>
 
 #include "keyphrase.h"
+#include "boiler-impl.h" /* the reasons R_* of kurz__boiler_reasons */
 
 /* Chosen on the two shared keyphrase sets (French abstracts, Portuguese
- * news); each moved F@10 by a point or less around these values. */
+ * news); each moved F@10 by a point or less around these values, except
+ * KP_DAMPING (0.85 -> 0.5: Portuguese news +0.9, abstracts unchanged).
+ * KP_FREQ_EXP, KP_ONCE and KP_MOD_PEN were also checked on French news
+ * (OrangeSum valid: share of the top 10 found in the article's lead). */
 #define KP_WINDOW 3  /* co-occurrence window, in content words */
 #define KP_ROUNDS 30 /* PageRank rounds at most */
 #define KP_EPSILON 1e-4 /* or until the ranks move less than this (L1) */
-#define KP_DAMPING 0.85
+#define KP_DAMPING 0.5 /* the walk's share; position and frequency weigh as much */
 #define KP_CAP_BONUS 2.0 /* rank * (1 + this * share of capitalised mid-sentence uses) */
-#define KP_FREQ_EXP 2.0  /* score * (1 + ln count)^this */
-#define KP_ONCE 0.5 /* a multi-word phrase seen once: its score times this */
+#define KP_FREQ_EXP 2.5  /* score * (1 + ln count)^this */
+#define KP_ONCE 0.3 /* a multi-word phrase seen once: its score times this */
 #define KP_IDF_EXP 1.0 /* rank * (idf / idf of a rare word)^this (docfreq/) */
-#define KP_MOD_PEN 0.5   /* a single word: mean * (1 - this * share of modifier uses) */
+#define KP_MOD_PEN 0.7   /* a single word: mean * (1 - this * share of modifier uses) */
+#define KP_NOUN_FLOOR 0.3 /* a single word: mean * (this + (1 - this) * noun-likeness) */
+#define KP_HEAD_FLOOR 0.6 /* a longer phrase: the same for its head word */
+#define KP_UNIT_PEN 0.5 /* a single word: mean * (1 - this * share of uses after a number) */
+#define KP_GENERIC 0.3 /* a shell noun alone ("étude", "article"): score * this */
+#define KP_LONG 0.3 /* score * this per word beyond two (joiners count), but for names */
 
-enum { CLS_BREAK = 0, CLS_CONTENT = 1, CLS_JOINER = 2 };
+/* CLS_VERB: a verb form (keyphrase-pos/): a break, unless capitalised
+ * inside a sentence (a name) */
+enum { CLS_BREAK = 0, CLS_CONTENT = 1, CLS_JOINER = 2, CLS_VERB = 3 };
+enum { KEEP_NONE = 0, KEEP_ALL = 1, KEEP_BODY = 2 }; /* a sentence's words (boilerplate) */
 enum { GAP_SPACE = 0, GAP_BREAK = 1, GAP_JOIN = 2, GAP_HYPHEN = 3 };
 #define ID_ELIDED 0xFFFFFFFEu /* an elided joiner in a phrase key */
 #define ID_JOINER 0x80000000u /* a joiner's stem id in a phrase key */
-#define ID_MAX 0x3FFFFFFFu
+#define ID_MAX 0x00FFFFFFu /* stem ids; the words table keeps a noun-likeness above */
+#define NOUN_SHIFT 24
+#define NOUN_NONE 15u /* no noun-likeness known */
+#define DOCC_SHIFT 28   /* and whether the document model counts it as content */
+#define GEN_SHIFT 29    /* and whether it is a German genitive in -s after a vowel */
 
 /* ---- a table of byte-string keys ------------------------------------- */
 typedef struct kslot {
@@ -103,7 +149,11 @@ typedef struct kp_ctx {
      * allowed inside a phrase, a fallback stop list (keyphrase-stop/),
      * number words */
     const kurz__wordlist *joiners, *stop2, *numbers;
+    const kurz__wordlist *months; /* boiler/month: "Oktober" is when, not what */
+    const kurz__wordlist *particles; /* name-particle/mul: "Le" of "Marine Le Pen" */
     const kurz__wordlist *df; /* docfreq/: how common words are in general */
+    const kurz__wordlist *pos; /* keyphrase-pos/: how noun-like words are */
+    const kurz__wordlist *generic; /* keyphrase-generic/: shell nouns */
     double idf_max;           /* the inverse document frequency of an unlisted word */
     int head_first; /* nouns come before their adjectives (Romance languages) */
     kurz__stemmer *st;
@@ -198,7 +248,8 @@ static int classify(const kp_ctx *c, const uint8_t *w, size_t n)
 {
     if (in_list(c->joiners, w, n))
         return CLS_JOINER;
-    if (kurz__is_stopword(c->lang, w, n) || in_list(c->stop2, w, n) || in_list(c->numbers, w, n))
+    if (kurz__is_stopword(c->lang, w, n) || in_list(c->stop2, w, n) || in_list(c->numbers, w, n) ||
+        in_list(c->months, w, n))
         return CLS_BREAK;
     size_t d = 0;
     while (d < n && w[d] >= '0' && w[d] <= '9')
@@ -208,6 +259,11 @@ static int classify(const kp_ctx *c, const uint8_t *w, size_t n)
     int32_t cp;
     if (kurz__utf8_decode(w, n, &cp) == n)
         return CLS_BREAK; /* one letter */
+    size_t r = 0;
+    while (r < n && (w[r] == 'i' || w[r] == 'v' || w[r] == 'x'))
+        r++;
+    if (r == n && n <= 4)
+        return CLS_BREAK; /* a Roman numeral: "ii", "xiv" */
     return CLS_CONTENT;
 }
 
@@ -219,6 +275,24 @@ static int starts_upper(const uint8_t *p, size_t n)
     kurz__utf8_decode(p, n, &cp);
     utf8proc_category_t k = utf8proc_category(cp);
     return k == UTF8PROC_CATEGORY_LU || k == UTF8PROC_CATEGORY_LT;
+}
+
+/* p[0..n) has letters and no lower-case one ("NÉCROPOLES", "AFP"). */
+static int all_upper(const uint8_t *p, size_t n)
+{
+    int letters = 0;
+    for (size_t i = 0; i < n;) {
+        int32_t cp;
+        size_t l = kurz__utf8_decode(p + i, n - i, &cp);
+        if (!l)
+            return 0;
+        i += l;
+        utf8proc_category_t k = utf8proc_category(cp);
+        if (k == UTF8PROC_CATEGORY_LL)
+            return 0;
+        letters += k == UTF8PROC_CATEGORY_LU;
+    }
+    return letters > 1;
 }
 
 /* What lies between two words text[a..b): white space and hyphens keep a
@@ -261,6 +335,10 @@ typedef struct ktok {
     size_t s, e;
     uint32_t stem; /* stem id (content and joiner words) */
     uint8_t cls, cap, gap;
+    uint8_t noun; /* noun-likeness in tenths, or NOUN_NONE */
+    uint8_t digits; /* a number (with a stem of its own) */
+    uint8_t num;    /* a number or a number word */
+    uint8_t genitive; /* a German genitive in -s (see word_info) */
 } ktok;
 
 typedef struct kstem {
@@ -270,7 +348,12 @@ typedef struct kstem {
     uint32_t len;  /* the stem's length in bytes */
     uint32_t single; /* the phrase of this word alone, or UINT32_MAX */
     uint32_t mod;    /* occurrences as a modifier (see flush_run) */
+    uint32_t unit;   /* occurrences right after a number ("ans", "euros", "km") */
     double idf;      /* of its most common form (docfreq/), or -1: none listed */
+    double noun;     /* sum of its forms' noun-likeness (keyphrase-pos/) over occurrences */
+    uint32_t noun_n; /* occurrences with a noun-likeness known */
+    uint8_t body;    /* it occurs in a real sentence (not boilerplate) */
+    uint8_t generic; /* a form of it is a shell noun (keyphrase-generic/) */
 } kstem;
 
 typedef struct kp_work {
@@ -291,6 +374,10 @@ typedef struct kp_work {
     uint32_t *edge; /* pairs of stem ids */
     size_t nedge, edge_cap;
     uint32_t *cwin; /* the last content words of the sentence */
+    /* per sentence: its first word in tk, and for the boilerplate filter */
+    size_t *t_off;
+    uint32_t *nwords, *ncontent;
+    uint8_t *ok;
     /* per phrase */
     uint32_t nphr;
     size_t *p_start, *p_end, *p_count;
@@ -556,8 +643,44 @@ static int sentence_runs(kp_work *w, const ktok *tk, size_t n, size_t max_words)
     return 0;
 }
 
+/* The noun-likeness of the content word word[0..n) in tenths (0..10),
+ * NOUN_NONE when unknown, or -1 for a verb form: its own entry in
+ * keyphrase-pos/, else that of its longest listed ending ("-ées") of 4, 3
+ * or 2 letters after at least 2 more. */
+static int pos_of(const kp_ctx *c, const uint8_t *word, size_t n)
+{
+    if (!c->pos)
+        return (int)NOUN_NONE;
+    long e = kurz__wl_find(c->pos, word, n);
+    if (e < 0) {
+        /* letter starts, from the end */
+        size_t at[7];
+        int k = 0;
+        for (size_t i = n; i > 0 && k < 7;) {
+            i--;
+            while (i > 0 && (word[i] & 0xC0) == 0x80)
+                i--;
+            at[k++] = i;
+        }
+        uint8_t key[1 + 4 * 4];
+        for (int L = 4; L >= 2 && e < 0; L--) {
+            size_t sl = n - at[L - 1 < k ? L - 1 : 0];
+            if (k < L + 2 || sl > 4 * 4)
+                continue; /* too short a word for this ending */
+            key[0] = '-';
+            memcpy(key + 1, word + at[L - 1], sl);
+            e = kurz__wl_find(c->pos, key, sl + 1);
+        }
+        if (e < 0)
+            return (int)NOUN_NONE;
+    }
+    uint64_t v = c->pos->val[e];
+    return v == 12 ? -1 : (int)v - 1; /* n0..n10 are 1..11, v is 12 */
+}
+
 /* Looks up (or classifies and stems) the normal form word[0..n). */
-static int word_info(kp_work *w, const uint8_t *word, size_t n, uint32_t *stem, int *cls)
+static int word_info(kp_work *w, const uint8_t *word, size_t n, uint32_t *stem, int *cls,
+                     uint32_t *noun, int *docc, int *genitive)
 {
     kp_ctx *c = &w->c;
     uint32_t v;
@@ -566,13 +689,32 @@ static int word_info(kp_work *w, const uint8_t *word, size_t n, uint32_t *stem, 
         return KURZ_ERR_NOMEM;
     if (!added) {
         *stem = v & ID_MAX;
+        *noun = (v >> NOUN_SHIFT) & 15;
         *cls = (int)(v >> 30);
+        *docc = (int)(v >> DOCC_SHIFT) & 1;
+        *genitive = (int)(v >> GEN_SHIFT) & 1;
         return 0;
     }
     /* new form: find the slot to fill in after stemming */
     int k = classify(c, word, n);
-    uint32_t sid = 0;
-    if (k != CLS_BREAK) {
+    uint32_t sid = 0, nb = NOUN_NONE, gen = 0;
+    /* a content word for the document model (doc.c): no stop word, no
+     * number */
+    uint32_t dc = !kurz__is_stopword(c->lang, word, n);
+    for (size_t i = 0, digits = 1; dc && digits && i <= n; i++)
+        if (i == n)
+            dc = 0;
+        else if (word[i] < '0' || word[i] > '9')
+            digits = 0;
+    if (k == CLS_CONTENT) {
+        int pv = pos_of(c, word, n);
+        if (pv < 0)
+            k = CLS_VERB;
+        else
+            nb = (uint32_t)pv;
+    }
+    /* numbers get a stem too: "Covid-19" (see glue) */
+    if (k != CLS_BREAK || (n && word[0] >= '0' && word[0] <= '9')) {
         const uint8_t *s;
         size_t sl;
         if (kurz__stem(c->st, word, n, &s, &sl) == 0) {
@@ -581,6 +723,13 @@ static int word_info(kp_work *w, const uint8_t *word, size_t n, uint32_t *stem, 
              * Zentren, Museum / Museen, Studium / Studien): drop it */
             if (c->lang == KURZ__LANG_DE && sl >= 6 && s[sl - 2] == 'u' && s[sl - 1] == 'm')
                 sl -= 2;
+            /* nor does it drop a genitive -s after a vowel it keeps
+             * (Dalis / Dali, Angolas / Angola, Ottos / Otto) */
+            else if (c->lang == KURZ__LANG_DE && sl >= 5 && s[sl - 1] == 's' &&
+                     (s[sl - 2] == 'a' || s[sl - 2] == 'i' || s[sl - 2] == 'o')) {
+                sl -= 1;
+                gen = 1;
+            }
             if (w->nstems >= ID_MAX)
                 k = CLS_BREAK;
             else if (ktab_get(c, &w->stems, s, sl, w->nstems, &sid, &a2))
@@ -593,14 +742,16 @@ static int word_info(kp_work *w, const uint8_t *word, size_t n, uint32_t *stem, 
                             w->stems.s[j].h = 0;
                     goto nomem;
                 }
-                w->sv[sid] = (kstem){0, 0, 0, (uint32_t)(sl < 64 ? sl : 64), UINT32_MAX, 0, -1};
+                w->sv[sid] = (kstem){.len = (uint32_t)(sl < 64 ? sl : 64), .single = UINT32_MAX, .idf = -1};
                 w->nstems++;
             }
         } else {
             goto nomem;
         }
     }
-    if (k == CLS_CONTENT && c->df) {
+    if (k != CLS_BREAK && k != CLS_JOINER && in_list(c->generic, word, n))
+        w->sv[sid].generic = 1;
+    if (k != CLS_BREAK && k != CLS_JOINER && c->df) {
         long e = kurz__wl_find(c->df, word, n);
         if (e >= 0) {
             double idf = (double)c->df->val[e] / 2;
@@ -614,10 +765,14 @@ static int word_info(kp_work *w, const uint8_t *word, size_t n, uint32_t *stem, 
         while (!(w->words.s[j].h == h && w->words.s[j].len == n &&
                  !memcmp(w->words.pool + w->words.s[j].off, word, n)))
             j = (j + 1) & (w->words.cap - 1);
-        w->words.s[j].val = sid | (uint32_t)k << 30;
+        w->words.s[j].val =
+            sid | nb << NOUN_SHIFT | dc << DOCC_SHIFT | gen << GEN_SHIFT | (uint32_t)k << 30;
     }
     *stem = sid;
     *cls = k;
+    *noun = nb;
+    *docc = (int)dc;
+    *genitive = (int)gen;
     return 0;
 nomem: {
     /* forget the half-made entry so that a retry starts clean */
@@ -643,53 +798,234 @@ static int add_edge(kp_work *w, uint32_t u, uint32_t v)
     return 0;
 }
 
+/* tk[i] is a capitalised name particle (name-particle/mul: "Le", "Van",
+ * "De") between two capitalised words inside a sentence: part of a name. */
+static int is_particle(const kp_ctx *c, const char *text, const ktok *tk, size_t i)
+{
+    const ktok *a = &tk[i - 1], *t = &tk[i], *b = &tk[i + 1];
+    if (!c->particles || !t->cap || !a->cap || !b->cap || i < 2 || t->gap != GAP_SPACE ||
+        b->gap != GAP_SPACE || (a->cls != CLS_CONTENT && a->cls != CLS_VERB) ||
+        (b->cls != CLS_CONTENT && b->cls != CLS_VERB))
+        return 0;
+    char w[4];
+    size_t n = t->e - t->s;
+    if (n > sizeof w)
+        return 0;
+    memcpy(w, text + t->s, n);
+    if (w[0] >= 'A' && w[0] <= 'Z')
+        w[0] = (char)(w[0] - 'A' + 'a');
+    return kurz__wl_find(c->particles, (const uint8_t *)w, n) >= 0;
+}
+
+/* Hyphens make one word of what they join: a stop word between two
+ * hyphens joins ("Saône-et-Loire"), a number after a word's hyphen
+ * belongs to it ("Covid-19"). */
+static void glue(const kp_ctx *c, const char *text, ktok *tk, size_t n)
+{
+    for (size_t i = 1; i < n; i++) {
+        if (tk[i].gap != GAP_HYPHEN || tk[i].cls == CLS_CONTENT || tk[i - 1].cls == CLS_BREAK) {
+            if (tk[i].cls == CLS_BREAK && i + 1 < n && is_particle(c, text, tk, i)) {
+                tk[i].cls = CLS_JOINER; /* "Marine Le Pen" */
+                tk[i].stem = ID_MAX;
+            }
+            continue;
+        }
+        if (i + 1 < n && tk[i + 1].gap == GAP_HYPHEN && tk[i + 1].cls != CLS_BREAK) {
+            tk[i].cls = CLS_JOINER;
+            tk[i].stem = ID_MAX; /* no real stem */
+        } else if (tk[i].digits && tk[i - 1].cls == CLS_CONTENT) {
+            tk[i].cls = CLS_CONTENT;
+        }
+    }
+}
+
+/* French "nous ...ons" / "vous ...ez": a verb form whatever its word. */
+static int fr_first_plural(const char *text, const ktok *prev, const ktok *t)
+{
+    const char *p = text + prev->s, *w = text + t->s;
+    size_t pl = prev->e - prev->s, n = t->e - t->s;
+    if (pl == 4 && (!memcmp(p, "nous", 4) || !memcmp(p, "Nous", 4)))
+        return n > 4 && !memcmp(w + n - 3, "ons", 3);
+    if (pl == 4 && (!memcmp(p, "vous", 4) || !memcmp(p, "Vous", 4)))
+        return n > 3 && !memcmp(w + n - 2, "ez", 2);
+    return 0;
+}
+
+/* Words as a reader counts them (runs of letters and digits), as the
+ * document model counts them for the boilerplate filter (doc.c). */
+static uint32_t count_words(const uint8_t *s, size_t start, size_t end)
+{
+    uint32_t n = 0;
+    int in = 0;
+    size_t i = start;
+    while (i < end) {
+        uint8_t c = s[i];
+        int w;
+        if (c < 0x80) {
+            w = kurz__ascii_word(c);
+            i++;
+        } else if (c == 0xC3 && i + 1 < end) {
+            /* U+00C0..U+00FF: all letters but U+00D7 and U+00F7 (x and /) */
+            w = s[i + 1] != 0x97 && s[i + 1] != 0xB7;
+            i += 2;
+        } else {
+            int32_t cp;
+            size_t l = kurz__utf8_decode(s + i, end - i, &cp);
+            i += l ? l : 1;
+            w = kurz__is_word_cp(cp);
+        }
+        n += (uint32_t)(w && !in);
+        in = w;
+    }
+    return n;
+}
+
 /* Reads every sentence: candidates, the graph's edges, the teleport
  * weights. */
-static int read_text(kp_work *w, const char *text, size_t max_words)
+static int read_text(kp_work *w, const char *text, size_t len, size_t max_words)
 {
     kp_ctx *c = &w->c;
-    size_t pos = 0; /* content words so far */
-    for (size_t si = 0; si < w->sents.n; si++) {
+    const kurz__mem *m = c->m;
+    size_t ns = w->sents.n, nt = 0;
+    /* 1. the words of every sentence, and what the boilerplate filter
+     * wants to know of them */
+    kurz__doc d;
+    memset(&d, 0, sizeof d);
+    d.sents = w->sents;
+    w->t_off = kurz__malloc(m, (ns + 1) * sizeof *w->t_off);
+    w->nwords = kurz__malloc(m, (ns ? ns : 1) * sizeof *w->nwords);
+    w->ncontent = kurz__malloc(m, (ns ? ns : 1) * sizeof *w->ncontent);
+    w->ok = kurz__malloc(m, ns ? ns : 1);
+    if (!w->t_off || !w->nwords || !w->ncontent || !w->ok)
+        return KURZ_ERR_NOMEM;
+    for (size_t si = 0; si < ns; si++) {
         const kurz__sent *se = &w->sents.v[si];
+        w->t_off[si] = nt;
+        w->nwords[si] = count_words((const uint8_t *)text, se->start, se->end);
+        w->ncontent[si] = 0;
         kurz__tok_reset(&w->tok, text, se->start, se->end);
-        size_t n = 0, prev_end = se->start, ncw = 0;
+        size_t prev_end = se->start;
         const uint8_t *word;
         size_t wl, ws, we;
         int r;
         while ((r = kurz__tok_next(&w->tok, &word, &wl, &ws, &we)) == 1) {
-            uint32_t stem;
-            int cls;
-            if (word_info(w, word, wl, &stem, &cls))
+            uint32_t stem, noun;
+            int cls, docc, gen;
+            if (word_info(w, word, wl, &stem, &cls, &noun, &docc, &gen))
                 return KURZ_ERR_NOMEM;
-            if (KURZ__GROW(c->m, w->tk, w->tk_cap, n + 1))
+            if (KURZ__GROW(m, w->tk, w->tk_cap, nt + 1))
                 return KURZ_ERR_NOMEM;
-            ktok *t = &w->tk[n++];
+            ktok *t = &w->tk[nt++];
             t->s = ws;
             t->e = we;
             t->stem = stem;
             t->cls = (uint8_t)cls;
+            t->noun = (uint8_t)noun;
+            t->digits = (uint8_t)(cls == CLS_BREAK && wl && word[0] >= '0' && word[0] <= '9');
+            t->num = (uint8_t)(t->digits || (cls == CLS_BREAK && in_list(c->numbers, word, wl)));
             t->cap = (uint8_t)starts_upper((const uint8_t *)text + ws, we - ws);
-            t->gap = (uint8_t)(n == 1 ? GAP_SPACE
-                                      : gap_kind((const uint8_t *)text, prev_end, ws));
+            t->gap = (uint8_t)(nt == w->t_off[si] + 1 ? GAP_SPACE
+                                                       : gap_kind((const uint8_t *)text, prev_end, ws));
+            /* a German genitive name stands alone ("die Bevölkerung
+             * Angolas", "Dalis Vater") */
+            if (gen && t->gap != GAP_HYPHEN)
+                t->gap = GAP_BREAK;
+            if (nt > w->t_off[si] + 1 && t[-1].genitive && t->gap != GAP_HYPHEN)
+                t->gap = GAP_BREAK;
+            t->genitive = (uint8_t)gen;
             prev_end = we;
+            w->ncontent[si] += (uint32_t)docc;
             if (c->stats)
                 c->stats->words++;
-            if (cls != CLS_CONTENT)
-                continue;
-            w->sv[stem].pers += 1.0 / (double)(++pos);
-            w->sv[stem].occ++;
-            w->sv[stem].capn += t->cap && n > 1;
-            for (size_t k = 1; k < KP_WINDOW && k <= ncw; k++)
-                if (add_edge(w, w->cwin[(ncw - k) % KP_WINDOW], stem))
-                    return KURZ_ERR_NOMEM;
-            w->cwin[ncw++ % KP_WINDOW] = stem;
         }
         if (r < 0)
             return r;
-        if (sentence_runs(w, w->tk, n, max_words))
+    }
+    w->t_off[ns] = nt;
+    /* 2. the summarizer's boilerplate filter: headings, bylines,
+     * navigation, share buttons, comment headers say nothing about what
+     * the text is about (unless nothing else is left) */
+    d.nwords = w->nwords;
+    d.ncontent = w->ncontent;
+    kurz__boiler_reasons(&d, NULL, text, len, w->ok);
+    size_t real = 0;
+    for (size_t si = 0; si < ns; si++) {
+        real += w->ok[si] == R_OK;
+        if (w->ok[si] == R_OK)
+            for (size_t i = w->t_off[si]; i < w->t_off[si + 1]; i++)
+                if (w->tk[i].cls == CLS_CONTENT || w->tk[i].cls == CLS_VERB)
+                    w->sv[w->tk[i].stem].body = 1;
+    }
+    /* ... but a heading is kept: whole over a real sentence (a title),
+     * else only its words that real sentences use too (a caption, a
+     * teaser, "Aller au contenu principal") */
+    for (size_t si = 0; si < ns; si++) {
+        int r = w->ok[si];
+        size_t j = si + 1; /* past a dateline, a byline, a photo credit */
+        while (r == R_HEADING && j < ns && j < si + 4 &&
+               (w->ok[j] == R_DATELINE || w->ok[j] == R_BYLINE || w->ok[j] == R_CREDIT ||
+                w->ok[j] == R_AUTHOR))
+            j++;
+        w->ok[si] = r == R_OK ? KEEP_ALL
+                    : r != R_HEADING ? KEEP_NONE
+                    : j < ns && w->ok[j] == R_OK ? KEEP_ALL
+                                                 : KEEP_BODY;
+    }
+    /* 3. the graph and the candidates of each sentence kept */
+    size_t pos = 0; /* content words so far */
+    for (size_t si = 0; si < ns; si++) {
+        if ((real && w->ok[si] == KEEP_NONE) || w->t_off[si + 1] == w->t_off[si])
+            continue; /* (no words: w->tk may be NULL) */
+        ktok *tk = w->tk + w->t_off[si];
+        size_t n = w->t_off[si + 1] - w->t_off[si], ncw = 0, shout = 0;
+        for (size_t i = 0; real && w->ok[si] == KEEP_BODY && i < n; i++)
+            if ((tk[i].cls == CLS_CONTENT || tk[i].cls == CLS_VERB) && !w->sv[tk[i].stem].body)
+                tk[i].cls = CLS_BREAK;
+        for (size_t i = 0; i < n; i++) /* words in capitals only */
+            shout += tk[i].cap && all_upper((const uint8_t *)text + tk[i].s, tk[i].e - tk[i].s);
+        glue(&w->c, text, tk, n);
+        /* A heading in capitals says nothing about names */
+        int loud = shout >= 2 && 2 * shout >= n;
+        for (size_t i = 0; i < n; i++) {
+            ktok *t = &tk[i];
+            if (loud)
+                t->cap = 0;
+            if (t->cls == CLS_VERB) /* a verb form, unless a name */
+                t->cls = t->cap && i > 0 ? CLS_CONTENT : CLS_BREAK;
+            if (t->cls == CLS_CONTENT && i > 0 && w->c.lang == KURZ__LANG_FR &&
+                fr_first_plural(text, &tk[i - 1], t))
+                t->cls = CLS_BREAK; /* "nous présentons", "vous trouverez" */
+            if (t->cls != CLS_CONTENT)
+                continue;
+            kstem *k = &w->sv[t->stem];
+            k->pers += 1.0 / (double)(++pos);
+            k->occ++;
+            k->capn += t->cap && i > 0;
+            k->unit += i > 0 && tk[i - 1].num;
+            if (t->noun != NOUN_NONE) {
+                k->noun += t->noun / 10.0;
+                k->noun_n++;
+            }
+            for (size_t q = 1; q < KP_WINDOW && q <= ncw; q++)
+                if (add_edge(w, w->cwin[(ncw - q) % KP_WINDOW], t->stem))
+                    return KURZ_ERR_NOMEM;
+            w->cwin[ncw++ % KP_WINDOW] = t->stem;
+        }
+        if (sentence_runs(w, tk, n, loud ? 1 : max_words)) /* capitals: no phrases */
             return KURZ_ERR_NOMEM;
     }
     return 0;
+}
+
+/* How noun-like a word is, 0..1 (keyphrase-pos/; a name, capitalised
+ * inside sentences, is a noun), or -1: not known. */
+static double noun_like(const kstem *k)
+{
+    if (!k->noun_n)
+        return -1;
+    double nl = k->noun / k->noun_n;
+    double capf = k->occ ? (double)k->capn / k->occ : 0;
+    return capf > nl ? capf : nl;
 }
 
 /* PositionRank over the co-occurrence graph: rank[stem]. */
@@ -790,6 +1126,148 @@ static int is_upper_at(const kp_work *w, const char *text, uint32_t p)
     return starts_upper((const uint8_t *)text + l, e - l);
 }
 
+/* Phrase p's text is a German derived adjective, inflected:
+ * -isch/-lich/-ig/-bar/-sam/-haft + -e/-en/-er/-es/-em ("Schwäbischen",
+ * "Evangelischer"), capitalised only as part of a name. */
+static int de_derived_adjective(const kp_work *w, const char *text, uint32_t p)
+{
+    static const char *const stems[] = {"isch", "lich", "ig", "bar", "sam", "haft"};
+    static const char *const ends[] = {"e", "en", "er", "es", "em"};
+    uint32_t sid = w->p_best[p];
+    const char *t = text + w->s_start[sid];
+    size_t n = w->s_end[sid] - w->s_start[sid];
+    for (size_t a = 0; a < sizeof ends / sizeof *ends; a++) {
+        size_t le = strlen(ends[a]);
+        for (size_t b = 0; b < sizeof stems / sizeof *stems; b++) {
+            size_t ls = strlen(stems[b]);
+            if (n > le + ls + 2 && !memcmp(t + n - le, ends[a], le) &&
+                !memcmp(t + n - le - ls, stems[b], ls))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* Phrase p's text ends in -er ("Starnberger", "Schweizer"): used only
+ * before a noun, a place's adjective. */
+static int de_place_adjective(const kp_work *w, const char *text, uint32_t p)
+{
+    uint32_t sid = w->p_best[p];
+    const char *t = text + w->s_start[sid];
+    size_t n = w->s_end[sid] - w->s_start[sid];
+    return n > 4 && t[n - 2] == 'e' && t[n - 1] == 'r';
+}
+
+/* Phrase p is a kept single word b with lower-case modifiers ("neueren
+ * Freikirchen" after "Freikirchen"; "autorités sanitaires" after
+ * "autorités"): no new topic. */
+static int modifies(const kp_work *w, const char *text, uint32_t b, uint32_t p)
+{
+    size_t lb = w->p_klen[b], lp = w->p_klen[p];
+    if (lb != 1 || lp < 2)
+        return 0;
+    const uint8_t *kb = w->phrases.pool + 4 * (size_t)w->p_koff[b];
+    const uint8_t *kp = w->phrases.pool + 4 * (size_t)w->p_koff[p];
+    size_t head = w->c.head_first ? 0 : lp - 1;
+    if (memcmp(kb, kp + 4 * head, 4))
+        return 0;
+    for (size_t j = 0; j < lp; j++) {
+        uint32_t id;
+        memcpy(&id, kp + 4 * j, 4);
+        if (id & ID_JOINER)
+            return 0; /* "centres de données" */
+    }
+    uint32_t sid = w->p_best[p];
+    size_t s = w->s_start[sid], e = w->s_end[sid], l = e;
+    if (!w->c.head_first)
+        return !starts_upper((const uint8_t *)text + s, e - s);
+    while (l > s && text[l - 1] != ' ' && text[l - 1] != '\t')
+        l--;
+    return !starts_upper((const uint8_t *)text + l, e - l);
+}
+
+static int has_joiner(const kp_work *w, uint32_t p);
+
+/* Phrase p is a name: capitalised first and last word; in German, where
+ * every noun is capitalised, also none of its words common enough for
+ * docfreq/de and none before the last shaped like an adjective ("Salvador
+ * Dali", not "Republik Kongo" or "Europäische Lärche"). */
+static int is_name_at(const kp_work *w, const char *text, uint32_t p)
+{
+    if (!is_upper_at(w, text, p))
+        return 0;
+    if (w->c.lang != KURZ__LANG_DE) {
+        /* a joiner: one word after it ("Charles de Gaulle"), not two
+         * names joined ("Minneapolis de George Floyd") */
+        const uint8_t *k = w->phrases.pool + 4 * (size_t)w->p_koff[p];
+        size_t after = 0;
+        for (size_t j = 0; j < w->p_klen[p]; j++) {
+            uint32_t id;
+            memcpy(&id, k + 4 * j, 4);
+            after = id & ID_JOINER ? 0 : after + 1;
+        }
+        return !has_joiner(w, p) || after <= 1;
+    }
+    if (!w->c.df)
+        return 0;
+    const uint8_t *k = w->phrases.pool + 4 * (size_t)w->p_koff[p];
+    for (size_t j = 0; j < w->p_klen[p]; j++) {
+        uint32_t id;
+        memcpy(&id, k + 4 * j, 4);
+        if (!(id & ID_JOINER) && w->sv[id].idf >= 0)
+            return 0;
+    }
+    /* the words before the last: no adjective endings */
+    uint32_t sid = w->p_best[p];
+    size_t s = w->s_start[sid], e = w->s_end[sid];
+    for (size_t i = s; i < e;) {
+        size_t j = i;
+        while (j < e && text[j] != ' ' && text[j] != '\t' && text[j] != '-')
+            j++;
+        if (j < e && de_adjective((const uint8_t *)text, i, j))
+            return 0;
+        i = j + 1;
+    }
+    return 1;
+}
+
+/* Phrase p holds a joiner. */
+static int has_joiner(const kp_work *w, uint32_t p)
+{
+    const uint8_t *k = w->phrases.pool + 4 * (size_t)w->p_koff[p];
+    for (size_t j = 0; j < w->p_klen[p]; j++) {
+        uint32_t id;
+        memcpy(&id, k + 4 * j, 4);
+        if (id & ID_JOINER)
+            return 1;
+    }
+    return 0;
+}
+
+/* The last content word of phrase p is phrase b (a single word). */
+static int ends_with(const kp_work *w, uint32_t p, uint32_t b)
+{
+    if (w->p_klen[b] != 1)
+        return 0;
+    const uint8_t *kp = w->phrases.pool + 4 * (size_t)w->p_koff[p];
+    const uint8_t *kb = w->phrases.pool + 4 * (size_t)w->p_koff[b];
+    return !memcmp(kp + 4 * (size_t)(w->p_klen[p] - 1), kb, 4);
+}
+
+/* Phrase p holds a joiner ("style de Tazina") and is no name: its
+ * words stand on their own too. */
+static int loose(const kp_work *w, const char *text, uint32_t p)
+{
+    const uint8_t *k = w->phrases.pool + 4 * (size_t)w->p_koff[p];
+    for (size_t j = 0; j < w->p_klen[p]; j++) {
+        uint32_t id;
+        memcpy(&id, k + 4 * j, 4);
+        if (id & ID_JOINER)
+            return !is_upper_at(w, text, p);
+    }
+    return 0;
+}
+
 /* a ranks before b: higher score, then the earlier first occurrence */
 static int better(const double *score, const size_t *start, uint32_t a, uint32_t b)
 {
@@ -854,6 +1332,10 @@ static void work_free(kp_work *w)
     kurz__free(m, w->sv);
     kurz__free(m, w->edge);
     kurz__free(m, w->cwin);
+    kurz__free(m, w->t_off);
+    kurz__free(m, w->nwords);
+    kurz__free(m, w->ncontent);
+    kurz__free(m, w->ok);
     kurz__free(m, w->p_start);
     kurz__free(m, w->p_end);
     kurz__free(m, w->p_count);
@@ -901,6 +1383,11 @@ int kurz__keyphrases(const kurz__mem *m, kurz__lang lang, const char *code, kurz
             w.c.stop2 = kurz__wl_lang("keyphrase-stop", lc);
             w.c.numbers = kurz__wl_lang("number-words", lc);
             w.c.df = kurz__wl_lang("docfreq", lc);
+            w.c.pos = kurz__wl_lang("keyphrase-pos", lc);
+            w.c.generic = kurz__wl_lang("keyphrase-generic", lc);
+            w.c.particles = kurz__wl_get("name-particle/mul");
+            if (!strcmp(lc, "de") || !strcmp(lc, "fr") || !strcmp(lc, "en"))
+                w.c.months = kurz__wl_get("boiler/month"); /* its languages */
         }
         if (w.c.df) {
             uint64_t mx = 1;
@@ -928,7 +1415,7 @@ int kurz__keyphrases(const kurz__mem *m, kurz__lang lang, const char *code, kurz
         goto done;
     if ((rc = kurz__segment(m, lang, text, wlen, &w.sents)))
         goto done;
-    if ((rc = read_text(&w, text, max_words)))
+    if ((rc = read_text(&w, text, wlen, max_words)))
         goto done;
     rc = KURZ_ERR_NOMEM;
     rank = kurz__calloc(m, w.nstems ? w.nstems : 1, sizeof *rank);
@@ -957,12 +1444,30 @@ int kurz__keyphrases(const kurz__mem *m, kurz__lang lang, const char *code, kurz
             nc++;
         }
         double mean = nc ? sum / (double)nc : 0;
+        {
+            /* the head: the first word (Romance languages) or the last */
+            uint32_t id;
+            memcpy(&id, key + 4 * (size_t)(w.c.head_first ? 0 : w.p_klen[p] - 1), 4);
+            double nl = id & ID_JOINER ? -1 : noun_like(&w.sv[id]);
+            double fl = w.p_klen[p] == 1 ? KP_NOUN_FLOOR : KP_HEAD_FLOOR;
+            if (nl >= 0)
+                mean *= fl + (1 - fl) * nl;
+        }
         if (w.p_klen[p] == 1) {
             uint32_t id;
             memcpy(&id, key, 4);
             const kstem *ks = &w.sv[id];
+            if (ks->generic)
+                mean *= KP_GENERIC;
+            if (ks->occ) /* a unit of measure, a count: "ans", "euros", "millions" */
+                mean *= 1 - KP_UNIT_PEN * (double)(ks->unit < ks->occ ? ks->unit : ks->occ) / ks->occ;
             if (ks->occ)
                 mean *= 1 - KP_MOD_PEN * (double)(ks->mod < ks->occ ? ks->mod : ks->occ) / ks->occ;
+            if (lang == KURZ__LANG_DE && ((2 * ks->mod >= ks->occ && de_derived_adjective(&w, text, p)) ||
+                                          (ks->mod >= ks->occ && de_place_adjective(&w, text, p)))) {
+                score[p] = -1; /* "Schwäbischen" of "Schwäbischen Alb", "Starnberger" */
+                continue;
+            }
         }
         if (!w.p_whole[p] && w.p_count[p] < 2) {
             score[p] = -1; /* an arbitrary cut of one long run */
@@ -971,18 +1476,24 @@ int kurz__keyphrases(const kurz__mem *m, kurz__lang lang, const char *code, kurz
         score[p] = mean * pow(1 + log((double)w.p_count[p]), KP_FREQ_EXP);
         if (nc > 1 && w.p_count[p] == 1)
             score[p] *= KP_ONCE; /* seen once, a sequence is weak evidence of a unit */
+        if (w.p_klen[p] > 2 && !is_upper_at(&w, text, p)) /* not a name */
+            score[p] *= pow(KP_LONG, (double)(w.p_klen[p] - 2));
     }
     /* A word that never occurs outside one longer phrase ("Musk" always
      * in "Elon Musk") is that phrase: it takes the word's score if higher,
      * and the word alone is left out. */
     for (uint32_t p = 0; p < w.nphr; p++) {
         const uint8_t *key = w.phrases.pool + 4 * (size_t)w.p_koff[p];
-        if (w.p_klen[p] < 2 || w.p_count[p] < 2)
-            continue; /* a unit only if it recurs whole */
+        if (w.p_klen[p] < 2 ||
+            (w.p_count[p] < 2 && !is_name_at(&w, text, p)))
+            continue; /* a unit only if it recurs whole, or is a name */
+        /* in "style de Tazina" only the head yields: "Tazina" stands alone */
+        int lo = loose(&w, text, p);
+        uint32_t head = w.c.head_first ? 0 : w.p_klen[p] - 1;
         for (uint32_t i = 0; i < w.p_klen[p]; i++) {
             uint32_t id;
             memcpy(&id, key + 4 * (size_t)i, 4);
-            if (id & ID_JOINER)
+            if ((id & ID_JOINER) || (lo && i != head))
                 continue;
             uint32_t sp = w.sv[id].single;
             if (score[p] < 0 || sp == UINT32_MAX || score[sp] < 0 ||
@@ -1032,19 +1543,29 @@ int kurz__keyphrases(const kurz__mem *m, kurz__lang lang, const char *code, kurz
             uint32_t p = heap[i];
             int covered = 0;
             for (size_t j = 0; j < kept && !covered; j++)
-                covered = contains(&w, heap[j], p);
+                covered = (!loose(&w, text, heap[j]) && contains(&w, heap[j], p)) ||
+                          (lang == KURZ__LANG_DE && modifies(&w, text, heap[j], p));
             /* a recurring longer phrase that holds a better one kept
              * already takes its place ("Cédric" becomes "Cédric
              * Herrou") */
-            int pname = lang != KURZ__LANG_DE && w.p_count[p] >= 2 && is_upper_at(&w, text, p);
-            for (size_t j = 0; j < kept && !covered && pname; j++)
-                if (is_upper_at(&w, text, heap[j]) && contains(&w, p, heap[j])) {
+            int pname = is_name_at(&w, text, p) && (w.p_count[p] >= 2 || !has_joiner(&w, p));
+            for (size_t j = 0; j < kept && pname; j++) {
+                if (!is_name_at(&w, text, heap[j]) || !contains(&w, p, heap[j]))
+                    continue;
+                if (!covered) {
+                    if ((lang == KURZ__LANG_DE || w.p_count[p] < 2) && !ends_with(&w, p, heap[j]))
+                        continue; /* a surname, not "Emirat" of "Emirat Dubai" */
                     /* with the place goes the score, so the list stays
                      * best first */
                     score[p] = score[heap[j]];
                     heap[j] = p;
                     covered = 1;
+                } else { /* a second part of the name ("Shah Ahmad") goes */
+                    memmove(heap + j, heap + j + 1, (kept - j - 1) * sizeof *heap);
+                    kept--;
+                    j--;
                 }
+            }
             if (!covered)
                 heap[kept++] = p;
         }
