@@ -6,11 +6,11 @@
  * with quantized log-probabilities from tools/gen-langid.py
  * (langid-model.c). A text the best language does not fit comes back "und":
  * letters its training text never used (or that mark a language outside the
- * list, a hand-written list in the generator), a mean cost per feature above
+ * list, hand-written in data/langid-neighbours/), a mean cost per feature above
  * what its own held-out text ever reached, too few known words, or function
  * words of a neighbouring language the class never uses (Afrikaans "nie"
- * against Dutch, Galician "unha" against Portuguese: a hand-written list in
- * the generator, checked against the training text).
+ * against Dutch, Galician "unha" against Portuguese: hand-written in
+ * data/langid-neighbours/, checked against the training text).
  * Feature extraction must stay identical to the generator's. */
 #include <math.h>
 #include <stdlib.h>

@@ -6,6 +6,8 @@
 
 TRAIN_DIR holds one <code>.jsonl file per language of kurz_languages()
 (records with a "text" field: the shared evaluation data's multi/train/).
+The hand-written letters and words of near neighbours outside the list come
+from data/langid-neighbours/ in the repository (see its README).
 Only statistics leave this script: hashed character n-gram and short-word
 features with quantized log-probabilities, the letters each language uses,
 and rejection thresholds. No text is written. Standard library only;
@@ -258,67 +260,43 @@ class Model:
         return n
 
 
-# Letters that mark a language outside kurz's list (facts, written by hand):
-# Ukrainian/Belarusian i yi ye ghe-upturn short-u, Macedonian gje kje dze;
-# Polish l-stroke s/z-acute z-dot n-acute; Czech r/e-caron u-ring;
-# Slovak l-caron l/r-acute; Latvian a/e/i-macron and cedillas (not the
-# Lithuanian a/e-ogonek and u-macron, nor the French o-circumflex);
-# Icelandic eth thorn; Persian/Urdu pe che zhe gaf keheh farsi-yeh yeh-barree
-# tteh ddal rreh noon-ghunna heh-doachashmee; Marathi lla.
-MARKERS = set(map(ord,
-    "іїєґўѓќѕ"
-    "łśźżń"
-    "řěů"
-    "ľĺŕ"
-    "āēīķļņģ"
-    "ðþ"
-    "پچژگکیےٹڈڑںھ"
-    "ळ"))
+NEIGHBOURS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data",
+                          "langid-neighbours")
 
 
-# Function words of near neighbours outside kurz's list (facts, written by
-# hand). One counts against a class only where the class's own training
-# text never has it: "non" marks Galician against Portuguese and
-# Spanish, not against Italian or French.
-MARKER_WORDS = {
-    "af": "nie hulle baie gewees vir ek jy hê gesê sê sy mense kinders oor n hy by tyd my "
-          "julle wees geword verskeie verskil tydens daarvan hul skool "
-          "hierdie daardie egter slegs asook gemaak vyf sewe skryf geskiedenis wêreld nuwe "
-          "gebou vrou dink altyd saam behalwe eeu mekaar niks moontlik waarskynlik "
-          "natuurlik eintlik verlede laaste weens sonder soos sodra sowat sal moes sien "
-          "belangrike kry",
-    "gl": "unha unhas non xa coa cos coas polo pola polos polas tamén moi dun dunha "
-          "nun nunha ás súa isto iso aínda facer xente cando houbo xunto sen máis porén "
-          "o os as ao aos é do dos das nas xeito "
-          "algúns algunhas algunha ningunha calquera dende ademais cunha cun lles lle "
-          "mentres despois teñen tiña foron poden dous catro hoxe xeral traballo moito "
-          "moita moitos moitas nosa noso quen entón concello",
-    "bg": "във със които това са ще беше като тя бъде е някои нещо когато се ли "
-          "може също след него нея тази този тези която който което бяха има няма така "
-          "днес сега защото обаче години година само "
-          "към чрез тъй всички всеки всяка първи първата голям голяма държава хора път "
-          "пъти някой какво къде защо според преди през тук вече още нищо тях ги съм "
-          "сме бъдат трябва докато както колко място въпреки където български",
-    "sl": "in ki tudi kot bo so pa še lahko zelo sem kar vendar torej zdaj če med "
-          "nekaj vse bilo v z ker kjer kaj tega naj saj ter že leta "
-          "bil bolj ampak sicer vedno nikoli danes jutri včeraj skupaj glede čeprav oziroma teh otroci več manj kje kdo kdaj zakaj vsi vsak nič dveh evrov",
-    "mr": "आहे आणि होते नाही आहेत केले त्यांनी व मध्ये आपल्या करण्यात म्हणून असे होता "
-          "या होती झाले झाली केली तर पण हा ते त्या त्याच्या त्यांच्या सर्व काही म्हणजे येथे "
-          "असलेल्या नाहीत नंतर मी आम्ही तुम्ही आपण करून यांनी "
-          "केला असून करण्यासाठी त्याला त्यांना त्याचे त्याची यांच्या आली आला आले गेले गेला गेली असतो असते असतात करतात करते करतो म्हणाले सांगितले मात्र येते येतो येणार होणार करणार तसेच किंवा आता मोठ्या माझ्या माझा तुमच्या आपले आपली दोन पाच वर्षी साठी मधील झाला शकते शकतो काय कसे कुठे येथील त्यामुळे पुढे सध्या दिवशी घेतला घेतले दिले दिला केल्या",
-    "et": "ja on ei et see mis kes ka aga oma siis seda kui või ning nagu ta tema nad "
-          "üle pärast veel juba kõik mida selle seal kus sest väga nii ma sa ainult alati "
-          "täna midagi keegi kuid vaid olnud oleks peab saab tuleb "
-          "olid olema oleme aasta aastal aastat eest järgi juures koos hulgas vahel jaoks mitte palju rohkem sellest nende temal meie teie kõige võib nüüd eile homme eesti üks kolm uue uus hea aeg kuni kuigi samuti näiteks kuidas miks millal",
-}
+def read_neighbours(d=NEIGHBOURS):
+    """Marker letters (set of code points) and {code: [word]} of the hand-written
+    files data/langid-neighbours/<code>.txt (format: that directory's README)."""
+    letters = set()
+    words = {}
+    for name in sorted(os.listdir(d)):
+        if not name.endswith(".txt"):
+            continue
+        code = name[:-4]
+        ws = []
+        with open(os.path.join(d, name), encoding="utf-8") as f:
+            for line in f:
+                line = line.strip()
+                if line.startswith("#! letters:"):
+                    letters.update(ord(c) for c in line[len("#! letters:"):].split())
+                elif line and not line.startswith("#"):
+                    ws.append(line)
+        words[code] = ws
+    return letters, words
+
+
+# Letters that mark a language outside kurz's list (Ukrainian i, Polish
+# l-stroke, ...), and function words of near neighbours outside the list:
+# facts written by hand in data/langid-neighbours/.
+MARKERS, MARKER_WORDS = read_neighbours()
 # A marker word counts against a class whose training text never has it.
 
 
 def marker_words(m):
     """[(hash, class bit mask)] sorted by hash."""
     out = {}
-    for words in MARKER_WORDS.values():
-        for word in words.split():
+    for code in sorted(MARKER_WORDS):
+        for word in MARKER_WORDS[code]:
             cps = [ord(lower(c)) for c in word]
             h = fhash(0, cps)
             mask = 0
