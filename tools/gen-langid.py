@@ -430,7 +430,8 @@ def emit(m, maxper, minkw):
     w("/* GENERATED FILE - do not edit. Made by tools/gen-langid.py from the\n")
     w(" * training text of kurz's 28 languages (the shared evaluation data's\n")
     w(" * multi/train/<lang>.jsonl; none of the text is here, only hashed n-gram\n")
-    w(" * statistics, alphabets and thresholds). Remade with:\n")
+    w(" * statistics, alphabets and thresholds) and the hand-written letters and\n")
+    w(" * words of near neighbours in data/langid-neighbours/. Remade with:\n")
     w(" *   /usr/bin/python3 tools/gen-langid.py ../shared/eval/multi/train > lib/langid-model.c\n")
     w(" * %d features (%d left out: fingerprint clash), %d postings, %d slots,\n"
       % (n - dropped, dropped, len(posts), size))
