@@ -13,6 +13,9 @@
  * data/langid-neighbours/, checked against the training text).
  * Feature extraction must stay identical to the generator's. */
 #include <math.h>
+#ifdef KURZ_LID_DEBUG
+#include <stdio.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -49,12 +52,15 @@ static int script_of(uint32_t cp)
 }
 
 /* Decodes the next code point of valid UTF-8 at s[*i..n); returns it
- * lowercased when it is a letter or mark, else -1. */
-static int32_t next_letter(const uint8_t *s, size_t n, size_t *i)
+ * lowercased when it is a letter or mark, else -1. *upper (if not NULL)
+ * says whether lowercasing changed it. */
+static int32_t next_letter(const uint8_t *s, size_t n, size_t *i, int *upper)
 {
     uint8_t c = s[*i];
     if (c < 0x80) {
         (*i)++;
+        if (upper)
+            *upper = c >= 'A' && c <= 'Z';
         if (c >= 'a' && c <= 'z')
             return c;
         if (c >= 'A' && c <= 'Z')
@@ -66,7 +72,10 @@ static int32_t next_letter(const uint8_t *s, size_t n, size_t *i)
     utf8proc_category_t cat = utf8proc_category(cp);
     if (cat < UTF8PROC_CATEGORY_LU || cat > UTF8PROC_CATEGORY_ME)
         return -1;
-    return utf8proc_tolower(cp);
+    int32_t low = utf8proc_tolower(cp);
+    if (upper)
+        *upper = low != cp;
+    return low;
 }
 
 static uint32_t fhash(uint32_t order, const uint32_t *cp, size_t n)
@@ -107,20 +116,23 @@ typedef struct scorer {
     uint32_t lwords; /* words read by word_light (not in nord[0]) */
 } scorer;
 
-/* Bits of the classes to which the word with order-0 hash h is foreign. */
-static uint32_t marker_mask(uint32_t h)
+/* The marker-word entry {hash, foreign mask, strong mask} of the word with
+ * order-0 hash h, or NULL. A word counts 1 against the classes of its
+ * foreign mask, 2 against those of its strong mask (a word no listed
+ * language's training text uses). */
+static const uint32_t *marker_of(uint32_t h)
 {
     size_t lo = 0, hi = kurz__lid_nmwords;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (kurz__lid_mword[mid][0] == h)
-            return kurz__lid_mword[mid][1];
+            return kurz__lid_mword[mid];
         if (kurz__lid_mword[mid][0] < h)
             lo = mid + 1;
         else
             hi = mid;
     }
-    return 0;
+    return NULL;
 }
 
 static uint32_t slot_of(uint32_t h)
@@ -129,14 +141,14 @@ static uint32_t slot_of(uint32_t h)
 }
 
 /* Adds a feature whose postings word (from lookup) is w. */
-static void feature(scorer *sc, uint32_t order, uint32_t h, uint32_t w)
+static void feature(scorer *sc, uint32_t order, uint32_t h, uint32_t w, int mark)
 {
     sc->nord[order]++;
-    if (order == 0) {
-        uint32_t mask = marker_mask(h);
-        for (int k = 0; mask; k++, mask >>= 1)
-            if (mask & 1)
-                sc->marked[k]++;
+    if (order == 0 && mark) {
+        const uint32_t *mw = marker_of(h);
+        if (mw)
+            for (int k = 0; k < KURZ__LID_NCLASSES; k++)
+                sc->marked[k] += ((mw[1] >> k) & 1) + ((mw[2] >> k) & 1);
     }
     const uint16_t *p = kurz__lid_posts + (w >> 5);
     uint32_t np = w & 31;
@@ -151,13 +163,15 @@ static void feature(scorer *sc, uint32_t order, uint32_t h, uint32_t w)
 /* After the ranking settled (its head, class b, no longer changes): only
  * the word-level fit tests of b (known words, a neighbour's function words)
  * go on reading, at one lookup a word. */
-static void word_light(scorer *sc, const uint32_t *w, size_t n, int b)
+static void word_light(scorer *sc, const uint32_t *w, size_t n, int b, int mark)
 {
     if (n > KURZ__LID_WORDMAX)
         return;
     sc->lwords++;
     uint32_t h = fhash(0, w, n);
-    sc->marked[b] += (marker_mask(h) >> b) & 1;
+    const uint32_t *mw = mark ? marker_of(h) : NULL;
+    if (mw)
+        sc->marked[b] += ((mw[1] >> b) & 1) + ((mw[2] >> b) & 1);
     uint32_t pw = lookup(h);
     const uint16_t *p = kurz__lid_posts + (pw >> 5);
     for (uint32_t k = 0; k < (pw & 31); k++) /* postings are sorted by class */
@@ -167,7 +181,7 @@ static void word_light(scorer *sc, const uint32_t *w, size_t n, int b)
         }
 }
 
-static void word_features(scorer *sc, const uint32_t *w, size_t n)
+static void word_features(scorer *sc, const uint32_t *w, size_t n, int mark)
 {
     /* All the word's keys first, their slots prefetched, then the lookups:
      * the table's cache misses overlap instead of queueing. */
@@ -203,7 +217,7 @@ static void word_features(scorer *sc, const uint32_t *w, size_t n)
         __builtin_prefetch(kurz__lid_posts + (ws[k] >> 5));
     }
     for (size_t k = 0; k < nh; k++)
-        feature(sc, os[k], hs[k], ws[k]);
+        feature(sc, os[k], hs[k], ws[k], mark);
 }
 
 /* Total cost of class k so far. */
@@ -298,7 +312,7 @@ static int identify(kurz__lidres *r, const char *text, size_t len, size_t *bad, 
     size_t letters[SC_NSCRIPTS] = {0}, nletters = 0;
     int wscript = -1;
     for (size_t i = 0; i < n && nletters < KURZ__LID_SCRIPT_LETTERS;) {
-        int32_t c = next_letter(s, n, &i);
+        int32_t c = next_letter(s, n, &i, NULL);
         if (c < 0) {
             if (wscript >= 0) { /* a word ended */
                 size_t top = 0, second = 0;
@@ -334,29 +348,42 @@ static int identify(kurz__lidres *r, const char *text, size_t len, size_t *bad, 
     uint32_t w[KURZ__LID_MAXWORD];
     size_t wn = 0, nwords = 0, read = n;
     int head = -1;
+    /* A neighbour's marker word counts only when written as a function
+     * word is: in lower case, or capitalized at the start of a sentence;
+     * not as a name or an acronym ("Dae-jung", "PRI"). */
+    int start = 1, upper = 0, caps = 0;
     wscript = -1;
     for (size_t i = 0; i <= n;) {
-        int32_t c = i < n ? next_letter(s, n, &i) : (i++, -1);
+        size_t at = i;
+        int32_t c = i < n ? next_letter(s, n, &i, &upper) : (i++, -1);
         if (c >= 0) {
             if (wscript < 0)
                 wscript = script_of((uint32_t)c);
+            if (wn < 2 && upper)
+                caps |= 1 << wn;
             if (wn < KURZ__LID_MAXWORD)
                 w[wn++] = (uint32_t)c;
             continue;
         }
         if (wscript == script && wn) {
             nwords++;
+            int mark = !(caps & 1) || (start && !(caps & 2) && wn > 1);
             if (read < n) {
-                word_light(&sc, w, wn, head);
+                word_light(&sc, w, wn, head, mark);
                 if (nwords >= KURZ__LID_LIGHT_WORDS)
                     break;
             } else {
-                word_features(&sc, w, wn);
+                word_features(&sc, w, wn, mark);
                 if ((nwords & 3) == 0 && (head = settled(&sc, script)) >= 0)
                     read = i < n ? i : n;
             }
         }
+        if (wn)
+            start = 0;
+        if (at < n && (s[at] == '.' || s[at] == '!' || s[at] == '?'))
+            start = 1;
         wn = 0;
+        caps = 0;
         wscript = -1;
     }
 
@@ -396,6 +423,13 @@ static int identify(kurz__lidres *r, const char *text, size_t len, size_t *bad, 
     /* Does the text fit its best class? */
     int b = idx[0];
     int bucket = nf < 150 ? 0 : nf < 400 ? 1 : nf < 1200 ? 2 : 3;
+#ifdef KURZ_LID_DEBUG
+    fprintf(stderr, "DBG %s 2nd=%s d=%lld nf=%llu per=%.2f max=%.2f kn=%.3f min=%.3f nw=%llu mk=%u\n",
+            kurz__lid_class_code[b], nc > 1 ? kurz__lid_class_code[idx[1]] : "-",
+            (long long)(nc > 1 ? sc.cost[idx[1]] - best : 0), (unsigned long long)nf,
+            (double)best / nf, kurz__lid_maxper[b][bucket] / 16.0, (sc.nord[0]+sc.lwords) ? sc.known[b] / (double)(sc.nord[0]+sc.lwords) : 1.0,
+            kurz__lid_minknown[b][bucket] / 255.0, (unsigned long long)((uint64_t)sc.nord[0] + sc.lwords), sc.marked[b]);
+#endif
     if ((uint64_t)best * 16 > (uint64_t)kurz__lid_maxper[b][bucket] * nf)
         return 0;
     uint64_t nw = (uint64_t)sc.nord[0] + sc.lwords;
@@ -410,7 +444,7 @@ static int identify(kurz__lidres *r, const char *text, size_t len, size_t *bad, 
     size_t alien = 0, own = 0;
     wscript = -1;
     for (size_t i = 0; i < read;) {
-        int32_t c = next_letter(s, read, &i);
+        int32_t c = next_letter(s, read, &i, NULL);
         if (c < 0) {
             wscript = -1;
             continue;
@@ -432,6 +466,9 @@ static int identify(kurz__lidres *r, const char *text, size_t len, size_t *bad, 
         }
         alien += !in;
     }
+#ifdef KURZ_LID_DEBUG
+    fprintf(stderr, "DBG2 al=%zu own=%zu\n", alien, own);
+#endif
     if (alien >= 2 && alien * 100 >= own)
         return 0;
     r->lang = kurz__lid_class_code[b];

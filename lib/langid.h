@@ -71,7 +71,9 @@ extern const uint16_t kurz__lid_alpha_at[KURZ__LID_NCLASSES + 1];
 extern const uint16_t kurz__lid_alpha[];
 extern const uint16_t kurz__lid_markers[];
 extern const size_t kurz__lid_nmarkers;
-extern const uint32_t kurz__lid_mword[][2]; /* {order-0 hash, class mask}, by hash */
+/* Marker words of neighbours: {order-0 hash, mask of the classes they are
+ * foreign to, mask of those where they are strong}, sorted by hash. */
+extern const uint32_t kurz__lid_mword[][3];
 extern const size_t kurz__lid_nmwords;
 
 #endif

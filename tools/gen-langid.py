@@ -293,7 +293,10 @@ MARKERS, MARKER_WORDS = read_neighbours()
 
 
 def marker_words(m):
-    """[(hash, class bit mask)] sorted by hash."""
+    """[(hash, foreign mask, strong mask)] sorted by hash. A word is foreign
+    to the classes whose training text never has it; it is strong (counts
+    twice) where it is foreign and no class's training text has it more
+    than once, unless it is a single letter (initials, numbering)."""
     out = {}
     for code in sorted(MARKER_WORDS):
         for word in MARKER_WORDS[code]:
@@ -304,8 +307,11 @@ def marker_words(m):
                 n = m.counts[ci].get((0, h), 0)
                 if n == 0:
                     mask |= 1 << ci
-            out[h] = out.get(h, 0) | mask
-    return sorted(out.items())
+            total = sum(c.get((0, h), 0) for c in m.counts)
+            strong = mask if len(cps) >= 2 and total <= 1 else 0
+            old = out.get(h, (0, 0))
+            out[h] = (old[0] | mask, old[1] | strong)
+    return sorted((h, a, b) for h, (a, b) in out.items())
 
 
 def bucket(nf):
@@ -338,9 +344,10 @@ def stats_of(m, text):
     kw = known[best] / nwords if nwords else 1.0
     mk = marker_words(m) if not hasattr(m, "mk") else m.mk
     m.mk = mk
-    mks = dict(mk)
-    nm = sum(1 for s2, w in ws if s2 == script and len(w) <= WORDMAX
-             and mks.get(fhash(0, w[:MAXWORD]), 0) >> best & 1)
+    mks = {h: (a, b) for h, a, b in mk}
+    nm = sum((a >> best & 1) + (b >> best & 1)
+             for a, b in (mks.get(fhash(0, w[:MAXWORD]), (0, 0))
+                          for s2, w in ws if s2 == script and len(w) <= WORDMAX))
     return best, per, kw, bucket(nf), m.alien(best, ws, script), nlet, nm, nwords
 
 
@@ -486,9 +493,9 @@ def emit(m, maxper, minkw):
       % (len(MARKERS), ", ".join("0x%04x" % x for x in sorted(MARKERS))))
     w("const size_t kurz__lid_nmarkers = %d;\n" % len(MARKERS))
     mk = marker_words(m)
-    w("const uint32_t kurz__lid_mword[%d][2] = {\n" % len(mk))
-    for h, mask in mk:
-        w("    {0x%08x, 0x%08x},\n" % (h, mask))
+    w("const uint32_t kurz__lid_mword[%d][3] = {\n" % len(mk))
+    for h, mask, strong in mk:
+        w("    {0x%08x, 0x%08x, 0x%08x},\n" % (h, mask, strong))
     w("};\n")
     w("const size_t kurz__lid_nmwords = %d;\n" % len(mk))
     sys.stdout.write("".join(o))
