@@ -13,9 +13,6 @@
  * data/langid-neighbours/, checked against the training text).
  * Feature extraction must stay identical to the generator's. */
 #include <math.h>
-#ifdef KURZ_LID_DEBUG
-#include <stdio.h>
-#endif
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -122,6 +119,9 @@ typedef struct scorer {
  * language's training text uses). */
 static const uint32_t *marker_of(uint32_t h)
 {
+    uint32_t bit = (h >> 7) % KURZ__LID_MBITS;
+    if (!((kurz__lid_mbits[bit / 32] >> (bit % 32)) & 1))
+        return NULL;
     size_t lo = 0, hi = kurz__lid_nmwords;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
@@ -229,14 +229,6 @@ static int64_t total_cost(const scorer *sc, int k)
     return c;
 }
 
-/* Early stop: once enough features are read and the best class leads the
- * next by KURZ__LID_SETTLED (a likelihood ratio of e^-60), more text would
- * not change the ranking's head; the fit tests work on means and shares,
- * which the part read estimates. Long text then costs like a paragraph. */
-#define KURZ__LID_SETTLED_MIN 300
-#define KURZ__LID_SETTLED (60 * 16)
-/* ... and the word-level tests read on up to this many words. */
-#define KURZ__LID_LIGHT_WORDS 60
 /* The best class once the ranking settled, else -1. */
 static int settled(const scorer *sc, int script)
 {
@@ -245,6 +237,8 @@ static int settled(const scorer *sc, int script)
         nf += sc->nord[o];
     if (nf < KURZ__LID_SETTLED_MIN)
         return -1;
+    if (kurz__lid_script_alone[script])
+        return nf >= KURZ__LID_SETTLED_ALONE ? kurz__lid_script_alone[script] - 1 : -1;
     int64_t best = INT64_MAX, second = INT64_MAX;
     int b = -1;
     for (int k = 0; k < KURZ__LID_NCLASSES; k++) {
@@ -259,7 +253,7 @@ static int settled(const scorer *sc, int script)
             second = c;
         }
     }
-    return second == INT64_MAX || second - best >= KURZ__LID_SETTLED ? b : -1;
+    return second - best >= KURZ__LID_SETTLED ? b : -1;
 }
 
 static int in_alphabet(int cls, uint32_t cp)
@@ -423,14 +417,10 @@ static int identify(kurz__lidres *r, const char *text, size_t len, size_t *bad, 
     /* Does the text fit its best class? */
     int b = idx[0];
     int bucket = nf < 150 ? 0 : nf < 400 ? 1 : nf < 1200 ? 2 : 3;
-#ifdef KURZ_LID_DEBUG
-    fprintf(stderr, "DBG %s 2nd=%s d=%lld nf=%llu per=%.2f max=%.2f kn=%.3f min=%.3f nw=%llu mk=%u\n",
-            kurz__lid_class_code[b], nc > 1 ? kurz__lid_class_code[idx[1]] : "-",
-            (long long)(nc > 1 ? sc.cost[idx[1]] - best : 0), (unsigned long long)nf,
-            (double)best / nf, kurz__lid_maxper[b][bucket] / 16.0, (sc.nord[0]+sc.lwords) ? sc.known[b] / (double)(sc.nord[0]+sc.lwords) : 1.0,
-            kurz__lid_minknown[b][bucket] / 255.0, (unsigned long long)((uint64_t)sc.nord[0] + sc.lwords), sc.marked[b]);
-#endif
-    if ((uint64_t)best * 16 > (uint64_t)kurz__lid_maxper[b][bucket] * nf)
+    /* The mean cost per feature is tested where no rival was left far
+     * behind: on short text, or in a script of one class. */
+    int rival = head >= 0 && !kurz__lid_script_alone[script];
+    if (!rival && (uint64_t)best * 16 > (uint64_t)kurz__lid_maxper[b][bucket] * nf)
         return 0;
     uint64_t nw = (uint64_t)sc.nord[0] + sc.lwords;
     if (sc.marked[b] >= 2 && (uint64_t)sc.marked[b] * 25 >= nw)
@@ -466,9 +456,6 @@ static int identify(kurz__lidres *r, const char *text, size_t len, size_t *bad, 
         }
         alien += !in;
     }
-#ifdef KURZ_LID_DEBUG
-    fprintf(stderr, "DBG2 al=%zu own=%zu\n", alien, own);
-#endif
     if (alien >= 2 && alien * 100 >= own)
         return 0;
     r->lang = kurz__lid_class_code[b];

@@ -13,10 +13,26 @@
  * language in one script (Serbian has two). */
 #define KURZ__LID_NCLASSES 29
 #define KURZ__LID_NORDERS 5  /* 0 = whole word, MINORDER..4 = character n-grams */
+#define KURZ__LID_NSCRIPTS 9 /* 0 = other, then Latin, Greek, ... (RANGES) */
 #define KURZ__LID_MINORDER 2
 #define KURZ__LID_NBUCKETS 4 /* length buckets of the rejection thresholds */
 #define KURZ__LID_MAXWORD 32 /* letters of a word that give n-grams */
 #define KURZ__LID_WORDMAX 12 /* longest word that is a feature of its own */
+#define KURZ__LID_MBITS 16384 /* bits of the marker words' filter */
+
+/* Early stop: once KURZ__LID_SETTLED_MIN features are read and the best
+ * class leads the next by KURZ__LID_SETTLED (q units of 1/16 nat: a
+ * likelihood ratio of e^60), more text would not change the ranking's head;
+ * then only the word-level fit tests of that class (known words, a
+ * neighbour's words) read on, at one lookup a word, up to
+ * KURZ__LID_LIGHT_WORDS words in all. The generator emulates this when it
+ * calibrates the rejection thresholds. */
+#define KURZ__LID_SETTLED_MIN 100
+/* A script of one class (Greek, Armenian, ...) has no rival to lead: there
+ * the stop comes after this many features. */
+#define KURZ__LID_SETTLED_ALONE 300
+#define KURZ__LID_SETTLED (60 * 16)
+#define KURZ__LID_LIGHT_WORDS 60
 
 /* At most this many bytes of the input are read (cut back to a character
  * boundary): identification costs the same for any longer input. */
@@ -60,6 +76,8 @@ int kurz__identify_alloc(const kurz__mem *m, kurz_langid **out, const char *text
 /* Generated tables (langid-model.c). */
 extern const char *const kurz__lid_class_code[KURZ__LID_NCLASSES];
 extern const uint8_t kurz__lid_class_script[KURZ__LID_NCLASSES];
+/* Per script: 1 + the class when it is the script's only class, else 0. */
+extern const uint8_t kurz__lid_script_alone[KURZ__LID_NSCRIPTS];
 extern const uint32_t kurz__lid_nslots;
 extern const uint16_t kurz__lid_fp[];
 extern const uint32_t kurz__lid_where[];
@@ -75,5 +93,8 @@ extern const size_t kurz__lid_nmarkers;
  * foreign to, mask of those where they are strong}, sorted by hash. */
 extern const uint32_t kurz__lid_mword[][3];
 extern const size_t kurz__lid_nmwords;
+/* Bit (hash >> 7) % KURZ__LID_MBITS is set for every marker word's hash:
+ * most words are turned away without a search. */
+extern const uint32_t kurz__lid_mbits[KURZ__LID_MBITS / 32];
 
 #endif

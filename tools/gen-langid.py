@@ -63,6 +63,11 @@ STEP = 16         # log-probabilities are stored as round(-ln p * STEP), at most
 ALPHA = 0.5       # additive smoothing
 TOPK = {0: 400, 1: 0, 2: 300, 3: 500, 4: 500}  # features kept per class and order
 MINCOUNT = 2
+SETTLED_MIN = 100  # early stop (langid.c): at least this many features read
+SETTLED = 60 * 16  # and the best class ahead of the next by e^60 (q units)
+SETTLED_ALONE = 300  # features read before the stop in a script of one class
+LIGHT_WORDS = 60   # then the word tests read on to this many words
+MBITS = 16384     # bits of the marker words' filter (bit (hash >> 7) % MBITS)
 
 
 def script_of(cp):
@@ -226,29 +231,56 @@ class Model:
         return min(255, int(round(-math.log(p) * STEP)))
 
     def score(self, text):
-        """(ranked [(cost, class)], script, stats) as langid.c computes them."""
+        """(ranked [(cost, class)], script, stats) as langid.c computes them,
+        early stop included: once SETTLED_MIN features are read and the best
+        class leads the next by SETTLED, only the best class's known words
+        are counted on, up to LIGHT_WORDS words in all."""
         ws = words_of(text)
         script, cnt = dominant(ws)
         if script == 0 or cnt[script] == 0:
             return [], script, None
-        feats = features(ws, script)
         nord = [0] * (MAXORDER + 1)
         cost = [0] * len(self.classes)
         known = [0] * len(self.classes)
-        for k in feats:
-            nord[k[0]] += 1
-            posts = self.table.get(k)
-            if posts:
-                for ci, d in posts:
-                    cost[ci] -= d
-                    if k[0] == 0:
-                        known[ci] += 1
-        res = []
-        for ci in self.cands[script]:
-            c = cost[ci] + sum(nord[o] * self.unseen[ci][o] for o in range(MAXORDER + 1))
-            res.append((c, ci))
-        res.sort()
-        return res, script, (sum(nord), nord[0], known, ws, cnt[script])
+        cands = self.cands[script]
+        nwords = lwords = 0
+        head = -1
+        for s, w in ws:
+            if s != script:
+                continue
+            nwords += 1
+            if head >= 0:
+                if len(w) <= WORDMAX:
+                    lwords += 1
+                    posts = self.table.get((0, fhash(0, w)))
+                    if posts and any(ci == head for ci, _ in posts):
+                        known[head] += 1
+                if nwords >= LIGHT_WORDS:
+                    break
+                continue
+            for k in features([(s, w)], script):
+                nord[k[0]] += 1
+                posts = self.table.get(k)
+                if posts:
+                    for ci, d in posts:
+                        cost[ci] -= d
+                        if k[0] == 0:
+                            known[ci] += 1
+            if nwords % 4 == 0 and sum(nord) >= SETTLED_MIN:
+                tot = sorted((self.total(ci, cost, nord), ci) for ci in cands)
+                if len(tot) == 1:
+                    if sum(nord) >= SETTLED_ALONE:
+                        head = tot[0][1]
+                elif tot[1][0] - tot[0][0] >= SETTLED:
+                    head = tot[0][1]
+        res = sorted((self.total(ci, cost, nord), ci) for ci in cands)
+        # rival: settled ahead of another class (langid.c then skips the
+        # test of the mean cost per feature)
+        return res, script, (sum(nord), nord[0] + lwords, known, ws, cnt[script],
+                             head >= 0 and len(cands) > 1)
+
+    def total(self, ci, cost, nord):
+        return cost[ci] + sum(nord[o] * self.unseen[ci][o] for o in range(MAXORDER + 1))
 
     def alien(self, ci, ws, script):
         a = set(self.alphabet[ci])
@@ -338,7 +370,7 @@ def stats_of(m, text):
     res, script, st = m.score(text)
     if not res:
         return None
-    nf, nwords, known, ws, nlet = st
+    nf, nwords, known, ws, nlet, early = st
     best_c, best = res[0]
     per = best_c / max(1, nf)  # mean cost per feature (q units)
     kw = known[best] / nwords if nwords else 1.0
@@ -348,7 +380,7 @@ def stats_of(m, text):
     nm = sum((a >> best & 1) + (b >> best & 1)
              for a, b in (mks.get(fhash(0, w[:MAXWORD]), (0, 0))
                           for s2, w in ws if s2 == script and len(w) <= WORDMAX))
-    return best, per, kw, bucket(nf), m.alien(best, ws, script), nlet, nm, nwords
+    return best, per, kw, bucket(nf), m.alien(best, ws, script), nlet, nm, nwords, early
 
 
 PER_MARGIN = 4.0   # q units per feature above the worst held-out text
@@ -411,7 +443,8 @@ def main():
 def emit(m, maxper, minkw):
     keys = sorted(m.table)
     n = len(keys)
-    size = n * 5 // 4 + 1   # load factor 0.8; any size (slot = hi16 * size >> 16)
+    size = n * 2 + 1   # load factor 0.5 (a miss probes 2.5 slots on average, not 13
+                       # as at 0.8); any size (slot = hi16 * size >> 16)
     fps = [0] * size
     where = [0] * size
     posts = []
@@ -445,13 +478,22 @@ def emit(m, maxper, minkw):
     w(" * %d classes. */\n" % nc)
     w('#include "langid.h"\n\n')
     w("#if KURZ__LID_MINORDER != %d || KURZ__LID_NORDERS != %d || KURZ__LID_WORDMAX != %d \\\n"
-      "    || KURZ__LID_MAXWORD != %d || KURZ__LID_NCLASSES != %d\n"
-      % (MINORDER, MAXORDER + 1, WORDMAX, MAXWORD, nc))
+      "    || KURZ__LID_MAXWORD != %d || KURZ__LID_NCLASSES != %d || KURZ__LID_MBITS != %d \\\n"
+      "    || KURZ__LID_SETTLED_MIN != %d || KURZ__LID_SETTLED != %d || KURZ__LID_LIGHT_WORDS != %d \\\n"
+      "    || KURZ__LID_SETTLED_ALONE != %d || KURZ__LID_NSCRIPTS != %d\n"
+      % (MINORDER, MAXORDER + 1, WORDMAX, MAXWORD, nc, MBITS, SETTLED_MIN, SETTLED, LIGHT_WORDS,
+         SETTLED_ALONE, len(SCRIPTS)))
     w("#error langid.h does not match this model: remake it\n#endif\n\n")
     w("const char *const kurz__lid_class_code[KURZ__LID_NCLASSES] = {%s};\n"
       % ", ".join('"%s"' % l for l, _ in m.classes))
     w("const uint8_t kurz__lid_class_script[KURZ__LID_NCLASSES] = {%s};\n"
       % ", ".join(str(s) for _, s in m.classes))
+    alone = [0] * len(SCRIPTS)
+    for sc in range(1, len(SCRIPTS)):
+        if len(m.cands[sc]) == 1:
+            alone[sc] = m.cands[sc][0] + 1
+    w("const uint8_t kurz__lid_script_alone[KURZ__LID_NSCRIPTS] = {%s};\n"
+      % ", ".join(str(x) for x in alone))
     w("const uint32_t kurz__lid_nslots = %d;\n" % size)
     w("const uint16_t kurz__lid_fp[%d] = {\n" % size)
     for i in range(0, size, 12):
@@ -498,6 +540,14 @@ def emit(m, maxper, minkw):
         w("    {0x%08x, 0x%08x, 0x%08x},\n" % (h, mask, strong))
     w("};\n")
     w("const size_t kurz__lid_nmwords = %d;\n" % len(mk))
+    bits = [0] * (MBITS // 32)
+    for h, _, _ in mk:
+        b = (h >> 7) % MBITS
+        bits[b // 32] |= 1 << (b % 32)
+    w("const uint32_t kurz__lid_mbits[KURZ__LID_MBITS / 32] = {\n")
+    for i in range(0, len(bits), 8):
+        w("    " + ", ".join("0x%08x" % x for x in bits[i:i + 8]) + ",\n")
+    w("};\n")
     sys.stdout.write("".join(o))
 
 
