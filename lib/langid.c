@@ -56,13 +56,11 @@ static int32_t next_letter(const uint8_t *s, size_t n, size_t *i, int *upper)
     uint8_t c = s[*i];
     if (c < 0x80) {
         (*i)++;
+        if ((uint8_t)((c | 0x20) - 'a') >= 26)
+            return -1;
         if (upper)
-            *upper = c >= 'A' && c <= 'Z';
-        if (c >= 'a' && c <= 'z')
-            return c;
-        if (c >= 'A' && c <= 'Z')
-            return c + 32;
-        return -1;
+            *upper = !(c & 0x20);
+        return c | 0x20;
     }
     int32_t cp;
     *i += kurz__utf8_decode(s + *i, n - *i, &cp);
@@ -308,7 +306,9 @@ static int identify(kurz__lidres *r, const char *text, size_t len, size_t *bad, 
     for (size_t i = 0; i < n && nletters < KURZ__LID_SCRIPT_LETTERS;) {
         int32_t c = next_letter(s, n, &i, NULL);
         if (c < 0) {
-            if (wscript >= 0) { /* a word ended */
+            /* A word ended: can the rest still change the leader? Not
+             * before half the letters are read. */
+            if (wscript >= 0 && 2 * nletters > KURZ__LID_SCRIPT_LETTERS) {
                 size_t top = 0, second = 0;
                 for (int k = 0; k < SC_NSCRIPTS; k++) {
                     if (letters[k] > top) {

@@ -39,7 +39,7 @@
 #define KURZ__LID_SAMPLE ((size_t)32 << 10)
 /* The dominant script is counted over at most this many letters (fewer once
  * the rest could not change the leader). */
-#define KURZ__LID_SCRIPT_LETTERS 1024
+#define KURZ__LID_SCRIPT_LETTERS 512
 /* Fewer letters than this in the dominant script: too short to tell. */
 #define KURZ__LID_MINLETTERS 3
 
