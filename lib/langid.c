@@ -105,6 +105,7 @@ static uint32_t lookup(uint32_t h)
 
 typedef struct scorer {
     int64_t cost[32]; /* indexed by a 5-bit class field */
+    uint32_t dsave[KURZ__LID_DENSE_WIDTH]; /* dense rows' savings, by place in the script */
     uint32_t known[32];
     uint32_t nord[KURZ__LID_NORDERS];
     uint32_t marked[KURZ__LID_NCLASSES]; /* function words foreign to the class */
@@ -148,8 +149,14 @@ static void feature(scorer *sc, uint32_t order, uint32_t h, uint32_t w, int mark
             for (int k = 0; k < KURZ__LID_NCLASSES; k++)
                 sc->marked[k] += ((mw[1] >> k) & 1) + ((mw[2] >> k) & 1);
     }
-    const uint16_t *p = kurz__lid_posts + (w >> 5);
     uint32_t np = w & 31;
+    if (np == KURZ__LID_DENSE) { /* an n-gram, never a word (the generator) */
+        const uint8_t *row = kurz__lid_dense[w >> 5];
+        for (int j = 0; j < KURZ__LID_DENSE_WIDTH; j++)
+            sc->dsave[j] += row[j];
+        return;
+    }
+    const uint16_t *p = kurz__lid_posts + (w >> 5);
     /* A posting is (class << 8 | what the feature saves over an unseen one). */
     for (uint32_t k = 0; k < np; k++)
         sc->cost[(p[k] >> 8) & 31] -= p[k] & 0xFF;
@@ -171,6 +178,8 @@ static void word_light(scorer *sc, const uint32_t *w, size_t n, int b, int mark)
     if (mw)
         sc->marked[b] += ((mw[1] >> b) & 1) + ((mw[2] >> b) & 1);
     uint32_t pw = lookup(h);
+    if ((pw & 31) == KURZ__LID_DENSE) /* words are never dense (the generator) */
+        return;
     const uint16_t *p = kurz__lid_posts + (pw >> 5);
     for (uint32_t k = 0; k < (pw & 31); k++) /* postings are sorted by class */
         if ((int)((p[k] >> 8) & 31) >= b) {
@@ -212,7 +221,10 @@ static void word_features(scorer *sc, const uint32_t *w, size_t n, int mark)
     uint32_t ws[1 + (KURZ__LID_MAXWORD + 2) * KURZ__LID_NORDERS];
     for (size_t k = 0; k < nh; k++) {
         ws[k] = lookup(hs[k]);
-        __builtin_prefetch(kurz__lid_posts + (ws[k] >> 5));
+        if ((ws[k] & 31) == KURZ__LID_DENSE)
+            __builtin_prefetch(kurz__lid_dense[ws[k] >> 5]);
+        else
+            __builtin_prefetch(kurz__lid_posts + (ws[k] >> 5));
     }
     for (size_t k = 0; k < nh; k++)
         feature(sc, os[k], hs[k], ws[k], mark);
@@ -221,7 +233,7 @@ static void word_features(scorer *sc, const uint32_t *w, size_t n, int mark)
 /* Total cost of class k so far. */
 static int64_t total_cost(const scorer *sc, int k)
 {
-    int64_t c = sc->cost[k];
+    int64_t c = sc->cost[k] - sc->dsave[kurz__lid_class_local[k]];
     for (int o = 0; o < KURZ__LID_NORDERS; o++)
         c += (int64_t)sc->nord[o] * kurz__lid_unseen[k][o];
     return c;

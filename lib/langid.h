@@ -19,6 +19,12 @@
 #define KURZ__LID_MAXWORD 32 /* letters of a word that give n-grams */
 #define KURZ__LID_WORDMAX 12 /* longest word that is a feature of its own */
 #define KURZ__LID_MBITS 16384 /* bits of the marker words' filter */
+/* A feature's postings word is (start << 5 | count): count postings at
+ * kurz__lid_posts[start], or, when count is KURZ__LID_DENSE, the dense row
+ * kurz__lid_dense[start] (n-grams that most classes of their script have:
+ * one saving per class, by its place in its script). */
+#define KURZ__LID_DENSE 31
+#define KURZ__LID_DENSE_WIDTH 32
 
 /* Early stop: once KURZ__LID_SETTLED_MIN features are read and the best
  * class leads the next by KURZ__LID_SETTLED (q units of 1/16 nat: a
@@ -82,6 +88,8 @@ extern const uint32_t kurz__lid_nslots;
 extern const uint16_t kurz__lid_fp[];
 extern const uint32_t kurz__lid_where[];
 extern const uint16_t kurz__lid_posts[];
+extern const uint8_t kurz__lid_class_local[KURZ__LID_NCLASSES]; /* place in its script */
+extern const uint8_t kurz__lid_dense[][KURZ__LID_DENSE_WIDTH];
 extern const uint8_t kurz__lid_unseen[KURZ__LID_NCLASSES][KURZ__LID_NORDERS];
 extern const uint16_t kurz__lid_maxper[KURZ__LID_NCLASSES][KURZ__LID_NBUCKETS];
 extern const uint8_t kurz__lid_minknown[KURZ__LID_NCLASSES][KURZ__LID_NBUCKETS];

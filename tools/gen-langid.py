@@ -67,6 +67,9 @@ SETTLED_MIN = 100  # early stop (langid.c): at least this many features read
 SETTLED = 60 * 16  # and the best class ahead of the next by e^60 (q units)
 SETTLED_ALONE = 300  # features read before the stop in a script of one class
 LIGHT_WORDS = 60   # then the word tests read on to this many words
+DENSE_MIN = 8     # an n-gram seen by this many classes or more gets a dense row
+DENSE_WIDTH = 32  # bytes of a dense row: the savings by a class's place in its script
+DENSE = 31        # postings count that marks a dense row
 MBITS = 16384     # bits of the marker words' filter (bit (hash >> 7) % MBITS)
 
 
@@ -448,6 +451,10 @@ def emit(m, maxper, minkw):
     fps = [0] * size
     where = [0] * size
     posts = []
+    dense = []
+    local = [m.cands[sc].index(ci) for ci, (_, sc) in enumerate(m.classes)]
+    if max(len(c) for c in m.cands.values()) > DENSE_WIDTH or len(m.classes) >= DENSE:
+        raise SystemExit("too many classes for the postings' layout")
     dropped = 0
     for k in keys:
         h = k[1]
@@ -462,8 +469,17 @@ def emit(m, maxper, minkw):
             continue
         fps[i] = fp
         p = m.table[k]
-        where[i] = (len(posts) << 5) | len(p)
-        posts.extend(p)
+        if k[0] != 0 and len(p) >= DENSE_MIN and len(set(m.classes[ci][1] for ci, _ in p)) == 1:
+            # a row of savings by the classes' place in their script (not
+            # for the rare key that two scripts' n-grams share by a hash clash)
+            row = [0] * DENSE_WIDTH
+            for ci, q in p:
+                row[local[ci]] = q
+            where[i] = (len(dense) << 5) | DENSE
+            dense.append(row)
+        else:
+            where[i] = (len(posts) << 5) | len(p)
+            posts.extend(p)
     nc = len(m.classes)
     o = []
     w = o.append
@@ -473,16 +489,16 @@ def emit(m, maxper, minkw):
     w(" * statistics, alphabets and thresholds) and the hand-written letters and\n")
     w(" * words of near neighbours in data/langid-neighbours/. Remade with:\n")
     w(" *   /usr/bin/python3 tools/gen-langid.py ../shared/eval/multi/train > lib/langid-model.c\n")
-    w(" * %d features (%d left out: fingerprint clash), %d postings, %d slots,\n"
-      % (n - dropped, dropped, len(posts), size))
-    w(" * %d classes. */\n" % nc)
+    w(" * %d features (%d left out: fingerprint clash), %d postings, %d dense rows,\n"
+      " * %d slots, %d classes. */\n" % (n - dropped, dropped, len(posts), len(dense), size, nc))
     w('#include "langid.h"\n\n')
     w("#if KURZ__LID_MINORDER != %d || KURZ__LID_NORDERS != %d || KURZ__LID_WORDMAX != %d \\\n"
       "    || KURZ__LID_MAXWORD != %d || KURZ__LID_NCLASSES != %d || KURZ__LID_MBITS != %d \\\n"
       "    || KURZ__LID_SETTLED_MIN != %d || KURZ__LID_SETTLED != %d || KURZ__LID_LIGHT_WORDS != %d \\\n"
-      "    || KURZ__LID_SETTLED_ALONE != %d || KURZ__LID_NSCRIPTS != %d\n"
+      "    || KURZ__LID_SETTLED_ALONE != %d || KURZ__LID_NSCRIPTS != %d \\\n"
+      "    || KURZ__LID_DENSE != %d || KURZ__LID_DENSE_WIDTH != %d\n"
       % (MINORDER, MAXORDER + 1, WORDMAX, MAXWORD, nc, MBITS, SETTLED_MIN, SETTLED, LIGHT_WORDS,
-         SETTLED_ALONE, len(SCRIPTS)))
+         SETTLED_ALONE, len(SCRIPTS), DENSE, DENSE_WIDTH))
     w("#error langid.h does not match this model: remake it\n#endif\n\n")
     w("const char *const kurz__lid_class_code[KURZ__LID_NCLASSES] = {%s};\n"
       % ", ".join('"%s"' % l for l, _ in m.classes))
@@ -506,6 +522,12 @@ def emit(m, maxper, minkw):
     w("const uint16_t kurz__lid_posts[%d] = {\n" % len(posts))
     for i in range(0, len(posts), 12):
         w("    " + ", ".join("%d" % ((ci << 8) | q) for ci, q in posts[i:i + 12]) + ",\n")
+    w("};\n")
+    w("const uint8_t kurz__lid_class_local[KURZ__LID_NCLASSES] = {%s};\n"
+      % ", ".join(str(x) for x in local))
+    w("const uint8_t kurz__lid_dense[%d][KURZ__LID_DENSE_WIDTH] = {\n" % len(dense))
+    for row in dense:
+        w("    {" + ", ".join(str(x) for x in row) + "},\n")
     w("};\n")
     w("const uint8_t kurz__lid_unseen[KURZ__LID_NCLASSES][KURZ__LID_NORDERS] = {\n")
     for ci in range(nc):
