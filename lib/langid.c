@@ -51,7 +51,12 @@ static int script_of(uint32_t cp)
 /* Decodes the next code point of valid UTF-8 at s[*i..n); returns it
  * lowercased when it is a letter or mark, else -1. *upper (if not NULL)
  * says whether lowercasing changed it. */
-static int32_t next_letter(const uint8_t *s, size_t n, size_t *i, int *upper)
+#if defined(__GNUC__)
+#define LID_HOT inline __attribute__((always_inline)) /* in every letter loop */
+#else
+#define LID_HOT inline
+#endif
+static LID_HOT int32_t next_letter(const uint8_t *s, size_t n, size_t *i, int *upper)
 {
     uint8_t c = s[*i];
     if (c < 0x80) {
@@ -61,6 +66,19 @@ static int32_t next_letter(const uint8_t *s, size_t n, size_t *i, int *upper)
         if (upper)
             *upper = !(c & 0x20);
         return c | 0x20;
+    }
+    if (c == 0xC3 && *i + 1 < n && (s[*i + 1] & 0xC0) == 0x80) {
+        /* U+00C0..U+00FF, the accented letters of Western European
+         * languages: letters all but the signs U+00D7 and U+00F7, lowered
+         * by +0x20 up to U+00DE (what utf8proc says, without the lookup). */
+        int32_t cp = 0xC0 | (s[*i + 1] & 0x3F);
+        *i += 2;
+        if (cp == 0xD7 || cp == 0xF7)
+            return -1;
+        int up = cp < 0xDF;
+        if (upper)
+            *upper = up;
+        return up ? cp + 0x20 : cp;
     }
     int32_t cp;
     *i += kurz__utf8_decode(s + *i, n - *i, &cp);
