@@ -299,6 +299,21 @@ static int in_alphabet(int cls, uint32_t cp)
     return 0;
 }
 
+static int is_marker_letter(uint32_t cp)
+{
+    size_t lo = 0, hi = kurz__lid_nmarkers;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (kurz__lid_markers[mid] == cp)
+            return 1;
+        if (kurz__lid_markers[mid] < cp)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 0;
+}
+
 static const char und[] = "und";
 
 /* Sample length: at most KURZ__LID_SAMPLE bytes, not cutting a character. */
@@ -484,7 +499,8 @@ static int identify(kurz__lidres *r, const char *text, size_t len, size_t *bad, 
         } else {
             in = in_alphabet(b, (uint32_t)c);
         }
-        alien += !in;
+        if (!in)
+            alien += 1 + is_marker_letter((uint32_t)c);
     }
     if (alien >= 2 && alien * 100 >= own)
         return 0;

@@ -95,6 +95,8 @@ extern const uint16_t kurz__lid_maxper[KURZ__LID_NCLASSES][KURZ__LID_NBUCKETS];
 extern const uint8_t kurz__lid_minknown[KURZ__LID_NCLASSES][KURZ__LID_NBUCKETS];
 extern const uint16_t kurz__lid_alpha_at[KURZ__LID_NCLASSES + 1];
 extern const uint16_t kurz__lid_alpha[];
+/* Letters that mark a neighbour outside the list (sorted): one counts
+ * twice among the letters foreign to the class. */
 extern const uint16_t kurz__lid_markers[];
 extern const size_t kurz__lid_nmarkers;
 /* Marker words of neighbours: {order-0 hash, mask of the classes they are

@@ -220,12 +220,14 @@ class Model:
         self.unseen = [[self.q(ci, o, 0) for o in range(MAXORDER + 1)]
                        for ci in range(len(self.classes))]
         # Letters a class uses: seen at least 3 times and at a rate of 1 in
-        # 20,000, marker letters (below) never.
+        # 20,000, marker letters (below) never, a neighbour's frequent letter
+        # only at a rate of 1 in 2,000 (Russian has a few hard signs).
         self.alphabet = []
         for let in self.letters:
             tot = sum(let.values())
             self.alphabet.append(sorted(cp for cp, n in let.items()
-                                        if n >= 3 and n * 20000 >= tot and cp not in MARKERS))
+                                        if n >= 3 and n * 20000 >= tot and cp not in MARKERS
+                                        and (cp not in FREQUENT or n * 2000 >= tot)))
 
     def q(self, ci, order, n):
         if not self.V[order]:
@@ -300,9 +302,11 @@ NEIGHBOURS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "dat
 
 
 def read_neighbours(d=NEIGHBOURS):
-    """Marker letters (set of code points) and {code: [word]} of the hand-written
-    files data/langid-neighbours/<code>.txt (format: that directory's README)."""
+    """Marker letters, frequent letters (sets of code points) and {code: [word]}
+    of the hand-written files data/langid-neighbours/<code>.txt (format: that
+    directory's README)."""
     letters = set()
+    frequent = set()
     words = {}
     for name in sorted(os.listdir(d)):
         if not name.endswith(".txt"):
@@ -314,16 +318,18 @@ def read_neighbours(d=NEIGHBOURS):
                 line = line.strip()
                 if line.startswith("#! letters:"):
                     letters.update(ord(c) for c in line[len("#! letters:"):].split())
+                elif line.startswith("#! frequent:"):
+                    frequent.update(ord(c) for c in line[len("#! frequent:"):].split())
                 elif line and not line.startswith("#"):
                     ws.append(line)
         words[code] = ws
-    return letters, words
+    return letters, frequent, words
 
 
 # Letters that mark a language outside kurz's list (Ukrainian i, Polish
 # l-stroke, ...), and function words of near neighbours outside the list:
 # facts written by hand in data/langid-neighbours/.
-MARKERS, MARKER_WORDS = read_neighbours()
+MARKERS, FREQUENT, MARKER_WORDS = read_neighbours()
 # A marker word counts against a class whose training text never has it.
 
 
@@ -553,9 +559,10 @@ def emit(m, maxper, minkw):
     for i in range(0, len(flat), 10):
         w("    " + ", ".join("0x%04x" % x for x in flat[i:i + 10]) + ",\n")
     w("};\n")
+    strong = sorted(MARKERS)
     w("const uint16_t kurz__lid_markers[%d] = {%s};\n"
-      % (len(MARKERS), ", ".join("0x%04x" % x for x in sorted(MARKERS))))
-    w("const size_t kurz__lid_nmarkers = %d;\n" % len(MARKERS))
+      % (len(strong), ", ".join("0x%04x" % x for x in strong)))
+    w("const size_t kurz__lid_nmarkers = %d;\n" % len(strong))
     mk = marker_words(m)
     w("const uint32_t kurz__lid_mword[%d][3] = {\n" % len(mk))
     for h, mask, strong in mk:
