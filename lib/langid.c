@@ -284,14 +284,13 @@ static int settled(const scorer *sc, int script)
     return second - best >= KURZ__LID_SETTLED ? b : -1;
 }
 
-static int in_alphabet(int cls, uint32_t cp)
+static int in_sorted(const uint16_t *a, size_t lo, size_t hi, uint32_t cp)
 {
-    size_t lo = kurz__lid_alpha_at[cls], hi = kurz__lid_alpha_at[cls + 1];
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (kurz__lid_alpha[mid] == cp)
+        if (a[mid] == cp)
             return 1;
-        if (kurz__lid_alpha[mid] < cp)
+        if (a[mid] < cp)
             lo = mid + 1;
         else
             hi = mid;
@@ -299,19 +298,15 @@ static int in_alphabet(int cls, uint32_t cp)
     return 0;
 }
 
-static int is_marker_letter(uint32_t cp)
+static int in_alphabet(int cls, uint32_t cp)
 {
-    size_t lo = 0, hi = kurz__lid_nmarkers;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (kurz__lid_markers[mid] == cp)
-            return 1;
-        if (kurz__lid_markers[mid] < cp)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return 0;
+    return in_sorted(kurz__lid_alpha, kurz__lid_alpha_at[cls], kurz__lid_alpha_at[cls + 1], cp);
+}
+
+/* A foreign letter that counts twice for class cls. */
+static int strong_letter(int cls, uint32_t cp)
+{
+    return in_sorted(kurz__lid_strong, kurz__lid_strong_at[cls], kurz__lid_strong_at[cls + 1], cp);
 }
 
 static const char und[] = "und";
@@ -500,7 +495,7 @@ static int identify(kurz__lidres *r, const char *text, size_t len, size_t *bad, 
             in = in_alphabet(b, (uint32_t)c);
         }
         if (!in)
-            alien += 1 + is_marker_letter((uint32_t)c);
+            alien += 1 + strong_letter(b, (uint32_t)c);
     }
     if (alien >= 2 && alien * 100 >= own)
         return 0;

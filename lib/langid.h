@@ -95,10 +95,11 @@ extern const uint16_t kurz__lid_maxper[KURZ__LID_NCLASSES][KURZ__LID_NBUCKETS];
 extern const uint8_t kurz__lid_minknown[KURZ__LID_NCLASSES][KURZ__LID_NBUCKETS];
 extern const uint16_t kurz__lid_alpha_at[KURZ__LID_NCLASSES + 1];
 extern const uint16_t kurz__lid_alpha[];
-/* Letters that mark a neighbour outside the list (sorted): one counts
- * twice among the letters foreign to the class. */
-extern const uint16_t kurz__lid_markers[];
-extern const size_t kurz__lid_nmarkers;
+/* Per class, sorted: letters that count twice when foreign to it (the
+ * marker letters of neighbours outside the list, and a neighbour's frequent
+ * letters the class hardly ever uses: Estonian õ for Finnish). */
+extern const uint16_t kurz__lid_strong_at[KURZ__LID_NCLASSES + 1];
+extern const uint16_t kurz__lid_strong[];
 /* Marker words of neighbours: {order-0 hash, mask of the classes they are
  * foreign to, mask of those where they are strong}, sorted by hash. */
 extern const uint32_t kurz__lid_mword[][3];

@@ -222,12 +222,17 @@ class Model:
         # Letters a class uses: seen at least 3 times and at a rate of 1 in
         # 20,000, marker letters (below) never, a neighbour's frequent letter
         # only at a rate of 1 in 2,000 (Russian has a few hard signs).
+        # Letters that count twice when foreign to the class: marker letters,
+        # and a neighbour's frequent letters the class hardly ever uses.
         self.alphabet = []
+        self.strong = []
         for let in self.letters:
             tot = sum(let.values())
             self.alphabet.append(sorted(cp for cp, n in let.items()
                                         if n >= 3 and n * 20000 >= tot and cp not in MARKERS
                                         and (cp not in FREQUENT or n * 2000 >= tot)))
+            self.strong.append(sorted(MARKERS | set(cp for cp in FREQUENT
+                                                    if let.get(cp, 0) * 20000 < tot)))
 
     def q(self, ci, order, n):
         if not self.V[order]:
@@ -559,10 +564,18 @@ def emit(m, maxper, minkw):
     for i in range(0, len(flat), 10):
         w("    " + ", ".join("0x%04x" % x for x in flat[i:i + 10]) + ",\n")
     w("};\n")
-    strong = sorted(MARKERS)
-    w("const uint16_t kurz__lid_markers[%d] = {%s};\n"
-      % (len(strong), ", ".join("0x%04x" % x for x in strong)))
-    w("const size_t kurz__lid_nmarkers = %d;\n" % len(strong))
+    flat = []
+    offs = []
+    for ci in range(nc):
+        offs.append(len(flat))
+        flat.extend(m.strong[ci])
+    offs.append(len(flat))
+    w("const uint16_t kurz__lid_strong_at[KURZ__LID_NCLASSES + 1] = {%s};\n"
+      % ", ".join(str(x) for x in offs))
+    w("const uint16_t kurz__lid_strong[%d] = {\n" % len(flat))
+    for i in range(0, len(flat), 10):
+        w("    " + ", ".join("0x%04x" % x for x in flat[i:i + 10]) + ",\n")
+    w("};\n")
     mk = marker_words(m)
     w("const uint32_t kurz__lid_mword[%d][3] = {\n" % len(mk))
     for h, mask, strong in mk:
