@@ -398,7 +398,7 @@ def stats_of(m, text):
 
 
 PER_MARGIN = 4.0   # q units per feature above the worst held-out text
-KNOWN_MARGIN = 0.15
+KNOWN_MARGIN = 0.10
 
 
 def main():
