@@ -2,16 +2,19 @@
 /* Language identification over kurz's languages.
  *
  * Script first, then a naive Bayes model among the languages of that script:
- * hashed character 3- and 4-grams of space-padded words and whole short words,
+ * hashed character 2- to 4-grams of space-padded words and whole short words,
  * with quantized log-probabilities from tools/gen-langid.py
- * (langid-model.c). A text the best language does not fit comes back "und":
- * letters its training text never used (or that mark a language outside the
- * list, hand-written in data/langid-neighbours/), a mean cost per feature above
- * what its own held-out text ever reached, too few known words, or function
- * words of a neighbouring language the class never uses (Afrikaans "nie"
- * against Dutch, Galician "unha" against Portuguese: hand-written in
- * data/langid-neighbours/, checked against the training text).
- * Feature extraction must stay identical to the generator's. */
+ * (langid-model.c); scoring stops once the best class leads its rivals by
+ * e^60 (langid.h), then only word-level tests read on. A text the best
+ * language does not fit comes back "und": letters its training text never
+ * used (letters that mark a neighbour outside the list count twice), a mean
+ * cost per feature above what its own held-out text reached, too few known
+ * words, or words of a neighbouring language the class never uses
+ * (Afrikaans "nie" against Dutch, Galician "unha" against Portuguese). The
+ * neighbours' letters and words are hand-written in data/langid-neighbours/
+ * and checked against the training text by the generator.
+ * Feature extraction must stay identical to the generator's. See
+ * docs/langid.md. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
