@@ -2,16 +2,19 @@
 /* Language identification over kurz's languages.
  *
  * Script first, then a naive Bayes model among the languages of that script:
- * hashed character 3- and 4-grams of space-padded words and whole short words,
+ * hashed character 2- to 4-grams of space-padded words and whole short words,
  * with quantized log-probabilities from tools/gen-langid.py
- * (langid-model.c). A text the best language does not fit comes back "und":
- * letters its training text never used (or that mark a language outside the
- * list, a hand-written list in the generator), a mean cost per feature above
- * what its own held-out text ever reached, too few known words, or function
- * words of a neighbouring language the class never uses (Afrikaans "nie"
- * against Dutch, Galician "unha" against Portuguese: a hand-written list in
- * the generator, checked against the training text).
- * Feature extraction must stay identical to the generator's. */
+ * (langid-model.c); scoring stops once the best class leads its rivals by
+ * e^60 (langid.h), then only word-level tests read on. A text the best
+ * language does not fit comes back "und": letters its training text never
+ * used (letters that mark a neighbour outside the list count twice), a mean
+ * cost per feature above what its own held-out text reached, too few known
+ * words, or words of a neighbouring language the class never uses
+ * (Afrikaans "nie" against Dutch, Galician "unha" against Portuguese). The
+ * neighbours' letters and words are hand-written in data/langid-neighbours/
+ * and checked against the training text by the generator.
+ * Feature extraction must stay identical to the generator's. See
+ * docs/langid.md. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,24 +52,46 @@ static int script_of(uint32_t cp)
 }
 
 /* Decodes the next code point of valid UTF-8 at s[*i..n); returns it
- * lowercased when it is a letter or mark, else -1. */
-static int32_t next_letter(const uint8_t *s, size_t n, size_t *i)
+ * lowercased when it is a letter or mark, else -1. *upper (if not NULL)
+ * says whether lowercasing changed it. */
+#if defined(__GNUC__)
+#define LID_HOT inline __attribute__((always_inline)) /* in every letter loop */
+#else
+#define LID_HOT inline
+#endif
+static LID_HOT int32_t next_letter(const uint8_t *s, size_t n, size_t *i, int *upper)
 {
     uint8_t c = s[*i];
     if (c < 0x80) {
         (*i)++;
-        if (c >= 'a' && c <= 'z')
-            return c;
-        if (c >= 'A' && c <= 'Z')
-            return c + 32;
-        return -1;
+        if ((uint8_t)((c | 0x20) - 'a') >= 26)
+            return -1;
+        if (upper)
+            *upper = !(c & 0x20);
+        return c | 0x20;
+    }
+    if (c == 0xC3 && *i + 1 < n && (s[*i + 1] & 0xC0) == 0x80) {
+        /* U+00C0..U+00FF, the accented letters of Western European
+         * languages: letters all but the signs U+00D7 and U+00F7, lowered
+         * by +0x20 up to U+00DE (what utf8proc says, without the lookup). */
+        int32_t cp = 0xC0 | (s[*i + 1] & 0x3F);
+        *i += 2;
+        if (cp == 0xD7 || cp == 0xF7)
+            return -1;
+        int up = cp < 0xDF;
+        if (upper)
+            *upper = up;
+        return up ? cp + 0x20 : cp;
     }
     int32_t cp;
     *i += kurz__utf8_decode(s + *i, n - *i, &cp);
     utf8proc_category_t cat = utf8proc_category(cp);
     if (cat < UTF8PROC_CATEGORY_LU || cat > UTF8PROC_CATEGORY_ME)
         return -1;
-    return utf8proc_tolower(cp);
+    int32_t low = utf8proc_tolower(cp);
+    if (upper)
+        *upper = low != cp;
+    return low;
 }
 
 static uint32_t fhash(uint32_t order, const uint32_t *cp, size_t n)
@@ -101,26 +126,33 @@ static uint32_t lookup(uint32_t h)
 
 typedef struct scorer {
     int64_t cost[32]; /* indexed by a 5-bit class field */
+    uint32_t dsave[KURZ__LID_DENSE_WIDTH]; /* dense rows' savings, by place in the script */
     uint32_t known[32];
     uint32_t nord[KURZ__LID_NORDERS];
     uint32_t marked[KURZ__LID_NCLASSES]; /* function words foreign to the class */
     uint32_t lwords; /* words read by word_light (not in nord[0]) */
 } scorer;
 
-/* Bits of the classes to which the word with order-0 hash h is foreign. */
-static uint32_t marker_mask(uint32_t h)
+/* The marker-word entry {hash, foreign mask, strong mask} of the word with
+ * order-0 hash h, or NULL. A word counts 1 against the classes of its
+ * foreign mask, 2 against those of its strong mask (a word no listed
+ * language's training text uses). */
+static const uint32_t *marker_of(uint32_t h)
 {
+    uint32_t bit = (h >> 7) % KURZ__LID_MBITS;
+    if (!((kurz__lid_mbits[bit / 32] >> (bit % 32)) & 1))
+        return NULL;
     size_t lo = 0, hi = kurz__lid_nmwords;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (kurz__lid_mword[mid][0] == h)
-            return kurz__lid_mword[mid][1];
+            return kurz__lid_mword[mid];
         if (kurz__lid_mword[mid][0] < h)
             lo = mid + 1;
         else
             hi = mid;
     }
-    return 0;
+    return NULL;
 }
 
 static uint32_t slot_of(uint32_t h)
@@ -129,17 +161,23 @@ static uint32_t slot_of(uint32_t h)
 }
 
 /* Adds a feature whose postings word (from lookup) is w. */
-static void feature(scorer *sc, uint32_t order, uint32_t h, uint32_t w)
+static void feature(scorer *sc, uint32_t order, uint32_t h, uint32_t w, int mark)
 {
     sc->nord[order]++;
-    if (order == 0) {
-        uint32_t mask = marker_mask(h);
-        for (int k = 0; mask; k++, mask >>= 1)
-            if (mask & 1)
-                sc->marked[k]++;
+    if (order == 0 && mark) {
+        const uint32_t *mw = marker_of(h);
+        if (mw)
+            for (int k = 0; k < KURZ__LID_NCLASSES; k++)
+                sc->marked[k] += ((mw[1] >> k) & 1) + ((mw[2] >> k) & 1);
+    }
+    uint32_t np = w & 31;
+    if (np == KURZ__LID_DENSE) { /* an n-gram, never a word (the generator) */
+        const uint8_t *row = kurz__lid_dense[w >> 5];
+        for (int j = 0; j < KURZ__LID_DENSE_WIDTH; j++)
+            sc->dsave[j] += row[j];
+        return;
     }
     const uint16_t *p = kurz__lid_posts + (w >> 5);
-    uint32_t np = w & 31;
     /* A posting is (class << 8 | what the feature saves over an unseen one). */
     for (uint32_t k = 0; k < np; k++)
         sc->cost[(p[k] >> 8) & 31] -= p[k] & 0xFF;
@@ -151,14 +189,18 @@ static void feature(scorer *sc, uint32_t order, uint32_t h, uint32_t w)
 /* After the ranking settled (its head, class b, no longer changes): only
  * the word-level fit tests of b (known words, a neighbour's function words)
  * go on reading, at one lookup a word. */
-static void word_light(scorer *sc, const uint32_t *w, size_t n, int b)
+static void word_light(scorer *sc, const uint32_t *w, size_t n, int b, int mark)
 {
     if (n > KURZ__LID_WORDMAX)
         return;
     sc->lwords++;
     uint32_t h = fhash(0, w, n);
-    sc->marked[b] += (marker_mask(h) >> b) & 1;
+    const uint32_t *mw = mark ? marker_of(h) : NULL;
+    if (mw)
+        sc->marked[b] += ((mw[1] >> b) & 1) + ((mw[2] >> b) & 1);
     uint32_t pw = lookup(h);
+    if ((pw & 31) == KURZ__LID_DENSE) /* words are never dense (the generator) */
+        return;
     const uint16_t *p = kurz__lid_posts + (pw >> 5);
     for (uint32_t k = 0; k < (pw & 31); k++) /* postings are sorted by class */
         if ((int)((p[k] >> 8) & 31) >= b) {
@@ -167,7 +209,7 @@ static void word_light(scorer *sc, const uint32_t *w, size_t n, int b)
         }
 }
 
-static void word_features(scorer *sc, const uint32_t *w, size_t n)
+static void word_features(scorer *sc, const uint32_t *w, size_t n, int mark)
 {
     /* All the word's keys first, their slots prefetched, then the lookups:
      * the table's cache misses overlap instead of queueing. */
@@ -200,29 +242,24 @@ static void word_features(scorer *sc, const uint32_t *w, size_t n)
     uint32_t ws[1 + (KURZ__LID_MAXWORD + 2) * KURZ__LID_NORDERS];
     for (size_t k = 0; k < nh; k++) {
         ws[k] = lookup(hs[k]);
-        __builtin_prefetch(kurz__lid_posts + (ws[k] >> 5));
+        if ((ws[k] & 31) == KURZ__LID_DENSE)
+            __builtin_prefetch(kurz__lid_dense[ws[k] >> 5]);
+        else
+            __builtin_prefetch(kurz__lid_posts + (ws[k] >> 5));
     }
     for (size_t k = 0; k < nh; k++)
-        feature(sc, os[k], hs[k], ws[k]);
+        feature(sc, os[k], hs[k], ws[k], mark);
 }
 
 /* Total cost of class k so far. */
 static int64_t total_cost(const scorer *sc, int k)
 {
-    int64_t c = sc->cost[k];
+    int64_t c = sc->cost[k] - sc->dsave[kurz__lid_class_local[k]];
     for (int o = 0; o < KURZ__LID_NORDERS; o++)
         c += (int64_t)sc->nord[o] * kurz__lid_unseen[k][o];
     return c;
 }
 
-/* Early stop: once enough features are read and the best class leads the
- * next by KURZ__LID_SETTLED (a likelihood ratio of e^-60), more text would
- * not change the ranking's head; the fit tests work on means and shares,
- * which the part read estimates. Long text then costs like a paragraph. */
-#define KURZ__LID_SETTLED_MIN 300
-#define KURZ__LID_SETTLED (60 * 16)
-/* ... and the word-level tests read on up to this many words. */
-#define KURZ__LID_LIGHT_WORDS 60
 /* The best class once the ranking settled, else -1. */
 static int settled(const scorer *sc, int script)
 {
@@ -231,6 +268,8 @@ static int settled(const scorer *sc, int script)
         nf += sc->nord[o];
     if (nf < KURZ__LID_SETTLED_MIN)
         return -1;
+    if (kurz__lid_script_alone[script])
+        return nf >= KURZ__LID_SETTLED_ALONE ? kurz__lid_script_alone[script] - 1 : -1;
     int64_t best = INT64_MAX, second = INT64_MAX;
     int b = -1;
     for (int k = 0; k < KURZ__LID_NCLASSES; k++) {
@@ -245,22 +284,32 @@ static int settled(const scorer *sc, int script)
             second = c;
         }
     }
-    return second == INT64_MAX || second - best >= KURZ__LID_SETTLED ? b : -1;
+    return second - best >= KURZ__LID_SETTLED ? b : -1;
 }
 
-static int in_alphabet(int cls, uint32_t cp)
+static int in_sorted(const uint16_t *a, size_t lo, size_t hi, uint32_t cp)
 {
-    size_t lo = kurz__lid_alpha_at[cls], hi = kurz__lid_alpha_at[cls + 1];
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (kurz__lid_alpha[mid] == cp)
+        if (a[mid] == cp)
             return 1;
-        if (kurz__lid_alpha[mid] < cp)
+        if (a[mid] < cp)
             lo = mid + 1;
         else
             hi = mid;
     }
     return 0;
+}
+
+static int in_alphabet(int cls, uint32_t cp)
+{
+    return in_sorted(kurz__lid_alpha, kurz__lid_alpha_at[cls], kurz__lid_alpha_at[cls + 1], cp);
+}
+
+/* A foreign letter that counts twice for class cls. */
+static int strong_letter(int cls, uint32_t cp)
+{
+    return in_sorted(kurz__lid_strong, kurz__lid_strong_at[cls], kurz__lid_strong_at[cls + 1], cp);
 }
 
 static const char und[] = "und";
@@ -298,9 +347,11 @@ static int identify(kurz__lidres *r, const char *text, size_t len, size_t *bad, 
     size_t letters[SC_NSCRIPTS] = {0}, nletters = 0;
     int wscript = -1;
     for (size_t i = 0; i < n && nletters < KURZ__LID_SCRIPT_LETTERS;) {
-        int32_t c = next_letter(s, n, &i);
+        int32_t c = next_letter(s, n, &i, NULL);
         if (c < 0) {
-            if (wscript >= 0) { /* a word ended */
+            /* A word ended: can the rest still change the leader? Not
+             * before half the letters are read. */
+            if (wscript >= 0 && 2 * nletters > KURZ__LID_SCRIPT_LETTERS) {
                 size_t top = 0, second = 0;
                 for (int k = 0; k < SC_NSCRIPTS; k++) {
                     if (letters[k] > top) {
@@ -334,29 +385,42 @@ static int identify(kurz__lidres *r, const char *text, size_t len, size_t *bad, 
     uint32_t w[KURZ__LID_MAXWORD];
     size_t wn = 0, nwords = 0, read = n;
     int head = -1;
+    /* A neighbour's marker word counts only when written as a function
+     * word is: in lower case, or capitalized at the start of a sentence;
+     * not as a name or an acronym ("Dae-jung", "PRI"). */
+    int start = 1, upper = 0, caps = 0;
     wscript = -1;
     for (size_t i = 0; i <= n;) {
-        int32_t c = i < n ? next_letter(s, n, &i) : (i++, -1);
+        size_t at = i;
+        int32_t c = i < n ? next_letter(s, n, &i, &upper) : (i++, -1);
         if (c >= 0) {
             if (wscript < 0)
                 wscript = script_of((uint32_t)c);
+            if (wn < 2 && upper)
+                caps |= 1 << wn;
             if (wn < KURZ__LID_MAXWORD)
                 w[wn++] = (uint32_t)c;
             continue;
         }
         if (wscript == script && wn) {
             nwords++;
+            int mark = !(caps & 1) || (start && !(caps & 2) && wn > 1);
             if (read < n) {
-                word_light(&sc, w, wn, head);
+                word_light(&sc, w, wn, head, mark);
                 if (nwords >= KURZ__LID_LIGHT_WORDS)
                     break;
             } else {
-                word_features(&sc, w, wn);
+                word_features(&sc, w, wn, mark);
                 if ((nwords & 3) == 0 && (head = settled(&sc, script)) >= 0)
                     read = i < n ? i : n;
             }
         }
+        if (wn)
+            start = 0;
+        if (at < n && (s[at] == '.' || s[at] == '!' || s[at] == '?'))
+            start = 1;
         wn = 0;
+        caps = 0;
         wscript = -1;
     }
 
@@ -396,7 +460,10 @@ static int identify(kurz__lidres *r, const char *text, size_t len, size_t *bad, 
     /* Does the text fit its best class? */
     int b = idx[0];
     int bucket = nf < 150 ? 0 : nf < 400 ? 1 : nf < 1200 ? 2 : 3;
-    if ((uint64_t)best * 16 > (uint64_t)kurz__lid_maxper[b][bucket] * nf)
+    /* The mean cost per feature is tested where no rival was left far
+     * behind: on short text, or in a script of one class. */
+    int rival = head >= 0 && !kurz__lid_script_alone[script];
+    if (!rival && (uint64_t)best * 16 > (uint64_t)kurz__lid_maxper[b][bucket] * nf)
         return 0;
     uint64_t nw = (uint64_t)sc.nord[0] + sc.lwords;
     if (sc.marked[b] >= 2 && (uint64_t)sc.marked[b] * 25 >= nw)
@@ -410,7 +477,7 @@ static int identify(kurz__lidres *r, const char *text, size_t len, size_t *bad, 
     size_t alien = 0, own = 0;
     wscript = -1;
     for (size_t i = 0; i < read;) {
-        int32_t c = next_letter(s, read, &i);
+        int32_t c = next_letter(s, read, &i, NULL);
         if (c < 0) {
             wscript = -1;
             continue;
@@ -430,7 +497,8 @@ static int identify(kurz__lidres *r, const char *text, size_t len, size_t *bad, 
         } else {
             in = in_alphabet(b, (uint32_t)c);
         }
-        alien += !in;
+        if (!in)
+            alien += 1 + strong_letter(b, (uint32_t)c);
     }
     if (alien >= 2 && alien * 100 >= own)
         return 0;

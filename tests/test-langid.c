@@ -174,6 +174,15 @@ static void neighbours_refused(void **state)
         /* Afrikaans */
         "Gisteraand het ons saam met ons vriende deur die ou stad gestap, en daarna het "
         "ons nie by die hawe nie maar in 'n klein restaurant vir hulle geëet.",
+        /* One sentence of a neighbour that shares its words with a listed
+         * language: Galician (Portuguese, Spanish), Slovenian (Serbian),
+         * Bulgarian (Russian), Estonian (Finnish), Afrikaans (Dutch). */
+        "O concello aprobou onte o novo orzamento para o ano que vén.",
+        "Xa non queda moito tempo para rematar as obras da estrada.",
+        "Vlada je včeraj sprejela nov proračun za prihodnje leto.",
+        "Те казаха, че ще дойдат утре сутринта.",
+        "Me oleme juba öelnud, et tuleme homme.",
+        "Hulle het gesê dat hulle more sal kom.",
         /* Chinese: a script kurz does not list */
         "我们昨天晚上和朋友们在老城散步，然后在港口附近的一家小饭馆吃了晚饭。",
     };
@@ -184,6 +193,20 @@ static void neighbours_refused(void **state)
             fail_msg("text %zu claimed as %s", i, got);
         assert_true(conf == 0.0);
     }
+}
+
+/* A neighbour's word counts as one only where it is written as one: in
+ * lower case (or at a sentence start), not as a name. Galician "unha" in
+ * a Portuguese sentence refuses it; the company "Unha Longa" does not. */
+static void marker_words_not_names(void **state)
+{
+    (void)state;
+    const char *name = "A empresa Unha Longa abriu ontem uma nova loja no centro de Lisboa.";
+    const char *word = "A empresa unha longa abriu ontem uma nova loja no centro de Lisboa.";
+    const char *start = "Unha empresa abriu ontem uma nova loja no centro de Lisboa.";
+    assert_string_equal(identify(name, strlen(name), NULL), "pt");
+    assert_string_equal(identify(word, strlen(word), NULL), "und");
+    assert_string_equal(identify(start, strlen(start), NULL), "und");
 }
 
 /* Nothing to tell from: "und", no error. */
@@ -416,6 +439,7 @@ int main(void)
         cmocka_unit_test(every_language),
         cmocka_unit_test(candidates),
         cmocka_unit_test(neighbours_refused),
+        cmocka_unit_test(marker_words_not_names),
         cmocka_unit_test(too_little),
         cmocka_unit_test(bad_arguments_and_utf8),
         cmocka_unit_test(huge_input_is_sampled),

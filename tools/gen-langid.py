@@ -6,6 +6,8 @@
 
 TRAIN_DIR holds one <code>.jsonl file per language of kurz_languages()
 (records with a "text" field: the shared evaluation data's multi/train/).
+The hand-written letters and words of near neighbours outside the list come
+from data/langid-neighbours/ in the repository (see its README).
 Only statistics leave this script: hashed character n-gram and short-word
 features with quantized log-probabilities, the letters each language uses,
 and rejection thresholds. No text is written. Standard library only;
@@ -61,6 +63,14 @@ STEP = 16         # log-probabilities are stored as round(-ln p * STEP), at most
 ALPHA = 0.5       # additive smoothing
 TOPK = {0: 400, 1: 0, 2: 300, 3: 500, 4: 500}  # features kept per class and order
 MINCOUNT = 2
+SETTLED_MIN = 100  # early stop (langid.c): at least this many features read
+SETTLED = 60 * 16  # and the best class ahead of the next by e^60 (q units)
+SETTLED_ALONE = 300  # features read before the stop in a script of one class
+LIGHT_WORDS = 60   # then the word tests read on to this many words
+DENSE_MIN = 8     # an n-gram seen by this many classes or more gets a dense row
+DENSE_WIDTH = 32  # bytes of a dense row: the savings by a class's place in its script
+DENSE = 31        # postings count that marks a dense row
+MBITS = 16384     # bits of the marker words' filter (bit (hash >> 7) % MBITS)
 
 
 def script_of(cp):
@@ -210,12 +220,19 @@ class Model:
         self.unseen = [[self.q(ci, o, 0) for o in range(MAXORDER + 1)]
                        for ci in range(len(self.classes))]
         # Letters a class uses: seen at least 3 times and at a rate of 1 in
-        # 20,000, marker letters (below) never.
+        # 20,000, marker letters (below) never, a neighbour's frequent letter
+        # only at a rate of 1 in 2,000 (Russian has a few hard signs).
+        # Letters that count twice when foreign to the class: marker letters,
+        # and a neighbour's frequent letters the class hardly ever uses.
         self.alphabet = []
+        self.strong = []
         for let in self.letters:
             tot = sum(let.values())
             self.alphabet.append(sorted(cp for cp, n in let.items()
-                                        if n >= 3 and n * 20000 >= tot and cp not in MARKERS))
+                                        if n >= 3 and n * 20000 >= tot and cp not in MARKERS
+                                        and (cp not in FREQUENT or n * 2000 >= tot)))
+            self.strong.append(sorted(MARKERS | set(cp for cp in FREQUENT
+                                                    if let.get(cp, 0) * 20000 < tot)))
 
     def q(self, ci, order, n):
         if not self.V[order]:
@@ -224,29 +241,56 @@ class Model:
         return min(255, int(round(-math.log(p) * STEP)))
 
     def score(self, text):
-        """(ranked [(cost, class)], script, stats) as langid.c computes them."""
+        """(ranked [(cost, class)], script, stats) as langid.c computes them,
+        early stop included: once SETTLED_MIN features are read and the best
+        class leads the next by SETTLED, only the best class's known words
+        are counted on, up to LIGHT_WORDS words in all."""
         ws = words_of(text)
         script, cnt = dominant(ws)
         if script == 0 or cnt[script] == 0:
             return [], script, None
-        feats = features(ws, script)
         nord = [0] * (MAXORDER + 1)
         cost = [0] * len(self.classes)
         known = [0] * len(self.classes)
-        for k in feats:
-            nord[k[0]] += 1
-            posts = self.table.get(k)
-            if posts:
-                for ci, d in posts:
-                    cost[ci] -= d
-                    if k[0] == 0:
-                        known[ci] += 1
-        res = []
-        for ci in self.cands[script]:
-            c = cost[ci] + sum(nord[o] * self.unseen[ci][o] for o in range(MAXORDER + 1))
-            res.append((c, ci))
-        res.sort()
-        return res, script, (sum(nord), nord[0], known, ws, cnt[script])
+        cands = self.cands[script]
+        nwords = lwords = 0
+        head = -1
+        for s, w in ws:
+            if s != script:
+                continue
+            nwords += 1
+            if head >= 0:
+                if len(w) <= WORDMAX:
+                    lwords += 1
+                    posts = self.table.get((0, fhash(0, w)))
+                    if posts and any(ci == head for ci, _ in posts):
+                        known[head] += 1
+                if nwords >= LIGHT_WORDS:
+                    break
+                continue
+            for k in features([(s, w)], script):
+                nord[k[0]] += 1
+                posts = self.table.get(k)
+                if posts:
+                    for ci, d in posts:
+                        cost[ci] -= d
+                        if k[0] == 0:
+                            known[ci] += 1
+            if nwords % 4 == 0 and sum(nord) >= SETTLED_MIN:
+                tot = sorted((self.total(ci, cost, nord), ci) for ci in cands)
+                if len(tot) == 1:
+                    if sum(nord) >= SETTLED_ALONE:
+                        head = tot[0][1]
+                elif tot[1][0] - tot[0][0] >= SETTLED:
+                    head = tot[0][1]
+        res = sorted((self.total(ci, cost, nord), ci) for ci in cands)
+        # rival: settled ahead of another class (langid.c then skips the
+        # test of the mean cost per feature)
+        return res, script, (sum(nord), nord[0] + lwords, known, ws, cnt[script],
+                             head >= 0 and len(cands) > 1)
+
+    def total(self, ci, cost, nord):
+        return cost[ci] + sum(nord[o] * self.unseen[ci][o] for o in range(MAXORDER + 1))
 
     def alien(self, ci, ws, script):
         a = set(self.alphabet[ci])
@@ -258,67 +302,50 @@ class Model:
         return n
 
 
-# Letters that mark a language outside kurz's list (facts, written by hand):
-# Ukrainian/Belarusian i yi ye ghe-upturn short-u, Macedonian gje kje dze;
-# Polish l-stroke s/z-acute z-dot n-acute; Czech r/e-caron u-ring;
-# Slovak l-caron l/r-acute; Latvian a/e/i-macron and cedillas (not the
-# Lithuanian a/e-ogonek and u-macron, nor the French o-circumflex);
-# Icelandic eth thorn; Persian/Urdu pe che zhe gaf keheh farsi-yeh yeh-barree
-# tteh ddal rreh noon-ghunna heh-doachashmee; Marathi lla.
-MARKERS = set(map(ord,
-    "іїєґўѓќѕ"
-    "łśźżń"
-    "řěů"
-    "ľĺŕ"
-    "āēīķļņģ"
-    "ðþ"
-    "پچژگکیےٹڈڑںھ"
-    "ळ"))
+NEIGHBOURS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data",
+                          "langid-neighbours")
 
 
-# Function words of near neighbours outside kurz's list (facts, written by
-# hand). One counts against a class only where the class's own training
-# text never has it: "non" marks Galician against Portuguese and
-# Spanish, not against Italian or French.
-MARKER_WORDS = {
-    "af": "nie hulle baie gewees vir ek jy hê gesê sê sy mense kinders oor n hy by tyd my "
-          "julle wees geword verskeie verskil tydens daarvan hul skool "
-          "hierdie daardie egter slegs asook gemaak vyf sewe skryf geskiedenis wêreld nuwe "
-          "gebou vrou dink altyd saam behalwe eeu mekaar niks moontlik waarskynlik "
-          "natuurlik eintlik verlede laaste weens sonder soos sodra sowat sal moes sien "
-          "belangrike kry",
-    "gl": "unha unhas non xa coa cos coas polo pola polos polas tamén moi dun dunha "
-          "nun nunha ás súa isto iso aínda facer xente cando houbo xunto sen máis porén "
-          "o os as ao aos é do dos das nas xeito "
-          "algúns algunhas algunha ningunha calquera dende ademais cunha cun lles lle "
-          "mentres despois teñen tiña foron poden dous catro hoxe xeral traballo moito "
-          "moita moitos moitas nosa noso quen entón concello",
-    "bg": "във със които това са ще беше като тя бъде е някои нещо когато се ли "
-          "може също след него нея тази този тези която който което бяха има няма така "
-          "днес сега защото обаче години година само "
-          "към чрез тъй всички всеки всяка първи първата голям голяма държава хора път "
-          "пъти някой какво къде защо според преди през тук вече още нищо тях ги съм "
-          "сме бъдат трябва докато както колко място въпреки където български",
-    "sl": "in ki tudi kot bo so pa še lahko zelo sem kar vendar torej zdaj če med "
-          "nekaj vse bilo v z ker kjer kaj tega naj saj ter že leta "
-          "bil bolj ampak sicer vedno nikoli danes jutri včeraj skupaj glede čeprav oziroma teh otroci več manj kje kdo kdaj zakaj vsi vsak nič dveh evrov",
-    "mr": "आहे आणि होते नाही आहेत केले त्यांनी व मध्ये आपल्या करण्यात म्हणून असे होता "
-          "या होती झाले झाली केली तर पण हा ते त्या त्याच्या त्यांच्या सर्व काही म्हणजे येथे "
-          "असलेल्या नाहीत नंतर मी आम्ही तुम्ही आपण करून यांनी "
-          "केला असून करण्यासाठी त्याला त्यांना त्याचे त्याची यांच्या आली आला आले गेले गेला गेली असतो असते असतात करतात करते करतो म्हणाले सांगितले मात्र येते येतो येणार होणार करणार तसेच किंवा आता मोठ्या माझ्या माझा तुमच्या आपले आपली दोन पाच वर्षी साठी मधील झाला शकते शकतो काय कसे कुठे येथील त्यामुळे पुढे सध्या दिवशी घेतला घेतले दिले दिला केल्या",
-    "et": "ja on ei et see mis kes ka aga oma siis seda kui või ning nagu ta tema nad "
-          "üle pärast veel juba kõik mida selle seal kus sest väga nii ma sa ainult alati "
-          "täna midagi keegi kuid vaid olnud oleks peab saab tuleb "
-          "olid olema oleme aasta aastal aastat eest järgi juures koos hulgas vahel jaoks mitte palju rohkem sellest nende temal meie teie kõige võib nüüd eile homme eesti üks kolm uue uus hea aeg kuni kuigi samuti näiteks kuidas miks millal",
-}
+def read_neighbours(d=NEIGHBOURS):
+    """Marker letters, frequent letters (sets of code points) and {code: [word]}
+    of the hand-written files data/langid-neighbours/<code>.txt (format: that
+    directory's README)."""
+    letters = set()
+    frequent = set()
+    words = {}
+    for name in sorted(os.listdir(d)):
+        if not name.endswith(".txt"):
+            continue
+        code = name[:-4]
+        ws = []
+        with open(os.path.join(d, name), encoding="utf-8") as f:
+            for line in f:
+                line = line.strip()
+                if line.startswith("#! letters:"):
+                    letters.update(ord(c) for c in line[len("#! letters:"):].split())
+                elif line.startswith("#! frequent:"):
+                    frequent.update(ord(c) for c in line[len("#! frequent:"):].split())
+                elif line and not line.startswith("#"):
+                    ws.append(line)
+        words[code] = ws
+    return letters, frequent, words
+
+
+# Letters that mark a language outside kurz's list (Ukrainian i, Polish
+# l-stroke, ...), and function words of near neighbours outside the list:
+# facts written by hand in data/langid-neighbours/.
+MARKERS, FREQUENT, MARKER_WORDS = read_neighbours()
 # A marker word counts against a class whose training text never has it.
 
 
 def marker_words(m):
-    """[(hash, class bit mask)] sorted by hash."""
+    """[(hash, foreign mask, strong mask)] sorted by hash. A word is foreign
+    to the classes whose training text never has it; it is strong (counts
+    twice) where it is foreign and no class's training text has it more
+    than once, unless it is a single letter (initials, numbering)."""
     out = {}
-    for words in MARKER_WORDS.values():
-        for word in words.split():
+    for code in sorted(MARKER_WORDS):
+        for word in MARKER_WORDS[code]:
             cps = [ord(lower(c)) for c in word]
             h = fhash(0, cps)
             mask = 0
@@ -326,8 +353,11 @@ def marker_words(m):
                 n = m.counts[ci].get((0, h), 0)
                 if n == 0:
                     mask |= 1 << ci
-            out[h] = out.get(h, 0) | mask
-    return sorted(out.items())
+            total = sum(c.get((0, h), 0) for c in m.counts)
+            strong = mask if len(cps) >= 2 and total <= 1 else 0
+            old = out.get(h, (0, 0))
+            out[h] = (old[0] | mask, old[1] | strong)
+    return sorted((h, a, b) for h, (a, b) in out.items())
 
 
 def bucket(nf):
@@ -354,20 +384,21 @@ def stats_of(m, text):
     res, script, st = m.score(text)
     if not res:
         return None
-    nf, nwords, known, ws, nlet = st
+    nf, nwords, known, ws, nlet, early = st
     best_c, best = res[0]
     per = best_c / max(1, nf)  # mean cost per feature (q units)
     kw = known[best] / nwords if nwords else 1.0
     mk = marker_words(m) if not hasattr(m, "mk") else m.mk
     m.mk = mk
-    mks = dict(mk)
-    nm = sum(1 for s2, w in ws if s2 == script and len(w) <= WORDMAX
-             and mks.get(fhash(0, w[:MAXWORD]), 0) >> best & 1)
-    return best, per, kw, bucket(nf), m.alien(best, ws, script), nlet, nm, nwords
+    mks = {h: (a, b) for h, a, b in mk}
+    nm = sum((a >> best & 1) + (b >> best & 1)
+             for a, b in (mks.get(fhash(0, w[:MAXWORD]), (0, 0))
+                          for s2, w in ws if s2 == script and len(w) <= WORDMAX))
+    return best, per, kw, bucket(nf), m.alien(best, ws, script), nlet, nm, nwords, early
 
 
 PER_MARGIN = 4.0   # q units per feature above the worst held-out text
-KNOWN_MARGIN = 0.15
+KNOWN_MARGIN = 0.10
 
 
 def main():
@@ -426,10 +457,15 @@ def main():
 def emit(m, maxper, minkw):
     keys = sorted(m.table)
     n = len(keys)
-    size = n * 5 // 4 + 1   # load factor 0.8; any size (slot = hi16 * size >> 16)
+    size = n * 2 + 1   # load factor 0.5 (a miss probes 2.5 slots on average, not 13
+                       # as at 0.8); any size (slot = hi16 * size >> 16)
     fps = [0] * size
     where = [0] * size
     posts = []
+    dense = []
+    local = [m.cands[sc].index(ci) for ci, (_, sc) in enumerate(m.classes)]
+    if max(len(c) for c in m.cands.values()) > DENSE_WIDTH or len(m.classes) >= DENSE:
+        raise SystemExit("too many classes for the postings' layout")
     dropped = 0
     for k in keys:
         h = k[1]
@@ -444,28 +480,47 @@ def emit(m, maxper, minkw):
             continue
         fps[i] = fp
         p = m.table[k]
-        where[i] = (len(posts) << 5) | len(p)
-        posts.extend(p)
+        if k[0] != 0 and len(p) >= DENSE_MIN and len(set(m.classes[ci][1] for ci, _ in p)) == 1:
+            # a row of savings by the classes' place in their script (not
+            # for the rare key that two scripts' n-grams share by a hash clash)
+            row = [0] * DENSE_WIDTH
+            for ci, q in p:
+                row[local[ci]] = q
+            where[i] = (len(dense) << 5) | DENSE
+            dense.append(row)
+        else:
+            where[i] = (len(posts) << 5) | len(p)
+            posts.extend(p)
     nc = len(m.classes)
     o = []
     w = o.append
     w("/* GENERATED FILE - do not edit. Made by tools/gen-langid.py from the\n")
     w(" * training text of kurz's 28 languages (the shared evaluation data's\n")
     w(" * multi/train/<lang>.jsonl; none of the text is here, only hashed n-gram\n")
-    w(" * statistics, alphabets and thresholds). Remade with:\n")
+    w(" * statistics, alphabets and thresholds) and the hand-written letters and\n")
+    w(" * words of near neighbours in data/langid-neighbours/. Remade with:\n")
     w(" *   /usr/bin/python3 tools/gen-langid.py ../shared/eval/multi/train > lib/langid-model.c\n")
-    w(" * %d features (%d left out: fingerprint clash), %d postings, %d slots,\n"
-      % (n - dropped, dropped, len(posts), size))
-    w(" * %d classes. */\n" % nc)
+    w(" * %d features (%d left out: fingerprint clash), %d postings, %d dense rows,\n"
+      " * %d slots, %d classes. */\n" % (n - dropped, dropped, len(posts), len(dense), size, nc))
     w('#include "langid.h"\n\n')
     w("#if KURZ__LID_MINORDER != %d || KURZ__LID_NORDERS != %d || KURZ__LID_WORDMAX != %d \\\n"
-      "    || KURZ__LID_MAXWORD != %d || KURZ__LID_NCLASSES != %d\n"
-      % (MINORDER, MAXORDER + 1, WORDMAX, MAXWORD, nc))
+      "    || KURZ__LID_MAXWORD != %d || KURZ__LID_NCLASSES != %d || KURZ__LID_MBITS != %d \\\n"
+      "    || KURZ__LID_SETTLED_MIN != %d || KURZ__LID_SETTLED != %d || KURZ__LID_LIGHT_WORDS != %d \\\n"
+      "    || KURZ__LID_SETTLED_ALONE != %d || KURZ__LID_NSCRIPTS != %d \\\n"
+      "    || KURZ__LID_DENSE != %d || KURZ__LID_DENSE_WIDTH != %d\n"
+      % (MINORDER, MAXORDER + 1, WORDMAX, MAXWORD, nc, MBITS, SETTLED_MIN, SETTLED, LIGHT_WORDS,
+         SETTLED_ALONE, len(SCRIPTS), DENSE, DENSE_WIDTH))
     w("#error langid.h does not match this model: remake it\n#endif\n\n")
     w("const char *const kurz__lid_class_code[KURZ__LID_NCLASSES] = {%s};\n"
       % ", ".join('"%s"' % l for l, _ in m.classes))
     w("const uint8_t kurz__lid_class_script[KURZ__LID_NCLASSES] = {%s};\n"
       % ", ".join(str(s) for _, s in m.classes))
+    alone = [0] * len(SCRIPTS)
+    for sc in range(1, len(SCRIPTS)):
+        if len(m.cands[sc]) == 1:
+            alone[sc] = m.cands[sc][0] + 1
+    w("const uint8_t kurz__lid_script_alone[KURZ__LID_NSCRIPTS] = {%s};\n"
+      % ", ".join(str(x) for x in alone))
     w("const uint32_t kurz__lid_nslots = %d;\n" % size)
     w("const uint16_t kurz__lid_fp[%d] = {\n" % size)
     for i in range(0, size, 12):
@@ -478,6 +533,12 @@ def emit(m, maxper, minkw):
     w("const uint16_t kurz__lid_posts[%d] = {\n" % len(posts))
     for i in range(0, len(posts), 12):
         w("    " + ", ".join("%d" % ((ci << 8) | q) for ci, q in posts[i:i + 12]) + ",\n")
+    w("};\n")
+    w("const uint8_t kurz__lid_class_local[KURZ__LID_NCLASSES] = {%s};\n"
+      % ", ".join(str(x) for x in local))
+    w("const uint8_t kurz__lid_dense[%d][KURZ__LID_DENSE_WIDTH] = {\n" % len(dense))
+    for row in dense:
+        w("    {" + ", ".join(str(x) for x in row) + "},\n")
     w("};\n")
     w("const uint8_t kurz__lid_unseen[KURZ__LID_NCLASSES][KURZ__LID_NORDERS] = {\n")
     for ci in range(nc):
@@ -503,15 +564,32 @@ def emit(m, maxper, minkw):
     for i in range(0, len(flat), 10):
         w("    " + ", ".join("0x%04x" % x for x in flat[i:i + 10]) + ",\n")
     w("};\n")
-    w("const uint16_t kurz__lid_markers[%d] = {%s};\n"
-      % (len(MARKERS), ", ".join("0x%04x" % x for x in sorted(MARKERS))))
-    w("const size_t kurz__lid_nmarkers = %d;\n" % len(MARKERS))
+    flat = []
+    offs = []
+    for ci in range(nc):
+        offs.append(len(flat))
+        flat.extend(m.strong[ci])
+    offs.append(len(flat))
+    w("const uint16_t kurz__lid_strong_at[KURZ__LID_NCLASSES + 1] = {%s};\n"
+      % ", ".join(str(x) for x in offs))
+    w("const uint16_t kurz__lid_strong[%d] = {\n" % len(flat))
+    for i in range(0, len(flat), 10):
+        w("    " + ", ".join("0x%04x" % x for x in flat[i:i + 10]) + ",\n")
+    w("};\n")
     mk = marker_words(m)
-    w("const uint32_t kurz__lid_mword[%d][2] = {\n" % len(mk))
-    for h, mask in mk:
-        w("    {0x%08x, 0x%08x},\n" % (h, mask))
+    w("const uint32_t kurz__lid_mword[%d][3] = {\n" % len(mk))
+    for h, mask, strong in mk:
+        w("    {0x%08x, 0x%08x, 0x%08x},\n" % (h, mask, strong))
     w("};\n")
     w("const size_t kurz__lid_nmwords = %d;\n" % len(mk))
+    bits = [0] * (MBITS // 32)
+    for h, _, _ in mk:
+        b = (h >> 7) % MBITS
+        bits[b // 32] |= 1 << (b % 32)
+    w("const uint32_t kurz__lid_mbits[KURZ__LID_MBITS / 32] = {\n")
+    for i in range(0, len(bits), 8):
+        w("    " + ", ".join("0x%08x" % x for x in bits[i:i + 8]) + ",\n")
+    w("};\n")
     sys.stdout.write("".join(o))
 
 
