@@ -28,7 +28,7 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from rouge import Stemmer, f_score, lcs_length, rouge_n, tokens  # noqa: E402
+from rouge import Stemmer, records, scores  # noqa: E402
 
 
 def summarize(template, text, lang, words):
@@ -45,12 +45,6 @@ def summarize(template, text, lang, words):
     return p.stdout.decode("utf-8", "replace")
 
 
-def scores(stemmer, out, ref, lang, budget):
-    s = [stemmer.stem(w, lang) for w in tokens(out)[:budget]]
-    return (100 * rouge_n(s, ref, 1), 100 * rouge_n(s, ref, 2),
-            100 * f_score(lcs_length(s, ref), len(s), len(ref)))
-
-
 def main():
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -62,19 +56,10 @@ def main():
     a = ap.parse_args()
     stemmer = Stemmer()
     per = []  # per document: (A's r1, r2, rl, B's r1, r2, rl)
-    with open(a.data, encoding="utf-8") as f:
-        for line in f:
-            if not line.strip():
-                continue
-            rec = json.loads(line)
-            lang = rec["lang"]
-            ref = [stemmer.stem(w, lang) for w in tokens(rec["summary"])]
-            budget = max(len(ref), 1)
-            sa = scores(stemmer, summarize(a.a, rec["text"], lang, budget), ref, lang, budget)
-            sb = scores(stemmer, summarize(a.b, rec["text"], lang, budget), ref, lang, budget)
-            per.append(sa + sb)
-            if a.limit and len(per) >= a.limit:
-                break
+    for rec, lang, ref, budget in records(a.data, stemmer, a.limit):
+        sa = scores(stemmer, summarize(a.a, rec["text"], lang, budget), ref, lang, budget)
+        sb = scores(stemmer, summarize(a.b, rec["text"], lang, budget), ref, lang, budget)
+        per.append(tuple(100 * v for v in sa + sb))
     n = len(per)
     if n == 0:
         sys.exit("bootstrap.py: no records")

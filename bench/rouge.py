@@ -97,6 +97,32 @@ def lcs_length(a, b):
     return row[-1]
 
 
+def records(path, stemmer, limit=0):
+    """Yields (record, lang, stemmed reference, word budget) for each record
+    of the JSONL file path ("text", "summary", "lang"), at most limit
+    records when limit > 0. The budget is the reference's length in words."""
+    n = 0
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if not line.strip():
+                continue
+            rec = json.loads(line)
+            lang = rec["lang"]
+            ref = [stemmer.stem(w, lang) for w in tokens(rec["summary"])]
+            yield rec, lang, ref, max(len(ref), 1)
+            n += 1
+            if limit and n >= limit:
+                return
+
+
+def scores(stemmer, out, ref, lang, budget):
+    """ROUGE-1, ROUGE-2 and ROUGE-L F1 (0..1) of the summary out against the
+    stemmed reference ref, out cut to budget words."""
+    s = [stemmer.stem(w, lang) for w in tokens(out)[:budget]]
+    return (rouge_n(s, ref, 1), rouge_n(s, ref, 2),
+            f_score(lcs_length(s, ref), len(s), len(ref)))
+
+
 def main():
     argv = sys.argv[1:]
     extra = []
@@ -129,23 +155,12 @@ def main():
     stemmer = Stemmer()
     total = [0.0, 0.0, 0.0]
     n = 0
-    with open(a.data, encoding="utf-8") as f:
-        for line in f:
-            if not line.strip():
-                continue
-            rec = json.loads(line)
-            lang = rec["lang"]
-            ref = [stemmer.stem(w, lang) for w in tokens(rec["summary"])]
-            budget = max(len(ref), 1)
-            chosen = kurz.summarize(rec["text"], lang, words=budget, **opts)
-            out = " ".join(s.text for s in chosen)
-            sys_t = [stemmer.stem(w, lang) for w in tokens(out)[:budget]]
-            total[0] += rouge_n(sys_t, ref, 1)
-            total[1] += rouge_n(sys_t, ref, 2)
-            total[2] += f_score(lcs_length(sys_t, ref), len(sys_t), len(ref))
-            n += 1
-            if a.limit and n >= a.limit:
-                break
+    for rec, lang, ref, budget in records(a.data, stemmer, a.limit):
+        chosen = kurz.summarize(rec["text"], lang, words=budget, **opts)
+        out = " ".join(s.text for s in chosen)
+        for i, v in enumerate(scores(stemmer, out, ref, lang, budget)):
+            total[i] += v
+        n += 1
     if n == 0:
         sys.exit("rouge.py: no records in " + a.data)
     r1, r2, rl = (round(100 * t / n, 2) for t in total)

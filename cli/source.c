@@ -105,8 +105,11 @@ static int read_fd_all(int fd, buf *b, size_t limit, const volatile sig_atomic_t
     }
 }
 
-int source_read_file(const char *file, buf *in, size_t limit, const volatile sig_atomic_t *stop,
-                     char *msg, size_t msgsz)
+/* Opens FILE ("-": standard input), reads at most LIMIT bytes of it into IN
+ * (*over set when it has more) and closes it; -1 with the system's message
+ * in MSG when it cannot be opened or read. */
+static int read_named(const char *file, buf *in, size_t limit, const volatile sig_atomic_t *stop,
+                      int *over, char *msg, size_t msgsz)
 {
     int fd = 0;
     if (strcmp(file, "-") != 0) {
@@ -117,8 +120,7 @@ int source_read_file(const char *file, buf *in, size_t limit, const volatile sig
         }
     }
     in->n = 0;
-    int too_large = 0;
-    int r = read_fd_all(fd, in, limit, stop, &too_large);
+    int r = read_fd_all(fd, in, limit, stop, over);
     int read_errno = errno;
     if (fd != 0)
         close(fd);
@@ -126,6 +128,15 @@ int source_read_file(const char *file, buf *in, size_t limit, const volatile sig
         errno_str(read_errno, msg, msgsz);
         return -1;
     }
+    return 0;
+}
+
+int source_read_file(const char *file, buf *in, size_t limit, const volatile sig_atomic_t *stop,
+                     char *msg, size_t msgsz)
+{
+    int too_large = 0;
+    if (read_named(file, in, limit, stop, &too_large, msg, msgsz) != 0)
+        return -1;
     if (too_large) {
         snprintf(msg, msgsz, "input larger than %zu bytes (see --max-input-bytes)", limit);
         return -1;
@@ -136,24 +147,9 @@ int source_read_file(const char *file, buf *in, size_t limit, const volatile sig
 int source_read_head(const char *file, buf *in, size_t max, const volatile sig_atomic_t *stop,
                      char *msg, size_t msgsz)
 {
-    int fd = 0;
-    if (strcmp(file, "-") != 0) {
-        fd = open(file, O_RDONLY | O_CLOEXEC);
-        if (fd < 0) {
-            errno_str(errno, msg, msgsz);
-            return -1;
-        }
-    }
-    in->n = 0;
     int longer = 0;
-    int r = read_fd_all(fd, in, max, stop, &longer);
-    int read_errno = errno;
-    if (fd != 0)
-        close(fd);
-    if (r != 0) {
-        errno_str(read_errno, msg, msgsz);
+    if (read_named(file, in, max, stop, &longer, msg, msgsz) != 0)
         return -1;
-    }
     if (in->n > max) { /* cut back to the start of a character */
         size_t cut = max;
         while (cut > 0 && ((unsigned char)in->p[cut] & 0xC0) == 0x80)
