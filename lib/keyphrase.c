@@ -882,7 +882,7 @@ static uint32_t count_words(const uint8_t *s, size_t start, size_t end)
 
 /* Reads every sentence: candidates, the graph's edges, the teleport
  * weights. */
-static int read_text(kp_work *w, const char *text, size_t len, size_t max_words)
+static int read_text(kp_work *w, const char *text, size_t len, size_t max_words, int boiler)
 {
     kp_ctx *c = &w->c;
     const kurz__mem *m = c->m;
@@ -944,10 +944,14 @@ static int read_text(kp_work *w, const char *text, size_t len, size_t max_words)
     w->t_off[ns] = nt;
     /* 2. the summarizer's boilerplate filter: headings, bylines,
      * navigation, share buttons, comment headers say nothing about what
-     * the text is about (unless nothing else is left) */
+     * the text is about (unless nothing else is left); without the
+     * filter (KURZ_OPT_BOILERPLATE 0) every sentence counts */
     d.nwords = w->nwords;
     d.ncontent = w->ncontent;
-    kurz__boiler_reasons(&d, NULL, text, len, w->ok);
+    if (boiler)
+        kurz__boiler_reasons(&d, NULL, text, len, w->ok);
+    else
+        memset(w->ok, R_OK, ns);
     size_t real = 0;
     for (size_t si = 0; si < ns; si++) {
         real += w->ok[si] == R_OK;
@@ -1415,7 +1419,7 @@ int kurz__keyphrases(const kurz__mem *m, kurz__lang lang, const char *code, kurz
         goto done;
     if ((rc = kurz__segment(m, lang, text, wlen, &w.sents)))
         goto done;
-    if ((rc = read_text(&w, text, wlen, max_words)))
+    if ((rc = read_text(&w, text, wlen, max_words, o->boilerplate)))
         goto done;
     rc = KURZ_ERR_NOMEM;
     rank = kurz__calloc(m, w.nstems ? w.nstems : 1, sizeof *rank);

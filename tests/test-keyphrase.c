@@ -458,6 +458,21 @@ static void test_boilerplate(void **state)
     /* "sauve" and "Valmorin" of the title: the title counts whole */
     assert_true(find(k, "Valmorin") >= 0);
     kurz_keyphrases_free(k);
+
+    /* without the summarizer's boilerplate filter, key phrases read the
+     * byline and the share button too */
+    kurz_summarizer *s = NULL;
+    assert_int_equal(kurz_summarizer_new(&s, "fr"), KURZ_OK);
+    assert_int_equal(kurz_summarizer_set_option(s, KURZ_OPT_KEYPHRASES, 50), KURZ_OK);
+    assert_int_equal(kurz_summarizer_set_option(s, KURZ_OPT_BOILERPLATE, 0), KURZ_OK);
+    k = NULL;
+    assert_int_equal(kurz_keyphrases_extract(&k, s, noisy_fr, len), KURZ_OK);
+    kurz_summarizer_free(s);
+    check_shape("fr", noisy_fr, len, k);
+    assert_true(find(k, "Jeanne Roussel") >= 0);
+    assert_true(find(k, "Facebook") >= 0);
+    assert_true(find(k, "brasserie artisanale") >= 0);
+    kurz_keyphrases_free(k);
 }
 
 static void test_sentence_end(void **state)
@@ -774,7 +789,7 @@ static void test_linear(void **state)
     kurz__mem_default(&m);
     kurz__stemmer *st = kurz__stemmer_new("german");
     assert_non_null(st);
-    kurz__kp_opts o = {10, 4};
+    kurz__kp_opts o = {10, 4, 1};
     double per_word[3];
     size_t sizes[3] = {200, 400, 800};
     for (int r = 0; r < 3; r++) {
