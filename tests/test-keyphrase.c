@@ -299,6 +299,25 @@ static void test_number_words(void **state)
     kurz_keyphrases_free(k);
 }
 
+/* keyphrase-sort/: an ordinal is no key phrase alone, however often it
+ * occurs, but a phrase it starts stays whole. */
+static void test_ordinals(void **state)
+{
+    (void)state;
+    const char *fr = "La coureuse Lucie Marchal a gagné la deuxième étape du Tour de Vendée. "
+                     "Dans la descente, une chute a coupé le peloton en deux. Le peloton a "
+                     "roulé vite pendant la deuxième partie. La deuxième chute fut la "
+                     "dernière. Le dernier kilomètre monte.";
+    kurz_keyphrases *k = extract("fr", fr, strlen(fr), 50, 0);
+    check_shape("fr", fr, strlen(fr), k);
+    assert_int_equal(find(k, "deuxième"), -1);
+    assert_int_equal(find(k, "dernière"), -1);
+    assert_int_equal(find(k, "dernier"), -1);
+    assert_true(find(k, "deuxième partie") >= 0);
+    assert_true(find(k, "peloton") >= 0);
+    kurz_keyphrases_free(k);
+}
+
 /* keyphrase-pos/: a verb form ends a phrase and is never one; a word that
  * general text rarely puts after a determiner (an adjective) ranks below
  * the noun it follows as often. */
@@ -837,6 +856,7 @@ int main(void)
         cmocka_unit_test(test_name_variants),
         cmocka_unit_test(test_number_words),
         cmocka_unit_test(test_french_pos),
+        cmocka_unit_test(test_ordinals),
         cmocka_unit_test(test_hyphen_glue),
         cmocka_unit_test(test_particles_capitals),
         cmocka_unit_test(test_counts),
