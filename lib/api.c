@@ -511,7 +511,8 @@ KURZ_API int kurz_keyphrases_extract(kurz_keyphrases **out, kurz_summarizer *s, 
     if (rc)
         return rc;
     kurz__kp_opts o = {(size_t)OPT(s, KURZ_OPT_KEYPHRASES),
-                       (size_t)OPT(s, KURZ_OPT_KEYPHRASE_MAX_WORDS)};
+                       (size_t)OPT(s, KURZ_OPT_KEYPHRASE_MAX_WORDS),
+                       OPT(s, KURZ_OPT_BOILERPLATE) != 0};
     const kurz__langinfo *li = s->cur->li;
     return kurz__keyphrases(&s->mem, li->rules, li->code, s->cur->stemmer, text, len, &o,
                             out, NULL);

@@ -50,7 +50,8 @@
  *    general text puts it after a determiner; a name is a noun), down to
  *    KP_NOUN_FLOOR (KP_HEAD_FLOOR); a single word also by how often it
  *    follows a number (a unit: "ans", "euros") and whether it is a shell
- *    noun (keyphrase-generic/: "étude", "article"). A line mostly in
+ *    noun (keyphrase-generic/: "étude", "article"); an ordinal
+ *    (keyphrase-sort/: "deuxième", "dernier") is no phrase alone. A line mostly in
  *    capitals gives single words only. A phrase of several words seen only
  *    once counts KP_ONCE of its score, and KP_LONG per word beyond two
  *    unless it is a name. A word that never occurs outside one recurring
@@ -154,6 +155,7 @@ typedef struct kp_ctx {
     const kurz__wordlist *df; /* docfreq/: how common words are in general */
     const kurz__wordlist *pos; /* keyphrase-pos/: how noun-like words are */
     const kurz__wordlist *generic; /* keyphrase-generic/: shell nouns */
+    const kurz__wordlist *sorts;   /* keyphrase-sort/: ordinals */
     double idf_max;           /* the inverse document frequency of an unlisted word */
     int head_first; /* nouns come before their adjectives (Romance languages) */
     kurz__stemmer *st;
@@ -354,6 +356,7 @@ typedef struct kstem {
     uint32_t noun_n; /* occurrences with a noun-likeness known */
     uint8_t body;    /* it occurs in a real sentence (not boilerplate) */
     uint8_t generic; /* a form of it is a shell noun (keyphrase-generic/) */
+    uint8_t sorts;   /* a form of it is an ordinal (keyphrase-sort/) */
 } kstem;
 
 typedef struct kp_work {
@@ -751,6 +754,8 @@ static int word_info(kp_work *w, const uint8_t *word, size_t n, uint32_t *stem, 
     }
     if (k != CLS_BREAK && k != CLS_JOINER && in_list(c->generic, word, n))
         w->sv[sid].generic = 1;
+    if (k != CLS_BREAK && k != CLS_JOINER && in_list(c->sorts, word, n))
+        w->sv[sid].sorts = 1;
     if (k != CLS_BREAK && k != CLS_JOINER && c->df) {
         long e = kurz__wl_find(c->df, word, n);
         if (e >= 0) {
@@ -882,7 +887,7 @@ static uint32_t count_words(const uint8_t *s, size_t start, size_t end)
 
 /* Reads every sentence: candidates, the graph's edges, the teleport
  * weights. */
-static int read_text(kp_work *w, const char *text, size_t len, size_t max_words)
+static int read_text(kp_work *w, const char *text, size_t len, size_t max_words, int boiler)
 {
     kp_ctx *c = &w->c;
     const kurz__mem *m = c->m;
@@ -944,10 +949,14 @@ static int read_text(kp_work *w, const char *text, size_t len, size_t max_words)
     w->t_off[ns] = nt;
     /* 2. the summarizer's boilerplate filter: headings, bylines,
      * navigation, share buttons, comment headers say nothing about what
-     * the text is about (unless nothing else is left) */
+     * the text is about (unless nothing else is left); without the
+     * filter (KURZ_OPT_BOILERPLATE 0) every sentence counts */
     d.nwords = w->nwords;
     d.ncontent = w->ncontent;
-    kurz__boiler_reasons(&d, NULL, text, len, w->ok);
+    if (boiler)
+        kurz__boiler_reasons(&d, NULL, text, len, w->ok);
+    else
+        memset(w->ok, R_OK, ns);
     size_t real = 0;
     for (size_t si = 0; si < ns; si++) {
         real += w->ok[si] == R_OK;
@@ -1385,6 +1394,7 @@ int kurz__keyphrases(const kurz__mem *m, kurz__lang lang, const char *code, kurz
             w.c.df = kurz__wl_lang("docfreq", lc);
             w.c.pos = kurz__wl_lang("keyphrase-pos", lc);
             w.c.generic = kurz__wl_lang("keyphrase-generic", lc);
+            w.c.sorts = kurz__wl_lang("keyphrase-sort", lc);
             w.c.particles = kurz__wl_get("name-particle/mul");
             if (!strcmp(lc, "de") || !strcmp(lc, "fr") || !strcmp(lc, "en"))
                 w.c.months = kurz__wl_get("boiler/month"); /* its languages */
@@ -1415,7 +1425,7 @@ int kurz__keyphrases(const kurz__mem *m, kurz__lang lang, const char *code, kurz
         goto done;
     if ((rc = kurz__segment(m, lang, text, wlen, &w.sents)))
         goto done;
-    if ((rc = read_text(&w, text, wlen, max_words)))
+    if ((rc = read_text(&w, text, wlen, max_words, o->boilerplate)))
         goto done;
     rc = KURZ_ERR_NOMEM;
     rank = kurz__calloc(m, w.nstems ? w.nstems : 1, sizeof *rank);
@@ -1457,6 +1467,10 @@ int kurz__keyphrases(const kurz__mem *m, kurz__lang lang, const char *code, kurz
             uint32_t id;
             memcpy(&id, key, 4);
             const kstem *ks = &w.sv[id];
+            if (ks->sorts) {
+                score[p] = -1; /* "deuxième", "dernier": an ordinal sorts, names nothing */
+                continue;
+            }
             if (ks->generic)
                 mean *= KP_GENERIC;
             if (ks->occ) /* a unit of measure, a count: "ans", "euros", "millions" */

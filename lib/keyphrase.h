@@ -16,6 +16,8 @@
 typedef struct kurz__kp_opts {
     size_t max_phrases; /* at most this many (0: none) */
     size_t max_words;   /* words per phrase, at least 1 */
+    int boilerplate;    /* 1: skip what the boilerplate filter rejects
+                         * (KURZ_OPT_BOILERPLATE); 0: read every sentence */
 } kurz__kp_opts;
 
 typedef struct kurz__kp {

@@ -299,6 +299,25 @@ static void test_number_words(void **state)
     kurz_keyphrases_free(k);
 }
 
+/* keyphrase-sort/: an ordinal is no key phrase alone, however often it
+ * occurs, but a phrase it starts stays whole. */
+static void test_ordinals(void **state)
+{
+    (void)state;
+    const char *fr = "La coureuse Lucie Marchal a gagné la deuxième étape du Tour de Vendée. "
+                     "Dans la descente, une chute a coupé le peloton en deux. Le peloton a "
+                     "roulé vite pendant la deuxième partie. La deuxième chute fut la "
+                     "dernière. Le dernier kilomètre monte.";
+    kurz_keyphrases *k = extract("fr", fr, strlen(fr), 50, 0);
+    check_shape("fr", fr, strlen(fr), k);
+    assert_int_equal(find(k, "deuxième"), -1);
+    assert_int_equal(find(k, "dernière"), -1);
+    assert_int_equal(find(k, "dernier"), -1);
+    assert_true(find(k, "deuxième partie") >= 0);
+    assert_true(find(k, "peloton") >= 0);
+    kurz_keyphrases_free(k);
+}
+
 /* keyphrase-pos/: a verb form ends a phrase and is never one; a word that
  * general text rarely puts after a determiner (an adjective) ranks below
  * the noun it follows as often. */
@@ -457,6 +476,21 @@ static void test_boilerplate(void **state)
     assert_true(find(k, "moulin") >= 0);
     /* "sauve" and "Valmorin" of the title: the title counts whole */
     assert_true(find(k, "Valmorin") >= 0);
+    kurz_keyphrases_free(k);
+
+    /* without the summarizer's boilerplate filter, key phrases read the
+     * byline and the share button too */
+    kurz_summarizer *s = NULL;
+    assert_int_equal(kurz_summarizer_new(&s, "fr"), KURZ_OK);
+    assert_int_equal(kurz_summarizer_set_option(s, KURZ_OPT_KEYPHRASES, 50), KURZ_OK);
+    assert_int_equal(kurz_summarizer_set_option(s, KURZ_OPT_BOILERPLATE, 0), KURZ_OK);
+    k = NULL;
+    assert_int_equal(kurz_keyphrases_extract(&k, s, noisy_fr, len), KURZ_OK);
+    kurz_summarizer_free(s);
+    check_shape("fr", noisy_fr, len, k);
+    assert_true(find(k, "Jeanne Roussel") >= 0);
+    assert_true(find(k, "Facebook") >= 0);
+    assert_true(find(k, "brasserie artisanale") >= 0);
     kurz_keyphrases_free(k);
 }
 
@@ -774,7 +808,7 @@ static void test_linear(void **state)
     kurz__mem_default(&m);
     kurz__stemmer *st = kurz__stemmer_new("german");
     assert_non_null(st);
-    kurz__kp_opts o = {10, 4};
+    kurz__kp_opts o = {10, 4, 1};
     double per_word[3];
     size_t sizes[3] = {200, 400, 800};
     for (int r = 0; r < 3; r++) {
@@ -822,6 +856,7 @@ int main(void)
         cmocka_unit_test(test_name_variants),
         cmocka_unit_test(test_number_words),
         cmocka_unit_test(test_french_pos),
+        cmocka_unit_test(test_ordinals),
         cmocka_unit_test(test_hyphen_glue),
         cmocka_unit_test(test_particles_capitals),
         cmocka_unit_test(test_counts),

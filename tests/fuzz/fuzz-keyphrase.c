@@ -6,7 +6,8 @@
  *   byte 0      language (fuzz_pick_lang); bit 7: make the text valid UTF-8
  *   byte 1      bit 0 install a counting allocator that fails allocation
  *               number bytes 6-7 (bit 15 of that: realloc_fn NULL);
- *               bit 1 raw option values (may be out of range)
+ *               bit 1 raw option values (may be out of range);
+ *               bit 2 KURZ_OPT_BOILERPLATE 0 (every sentence is read)
  *   bytes 2-3   KURZ_OPT_KEYPHRASES    bytes 4-5 KURZ_OPT_KEYPHRASE_MAX_WORDS
  *               (0xFFFF = keep the default)
  *   bytes 8..   the text
@@ -115,6 +116,9 @@ static void configure(kurz_summarizer *s, const uint8_t *h)
     int raw = (h[1] >> 1) & 1;
     set_opt(s, KURZ_OPT_KEYPHRASES, u16(h, 2), raw);
     set_opt(s, KURZ_OPT_KEYPHRASE_MAX_WORDS, u16(h, 4), raw);
+    if (h[1] & 4)
+        FUZZ_CHECK(kurz_summarizer_set_option(s, KURZ_OPT_BOILERPLATE, 0) == KURZ_OK,
+                   "set(BOILERPLATE, 0)");
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
