@@ -94,7 +94,7 @@ static LID_HOT int32_t next_letter(const uint8_t *s, size_t n, size_t *i, int *u
     return low;
 }
 
-static uint32_t fhash(uint32_t order, const uint32_t *cp, size_t n)
+static LID_HOT uint32_t fhash(uint32_t order, const uint32_t *cp, size_t n)
 {
     uint32_t h = 2166136261u ^ (order * 0x9E3779B9u);
     for (size_t i = 0; i < n; i++)
@@ -105,6 +105,15 @@ static uint32_t fhash(uint32_t order, const uint32_t *cp, size_t n)
     h *= 0xC2B2AE35u;
     h ^= h >> 16;
     return h ? h : 1;
+}
+
+_Static_assert(KURZ__LID_MINORDER == 2 && KURZ__LID_NORDERS == 5,
+               "word_features makes the n-grams of orders 2, 3 and 4");
+
+/* fhash of an n-gram, its order (= length) a constant at each call. */
+static LID_HOT uint32_t fhash_fixed(uint32_t order, const uint32_t *cp)
+{
+    return fhash(order, cp, order);
 }
 
 /* The postings word of a feature (start << 5 | count), 0 when unknown. */
@@ -164,16 +173,11 @@ static uint32_t slot_of(uint32_t h)
     return (uint32_t)(((uint64_t)(h >> 16) * kurz__lid_nslots) >> 16);
 }
 
-/* Adds a feature whose postings word (from lookup) is w. */
-static void feature(scorer *sc, uint32_t order, uint32_t h, uint32_t w, int mark)
+/* Adds a feature whose postings word (from lookup) is w; word = 1 when it
+ * is a whole word (order 0), else 0. (word_features counts it in nord and
+ * the marker words.) */
+static void feature(scorer *sc, uint32_t w, uint32_t word)
 {
-    sc->nord[order]++;
-    if (order == 0 && mark) {
-        const uint32_t *mw = marker_of(h);
-        if (mw)
-            for (int k = 0; k < KURZ__LID_NCLASSES; k++)
-                sc->marked[k] += ((mw[1] >> k) & 1) + ((mw[2] >> k) & 1);
-    }
     uint32_t np = w & 31;
     if (np == KURZ__LID_DENSE) { /* an n-gram, never a word (the generator) */
         const uint8_t *row = kurz__lid_dense[w >> 5];
@@ -190,11 +194,11 @@ static void feature(scorer *sc, uint32_t order, uint32_t h, uint32_t w, int mark
     }
     const uint16_t *p = kurz__lid_posts + (w >> 5);
     /* A posting is (class << 8 | what the feature saves over an unseen one). */
-    for (uint32_t k = 0; k < np; k++)
-        sc->cost[(p[k] >> 8) & 31] -= p[k] & 0xFF;
-    if (order == 0)
-        for (uint32_t k = 0; k < np; k++)
-            sc->known[(p[k] >> 8) & 31]++;
+    for (uint32_t k = 0; k < np; k++) {
+        uint32_t c = (p[k] >> 8) & 31;
+        sc->cost[c] -= p[k] & 0xFF;
+        sc->known[c] += word;
+    }
 }
 
 /* After the ranking settled (its head, class b, no longer changes): only
@@ -263,31 +267,47 @@ static void light_run(scorer *sc, const light *l, int b, uint64_t need)
 #define LID_WORD_KEYS (1 + (KURZ__LID_MAXWORD + 2) * (KURZ__LID_NORDERS - KURZ__LID_MINORDER))
 typedef struct batch {
     uint32_t hs[LID_BATCH_WORDS * LID_WORD_KEYS];
-    uint8_t os[LID_BATCH_WORDS * LID_WORD_KEYS]; /* order, | 0x80 when a marker counts */
+    uint8_t os[LID_BATCH_WORDS * LID_WORD_KEYS]; /* 1 for a whole word, 0 for an n-gram */
     size_t n;
 } batch;
 
-static void word_features(batch *bt, const uint32_t *w, size_t n, int mark)
+static void word_features(scorer *sc, batch *bt, const uint32_t *w, size_t n, int mark)
 {
     uint32_t p[KURZ__LID_MAXWORD + 2];
     uint32_t *hs = bt->hs + bt->n;
     uint8_t *os = bt->os + bt->n;
     size_t nh = 0;
     if (n <= KURZ__LID_WORDMAX) {
-        hs[nh] = fhash(0, w, n);
-        os[nh++] = mark ? 0x80 : 0;
+        uint32_t h = fhash(0, w, n);
+        const uint32_t *mw = mark ? marker_of(h) : NULL;
+        if (mw)
+            for (int k = 0; k < KURZ__LID_NCLASSES; k++)
+                sc->marked[k] += ((mw[1] >> k) & 1) + ((mw[2] >> k) & 1);
+        sc->nord[0]++;
+        hs[nh] = h;
+        os[nh++] = 1;
     }
+    /* n + 1, n and n - 1 n-grams of orders 2, 3 and 4 (n >= 1) */
+    sc->nord[2] += (uint32_t)n + 1;
+    sc->nord[3] += (uint32_t)n;
+    sc->nord[4] += (uint32_t)n - 1;
     p[0] = ' ';
     memcpy(p + 1, w, n * sizeof *w);
     p[n + 1] = ' ';
     size_t len = n + 2;
-    for (size_t ord = KURZ__LID_MINORDER; ord < KURZ__LID_NORDERS; ord++)
-        for (size_t i = 0; i + ord <= len; i++) {
-            if (ord == 1 && p[i] == ' ')
-                continue;
-            hs[nh] = fhash((uint32_t)ord, p + i, ord);
-            os[nh++] = (uint8_t)ord;
-        }
+    /* one loop an order, so that each hash loop has a constant length */
+    for (size_t i = 0; i + 2 <= len; i++) {
+        hs[nh] = fhash_fixed(2, p + i);
+        os[nh++] = 0;
+    }
+    for (size_t i = 0; i + 3 <= len; i++) {
+        hs[nh] = fhash_fixed(3, p + i);
+        os[nh++] = 0;
+    }
+    for (size_t i = 0; i + 4 <= len; i++) {
+        hs[nh] = fhash_fixed(4, p + i);
+        os[nh++] = 0;
+    }
     for (size_t k = 0; k < nh; k++) {
         uint32_t i = slot_of(hs[k]);
         __builtin_prefetch(&kurz__lid_fp[i]);
@@ -307,7 +327,7 @@ static void batch_run(scorer *sc, batch *bt)
             __builtin_prefetch(kurz__lid_posts + (ws[k] >> 5));
     }
     for (size_t k = 0; k < bt->n; k++)
-        feature(sc, bt->os[k] & 0x7F, bt->hs[k], ws[k], bt->os[k] >> 7);
+        feature(sc, ws[k], bt->os[k]);
     bt->n = 0;
 }
 
@@ -544,7 +564,7 @@ static size_t scan(scorer *sc, hist *t, scripts *p, int *head, const uint8_t *s,
                 if (nwords >= KURZ__LID_LIGHT_WORDS)
                     break;
             } else {
-                word_features(&bt, w, wn, mark);
+                word_features(sc, &bt, w, wn, mark);
                 if (nwords % LID_BATCH_WORDS == 0) {
                     batch_run(sc, &bt);
                     if ((*head = settled(sc, script)) >= 0)
