@@ -124,9 +124,9 @@ static uint32_t lookup(uint32_t h)
     if (!fp)
         fp = 1;
     uint32_t i = (uint32_t)(((uint64_t)(h >> 16) * size) >> 16); /* = slot_of(h) */
-    while (kurz__lid_fp[i]) {
-        if (kurz__lid_fp[i] == fp)
-            return kurz__lid_where[i];
+    while (kurz__lid_slot[i][0]) {
+        if (kurz__lid_slot[i][0] == fp)
+            return kurz__lid_slot[i][1] | (uint32_t)kurz__lid_slot[i][2] << 16;
         if (++i == size)
             i = 0;
     }
@@ -238,8 +238,7 @@ static void light_run(scorer *sc, const light *l, int b, uint64_t need)
         size_t j1 = j0 + LID_LIGHT_CHUNK < l->n ? j0 + LID_LIGHT_CHUNK : l->n;
         uint32_t pw[LID_LIGHT_CHUNK];
         for (size_t j = j0; j < j1; j++) {
-            __builtin_prefetch(&kurz__lid_fp[slot_of(l->h[j])]);
-            __builtin_prefetch(&kurz__lid_where[slot_of(l->h[j])]);
+            __builtin_prefetch(kurz__lid_slot[slot_of(l->h[j])]);
         }
         for (size_t j = j0; j < j1; j++) {
             pw[j - j0] = lookup(l->h[j]);
@@ -310,8 +309,7 @@ static void word_features(scorer *sc, batch *bt, const uint32_t *w, size_t n, in
     }
     for (size_t k = 0; k < nh; k++) {
         uint32_t i = slot_of(hs[k]);
-        __builtin_prefetch(&kurz__lid_fp[i]);
-        __builtin_prefetch(&kurz__lid_where[i]);
+        __builtin_prefetch(kurz__lid_slot[i]);
     }
     bt->n += nh;
 }
