@@ -94,17 +94,26 @@ static LID_HOT int32_t next_letter(const uint8_t *s, size_t n, size_t *i, int *u
     return low;
 }
 
-static LID_HOT uint32_t fhash(uint32_t order, const uint32_t *cp, size_t n)
+#define LID_FNV_PRIME 16777619u
+#define LID_FNV_SEED(order) (2166136261u ^ ((uint32_t)(order) * 0x9E3779B9u))
+
+/* The end of fhash, after the code points went in. */
+static LID_HOT uint32_t fmix(uint32_t h)
 {
-    uint32_t h = 2166136261u ^ (order * 0x9E3779B9u);
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ cp[i]) * 16777619u;
     h ^= h >> 16;
     h *= 0x85EBCA6Bu;
     h ^= h >> 13;
     h *= 0xC2B2AE35u;
     h ^= h >> 16;
     return h ? h : 1;
+}
+
+static LID_HOT uint32_t fhash(uint32_t order, const uint32_t *cp, size_t n)
+{
+    uint32_t h = LID_FNV_SEED(order);
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ cp[i]) * LID_FNV_PRIME;
+    return fmix(h);
 }
 
 _Static_assert(KURZ__LID_MINORDER == 2 && KURZ__LID_NORDERS == 5,
@@ -211,11 +220,12 @@ typedef struct light {
     size_t n;
 } light;
 
-static void light_add(light *l, const uint32_t *w, size_t n, int mark)
+/* A word of at most KURZ__LID_WORDMAX letters, its order-0 hash h. */
+static void light_add(light *l, uint32_t h, int mark)
 {
-    if (n > KURZ__LID_WORDMAX || l->n == KURZ__LID_LIGHT_WORDS)
+    if (l->n == KURZ__LID_LIGHT_WORDS)
         return;
-    l->h[l->n] = fhash(0, w, n);
+    l->h[l->n] = h;
     l->mk[l->n++] = (uint8_t)mark;
 }
 
@@ -511,6 +521,52 @@ static int bucket_of(uint64_t nf)
     return nf < 150 ? 0 : nf < 400 ? 1 : nf < 1200 ? 2 : 3;
 }
 
+/* Pass 2 from byte i on, once the ranking settled: the words of script
+ * only go to the word-level tests (light_add), each hashed as it is
+ * decoded; up to KURZ__LID_LIGHT_WORDS script words in all (*nwords read so
+ * far; at least one more). start: a sentence starts. Returns where it
+ * stopped. */
+static size_t light_scan(light *lt, scripts *p, const uint8_t *s, size_t n, size_t i,
+                         int start, size_t nwords, int script)
+{
+    int upper = 0, caps = 0, wscript = -1;
+    size_t wl = 0;
+    uint32_t h = LID_FNV_SEED(0);
+    while (i <= n) {
+        size_t at = i;
+        int32_t c = i < n ? next_letter(s, n, &i, &upper) : (i++, -1);
+        if (c >= 0) {
+            if (wscript < 0)
+                wscript = script_of((uint32_t)c);
+            if (wl < 2 && upper)
+                caps |= 1 << wl;
+            h = (h ^ (uint32_t)c) * LID_FNV_PRIME; /* used up to KURZ__LID_WORDMAX letters */
+            wl++;
+            continue;
+        }
+        if (wl) {
+            if (!p->done)
+                scripts_word(p, wscript, wl);
+            if (wscript == script) {
+                nwords++;
+                int mark = !(caps & 1) || (start && !(caps & 2) && wl > 1);
+                if (wl <= KURZ__LID_WORDMAX)
+                    light_add(lt, fmix(h), mark);
+                if (nwords >= KURZ__LID_LIGHT_WORDS)
+                    break;
+            }
+            start = 0;
+        }
+        if (at < n && (s[at] == '.' || s[at] == '!' || s[at] == '?'))
+            start = 1;
+        wl = 0;
+        caps = 0;
+        wscript = -1;
+        h = LID_FNV_SEED(0);
+    }
+    return i;
+}
+
 /* Pass 2: the features of the words of script over s[0..n) (with pass 1
  * counted alongside while p->done is 0, and pass 3's letters into *t).
  * Returns where pass 3 would stop (the settling point or n); *head = the
@@ -557,17 +613,11 @@ static size_t scan(scorer *sc, hist *t, scripts *p, int *head, const uint8_t *s,
         if (wscript == script && wn) {
             nwords++;
             int mark = !(caps & 1) || (start && !(caps & 2) && wn > 1);
-            if (read < n) {
-                light_add(&lt, w, wn, mark);
-                if (nwords >= KURZ__LID_LIGHT_WORDS)
-                    break;
-            } else {
-                word_features(sc, &bt, w, wn, mark);
-                if (nwords % LID_BATCH_WORDS == 0) {
-                    batch_run(sc, &bt);
-                    if ((*head = settled(sc, script)) >= 0)
-                        read = i < n ? i : n;
-                }
+            word_features(sc, &bt, w, wn, mark);
+            if (nwords % LID_BATCH_WORDS == 0) {
+                batch_run(sc, &bt);
+                if ((*head = settled(sc, script)) >= 0)
+                    read = i < n ? i : n;
             }
         }
         if (wn)
@@ -577,6 +627,10 @@ static size_t scan(scorer *sc, hist *t, scripts *p, int *head, const uint8_t *s,
         wn = 0;
         caps = 0;
         wscript = -1;
+        if (read < n) { /* settled: the rest is lighter */
+            i = light_scan(&lt, p, s, n, i, start, nwords, script);
+            break;
+        }
     }
     if (bt.n)
         batch_run(sc, &bt);
