@@ -94,17 +94,35 @@ static LID_HOT int32_t next_letter(const uint8_t *s, size_t n, size_t *i, int *u
     return low;
 }
 
-static uint32_t fhash(uint32_t order, const uint32_t *cp, size_t n)
+#define LID_FNV_PRIME 16777619u
+#define LID_FNV_SEED(order) (2166136261u ^ ((uint32_t)(order) * 0x9E3779B9u))
+
+/* The end of fhash, after the code points went in. */
+static LID_HOT uint32_t fmix(uint32_t h)
 {
-    uint32_t h = 2166136261u ^ (order * 0x9E3779B9u);
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ cp[i]) * 16777619u;
     h ^= h >> 16;
     h *= 0x85EBCA6Bu;
     h ^= h >> 13;
     h *= 0xC2B2AE35u;
     h ^= h >> 16;
     return h ? h : 1;
+}
+
+static LID_HOT uint32_t fhash(uint32_t order, const uint32_t *cp, size_t n)
+{
+    uint32_t h = LID_FNV_SEED(order);
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ cp[i]) * LID_FNV_PRIME;
+    return fmix(h);
+}
+
+_Static_assert(KURZ__LID_MINORDER == 2 && KURZ__LID_NORDERS == 5,
+               "word_features makes the n-grams of orders 2, 3 and 4");
+
+/* fhash of an n-gram, its order (= length) a constant at each call. */
+static LID_HOT uint32_t fhash_fixed(uint32_t order, const uint32_t *cp)
+{
+    return fhash(order, cp, order);
 }
 
 /* The postings word of a feature (start << 5 | count), 0 when unknown. */
@@ -115,9 +133,9 @@ static uint32_t lookup(uint32_t h)
     if (!fp)
         fp = 1;
     uint32_t i = (uint32_t)(((uint64_t)(h >> 16) * size) >> 16); /* = slot_of(h) */
-    while (kurz__lid_fp[i]) {
-        if (kurz__lid_fp[i] == fp)
-            return kurz__lid_where[i];
+    while (kurz__lid_slot[i][0]) {
+        if (kurz__lid_slot[i][0] == fp)
+            return kurz__lid_slot[i][1] | (uint32_t)kurz__lid_slot[i][2] << 16;
         if (++i == size)
             i = 0;
     }
@@ -127,6 +145,10 @@ static uint32_t lookup(uint32_t h)
 typedef struct scorer {
     int64_t cost[32]; /* indexed by a 5-bit class field */
     uint32_t dsave[KURZ__LID_DENSE_WIDTH]; /* dense rows' savings, by place in the script */
+    /* The latest rows' savings, in lanes half as wide (twice as many to a
+     * vector add), moved to dsave before 257 rows of 255 could overflow. */
+    uint16_t dsave16[KURZ__LID_DENSE_WIDTH];
+    uint32_t ndense16;
     uint32_t known[32];
     uint32_t nord[KURZ__LID_NORDERS];
     uint32_t marked[KURZ__LID_NCLASSES]; /* function words foreign to the class */
@@ -160,101 +182,168 @@ static uint32_t slot_of(uint32_t h)
     return (uint32_t)(((uint64_t)(h >> 16) * kurz__lid_nslots) >> 16);
 }
 
-/* Adds a feature whose postings word (from lookup) is w. */
-static void feature(scorer *sc, uint32_t order, uint32_t h, uint32_t w, int mark)
+/* Adds a feature whose postings word (from lookup) is w; word = 1 when it
+ * is a whole word (order 0), else 0. (word_features counts it in nord and
+ * the marker words.) */
+static void feature(scorer *sc, uint32_t w, uint32_t word)
 {
-    sc->nord[order]++;
-    if (order == 0 && mark) {
-        const uint32_t *mw = marker_of(h);
-        if (mw)
-            for (int k = 0; k < KURZ__LID_NCLASSES; k++)
-                sc->marked[k] += ((mw[1] >> k) & 1) + ((mw[2] >> k) & 1);
-    }
     uint32_t np = w & 31;
     if (np == KURZ__LID_DENSE) { /* an n-gram, never a word (the generator) */
         const uint8_t *row = kurz__lid_dense[w >> 5];
         for (int j = 0; j < KURZ__LID_DENSE_WIDTH; j++)
-            sc->dsave[j] += row[j];
+            sc->dsave16[j] = (uint16_t)(sc->dsave16[j] + row[j]);
+        if (++sc->ndense16 == 257) {
+            for (int j = 0; j < KURZ__LID_DENSE_WIDTH; j++) {
+                sc->dsave[j] += sc->dsave16[j];
+                sc->dsave16[j] = 0;
+            }
+            sc->ndense16 = 0;
+        }
         return;
     }
     const uint16_t *p = kurz__lid_posts + (w >> 5);
     /* A posting is (class << 8 | what the feature saves over an unseen one). */
-    for (uint32_t k = 0; k < np; k++)
-        sc->cost[(p[k] >> 8) & 31] -= p[k] & 0xFF;
-    if (order == 0)
-        for (uint32_t k = 0; k < np; k++)
-            sc->known[(p[k] >> 8) & 31]++;
+    for (uint32_t k = 0; k < np; k++) {
+        uint32_t c = (p[k] >> 8) & 31;
+        sc->cost[c] -= p[k] & 0xFF;
+        sc->known[c] += word;
+    }
 }
 
 /* After the ranking settled (its head, class b, no longer changes): only
  * the word-level fit tests of b (known words, a neighbour's function words)
- * go on reading, at one lookup a word. */
-static void word_light(scorer *sc, const uint32_t *w, size_t n, int b, int mark)
+ * go on reading, at one lookup a word. The words are gathered first (their
+ * order-0 hashes, with mk saying whether a marker counts), then tested. */
+typedef struct light {
+    uint32_t h[KURZ__LID_LIGHT_WORDS];
+    uint8_t mk[KURZ__LID_LIGHT_WORDS];
+    size_t n;
+} light;
+
+/* A word of at most KURZ__LID_WORDMAX letters, its order-0 hash h. */
+static void light_add(light *l, uint32_t h, int mark)
 {
-    if (n > KURZ__LID_WORDMAX)
+    if (l->n == KURZ__LID_LIGHT_WORDS)
         return;
-    sc->lwords++;
-    uint32_t h = fhash(0, w, n);
-    const uint32_t *mw = mark ? marker_of(h) : NULL;
-    if (mw)
-        sc->marked[b] += ((mw[1] >> b) & 1) + ((mw[2] >> b) & 1);
-    uint32_t pw = lookup(h);
-    if ((pw & 31) == KURZ__LID_DENSE) /* words are never dense (the generator) */
-        return;
-    const uint16_t *p = kurz__lid_posts + (pw >> 5);
-    for (uint32_t k = 0; k < (pw & 31); k++) /* postings are sorted by class */
-        if ((int)((p[k] >> 8) & 31) >= b) {
-            sc->known[b] += (int)((p[k] >> 8) & 31) == b;
-            break;
-        }
+    l->h[l->n] = h;
+    l->mk[l->n++] = (uint8_t)mark;
 }
 
-static void word_features(scorer *sc, const uint32_t *w, size_t n, int mark)
+/* The words of l against class b, whose known-word test asks for
+ * known * 255 >= need (need counts every word, these included). Once that
+ * holds, more known words cannot change the answer: the other words are
+ * only looked up in the marker list (a small filter, nearly always enough),
+ * not in the feature table. The lookups are made a few words at a time,
+ * in rounds, so that their cache misses overlap. */
+#define LID_LIGHT_CHUNK 8
+static void light_run(scorer *sc, const light *l, int b, uint64_t need)
 {
-    /* All the word's keys first, their slots prefetched, then the lookups:
-     * the table's cache misses overlap instead of queueing. */
+    sc->lwords += (uint32_t)l->n;
+    for (size_t j = 0; j < l->n; j++) {
+        const uint32_t *mw = l->mk[j] ? marker_of(l->h[j]) : NULL;
+        if (mw)
+            sc->marked[b] += ((mw[1] >> b) & 1) + ((mw[2] >> b) & 1);
+    }
+    for (size_t j0 = 0; j0 < l->n && (uint64_t)sc->known[b] * 255 < need; j0 += LID_LIGHT_CHUNK) {
+        size_t j1 = j0 + LID_LIGHT_CHUNK < l->n ? j0 + LID_LIGHT_CHUNK : l->n;
+        uint32_t pw[LID_LIGHT_CHUNK];
+        for (size_t j = j0; j < j1; j++) {
+            __builtin_prefetch(kurz__lid_slot[slot_of(l->h[j])]);
+        }
+        for (size_t j = j0; j < j1; j++) {
+            pw[j - j0] = lookup(l->h[j]);
+            __builtin_prefetch(kurz__lid_posts + (pw[j - j0] >> 5));
+        }
+        for (size_t j = j0; j < j1; j++) {
+            uint32_t w = pw[j - j0];
+            if ((w & 31) == KURZ__LID_DENSE) /* words are never dense (the generator) */
+                continue;
+            const uint16_t *p = kurz__lid_posts + (w >> 5);
+            for (uint32_t k = 0; k < (w & 31); k++) /* postings are sorted by class */
+                if ((int)((p[k] >> 8) & 31) >= b) {
+                    sc->known[b] += (int)((p[k] >> 8) & 31) == b;
+                    break;
+                }
+        }
+    }
+}
+
+/* The features of a few words (up to a settled() check: 4 script words),
+ * gathered first, their slots prefetched, then looked up in rounds (every
+ * key's postings word, the postings prefetched, then the postings): the
+ * table's cache misses overlap instead of queueing. */
+#define LID_BATCH_WORDS 4
+#define LID_WORD_KEYS (1 + (KURZ__LID_MAXWORD + 2) * (KURZ__LID_NORDERS - KURZ__LID_MINORDER))
+typedef struct batch {
+    uint32_t hs[LID_BATCH_WORDS * LID_WORD_KEYS];
+    uint8_t os[LID_BATCH_WORDS * LID_WORD_KEYS]; /* 1 for a whole word, 0 for an n-gram */
+    size_t n;
+} batch;
+
+static void word_features(scorer *sc, batch *bt, const uint32_t *w, size_t n, int mark)
+{
     uint32_t p[KURZ__LID_MAXWORD + 2];
-    uint32_t hs[1 + (KURZ__LID_MAXWORD + 2) * KURZ__LID_NORDERS];
-    uint8_t os[1 + (KURZ__LID_MAXWORD + 2) * KURZ__LID_NORDERS];
+    uint32_t *hs = bt->hs + bt->n;
+    uint8_t *os = bt->os + bt->n;
     size_t nh = 0;
     if (n <= KURZ__LID_WORDMAX) {
-        hs[nh] = fhash(0, w, n);
-        os[nh++] = 0;
+        uint32_t h = fhash(0, w, n);
+        const uint32_t *mw = mark ? marker_of(h) : NULL;
+        if (mw)
+            for (int k = 0; k < KURZ__LID_NCLASSES; k++)
+                sc->marked[k] += ((mw[1] >> k) & 1) + ((mw[2] >> k) & 1);
+        sc->nord[0]++;
+        hs[nh] = h;
+        os[nh++] = 1;
     }
+    /* n + 1, n and n - 1 n-grams of orders 2, 3 and 4 (n >= 1) */
+    sc->nord[2] += (uint32_t)n + 1;
+    sc->nord[3] += (uint32_t)n;
+    sc->nord[4] += (uint32_t)n - 1;
     p[0] = ' ';
     memcpy(p + 1, w, n * sizeof *w);
     p[n + 1] = ' ';
     size_t len = n + 2;
-    for (size_t ord = KURZ__LID_MINORDER; ord < KURZ__LID_NORDERS; ord++)
-        for (size_t i = 0; i + ord <= len; i++) {
-            if (ord == 1 && p[i] == ' ')
-                continue;
-            hs[nh] = fhash((uint32_t)ord, p + i, ord);
-            os[nh++] = (uint8_t)ord;
-        }
+    /* one loop an order, so that each hash loop has a constant length */
+    for (size_t i = 0; i + 2 <= len; i++) {
+        hs[nh] = fhash_fixed(2, p + i);
+        os[nh++] = 0;
+    }
+    for (size_t i = 0; i + 3 <= len; i++) {
+        hs[nh] = fhash_fixed(3, p + i);
+        os[nh++] = 0;
+    }
+    for (size_t i = 0; i + 4 <= len; i++) {
+        hs[nh] = fhash_fixed(4, p + i);
+        os[nh++] = 0;
+    }
     for (size_t k = 0; k < nh; k++) {
         uint32_t i = slot_of(hs[k]);
-        __builtin_prefetch(&kurz__lid_fp[i]);
-        __builtin_prefetch(&kurz__lid_where[i]);
+        __builtin_prefetch(kurz__lid_slot[i]);
     }
-    /* Then every key's postings word, the postings prefetched, then the
-     * postings: three rounds of cache misses, not three a feature. */
-    uint32_t ws[1 + (KURZ__LID_MAXWORD + 2) * KURZ__LID_NORDERS];
-    for (size_t k = 0; k < nh; k++) {
-        ws[k] = lookup(hs[k]);
+    bt->n += nh;
+}
+
+static void batch_run(scorer *sc, batch *bt)
+{
+    uint32_t ws[LID_BATCH_WORDS * LID_WORD_KEYS];
+    for (size_t k = 0; k < bt->n; k++) {
+        ws[k] = lookup(bt->hs[k]);
         if ((ws[k] & 31) == KURZ__LID_DENSE)
             __builtin_prefetch(kurz__lid_dense[ws[k] >> 5]);
         else
             __builtin_prefetch(kurz__lid_posts + (ws[k] >> 5));
     }
-    for (size_t k = 0; k < nh; k++)
-        feature(sc, os[k], hs[k], ws[k], mark);
+    for (size_t k = 0; k < bt->n; k++)
+        feature(sc, ws[k], bt->os[k]);
+    bt->n = 0;
 }
 
 /* Total cost of class k so far. */
 static int64_t total_cost(const scorer *sc, int k)
 {
-    int64_t c = sc->cost[k] - sc->dsave[kurz__lid_class_local[k]];
+    int l = kurz__lid_class_local[k];
+    int64_t c = sc->cost[k] - sc->dsave[l] - sc->dsave16[l];
     for (int o = 0; o < KURZ__LID_NORDERS; o++)
         c += (int64_t)sc->nord[o] * kurz__lid_unseen[k][o];
     return c;
@@ -325,6 +414,239 @@ static size_t sample_len(const uint8_t *s, size_t len)
     return n;
 }
 
+/* Pass 1's state: letters per script, a word counted in its first
+ * letter's, over the first KURZ__LID_SCRIPT_LETTERS letters; it stops
+ * early once the letters left could not change the leader. */
+typedef struct scripts {
+    size_t letters[SC_NSCRIPTS], nletters;
+    int done;
+} scripts;
+
+/* A word (of script wscript, -1 when none) ended: can the rest still
+ * change the leader? Not before half the letters are read. */
+static void scripts_word_end(scripts *p, int wscript)
+{
+    if (wscript < 0 || 2 * p->nletters <= KURZ__LID_SCRIPT_LETTERS)
+        return;
+    size_t top = 0, second = 0;
+    for (int k = 0; k < SC_NSCRIPTS; k++) {
+        if (p->letters[k] > top) {
+            second = top;
+            top = p->letters[k];
+        } else if (p->letters[k] > second) {
+            second = p->letters[k];
+        }
+    }
+    if (top - second > KURZ__LID_SCRIPT_LETTERS - p->nletters)
+        p->done = 1;
+}
+
+/* A word of wl letters, the first of script wscript, ended (pass 1 a word
+ * at a time): its letters up to the KURZ__LID_SCRIPT_LETTERS-th count. */
+static void scripts_word(scripts *p, int wscript, size_t wl)
+{
+    size_t room = KURZ__LID_SCRIPT_LETTERS - p->nletters;
+    size_t k = wl < room ? wl : room;
+    p->letters[wscript] += k;
+    p->nletters += k;
+    if (p->nletters == KURZ__LID_SCRIPT_LETTERS)
+        p->done = 1;
+    else
+        scripts_word_end(p, wscript);
+}
+
+/* Pass 1 from byte i (at a word boundary) on. */
+static void scripts_count(scripts *p, const uint8_t *s, size_t n, size_t i)
+{
+    int wscript = -1;
+    while (!p->done && i < n && p->nletters < KURZ__LID_SCRIPT_LETTERS) {
+        int32_t c = next_letter(s, n, &i, NULL);
+        if (c < 0) {
+            scripts_word_end(p, wscript);
+            wscript = -1;
+            continue;
+        }
+        if (wscript < 0)
+            wscript = script_of((uint32_t)c);
+        p->letters[wscript]++;
+        p->nletters++;
+    }
+    p->done = 1;
+}
+
+/* Pass 3's letters, gathered by pass 2: how often each letter of the
+ * script occurs in what pass 2 read before the ranking settled. */
+#define LID_HIST 128 /* slots for letters beyond ASCII; at most 3/4 used */
+typedef struct hist {
+    uint32_t ascii[26];
+    uint32_t cp[LID_HIST], cnt[LID_HIST];
+    size_t distinct, own;
+    int full; /* more letters than the table takes: pass 3 reads them again */
+} hist;
+
+/* Counts letter c (t->own is counted a word at a time by the caller). */
+static void hist_add(hist *t, int32_t c)
+{
+    if ((uint32_t)(c - 'a') < 26) {
+        t->ascii[c - 'a']++;
+        return;
+    }
+    uint32_t j = ((uint32_t)c * 0x9E3779B1u) >> 25;
+    while (t->cp[j] && t->cp[j] != (uint32_t)c)
+        j = (j + 1) & (LID_HIST - 1);
+    if (!t->cp[j]) {
+        if (4 * (t->distinct + 1) > 3 * LID_HIST) {
+            t->full = 1;
+            return;
+        }
+        t->distinct++;
+        t->cp[j] = (uint32_t)c;
+    }
+    t->cnt[j]++;
+}
+
+/* What a letter c of the script, n times, weighs against class b. */
+static size_t alien_weight(int b, uint32_t c, size_t n)
+{
+    if (c >= 0x300 && utf8proc_category((int32_t)c) >= UTF8PROC_CATEGORY_MN)
+        return 0; /* a mark (diacritic, vowel sign): not a letter of its own */
+    if (in_alphabet(b, c))
+        return 0;
+    return n * (size_t)(1 + strong_letter(b, c));
+}
+
+/* The length bucket of the rejection thresholds for nf features. */
+static int bucket_of(uint64_t nf)
+{
+    return nf < 150 ? 0 : nf < 400 ? 1 : nf < 1200 ? 2 : 3;
+}
+
+/* Pass 2 from byte i on, once the ranking settled: the words of script
+ * only go to the word-level tests (light_add), each hashed as it is
+ * decoded; up to KURZ__LID_LIGHT_WORDS script words in all (*nwords read so
+ * far; at least one more). start: a sentence starts. Returns where it
+ * stopped. */
+static size_t light_scan(light *lt, scripts *p, const uint8_t *s, size_t n, size_t i,
+                         int start, size_t nwords, int script)
+{
+    int upper = 0, caps = 0, wscript = -1;
+    size_t wl = 0;
+    uint32_t h = LID_FNV_SEED(0);
+    while (i <= n) {
+        size_t at = i;
+        int32_t c = i < n ? next_letter(s, n, &i, &upper) : (i++, -1);
+        if (c >= 0) {
+            if (wscript < 0)
+                wscript = script_of((uint32_t)c);
+            if (wl < 2 && upper)
+                caps |= 1 << wl;
+            h = (h ^ (uint32_t)c) * LID_FNV_PRIME; /* used up to KURZ__LID_WORDMAX letters */
+            wl++;
+            continue;
+        }
+        if (wl) {
+            if (!p->done)
+                scripts_word(p, wscript, wl);
+            if (wscript == script) {
+                nwords++;
+                int mark = !(caps & 1) || (start && !(caps & 2) && wl > 1);
+                if (wl <= KURZ__LID_WORDMAX)
+                    light_add(lt, fmix(h), mark);
+                if (nwords >= KURZ__LID_LIGHT_WORDS)
+                    break;
+            }
+            start = 0;
+        }
+        if (at < n && (s[at] == '.' || s[at] == '!' || s[at] == '?'))
+            start = 1;
+        wl = 0;
+        caps = 0;
+        wscript = -1;
+        h = LID_FNV_SEED(0);
+    }
+    return i;
+}
+
+/* Pass 2: the features of the words of script over s[0..n) (with pass 1
+ * counted alongside while p->done is 0, and pass 3's letters into *t).
+ * Returns where pass 3 would stop (the settling point or n); *head = the
+ * settled best class or -1. */
+static size_t scan(scorer *sc, hist *t, scripts *p, int *head, const uint8_t *s, size_t n,
+                   int script)
+{
+    batch bt;
+    bt.n = 0;
+    light lt;
+    lt.n = 0;
+    uint32_t w[KURZ__LID_MAXWORD];
+    size_t wn = 0, nwords = 0, read = n;
+    *head = -1;
+    /* A neighbour's marker word counts only when written as a function
+     * word is: in lower case, or capitalized at the start of a sentence;
+     * not as a name or an acronym ("Dae-jung", "PRI"). */
+    int start = 1, upper = 0, caps = 0, wscript = -1, counting = 0;
+    size_t i = 0, wl = 0; /* wl: the word's letters (wn stops at KURZ__LID_MAXWORD) */
+    while (i <= n) {
+        size_t at = i;
+        int32_t c = i < n ? next_letter(s, n, &i, &upper) : (i++, -1);
+        if (c >= 0) {
+            if (wscript < 0) {
+                wscript = script_of((uint32_t)c);
+                counting = wscript == script && read == n;
+            }
+            wl++;
+            if (counting)
+                hist_add(t, c);
+            if (wn < 2 && upper)
+                caps |= 1 << wn;
+            if (wn < KURZ__LID_MAXWORD)
+                w[wn++] = (uint32_t)c;
+            continue;
+        }
+        if (wl) {
+            if (!p->done)
+                scripts_word(p, wscript, wl);
+            if (counting)
+                t->own += wl;
+            wl = 0;
+        }
+        if (wscript == script && wn) {
+            nwords++;
+            int mark = !(caps & 1) || (start && !(caps & 2) && wn > 1);
+            word_features(sc, &bt, w, wn, mark);
+            if (nwords % LID_BATCH_WORDS == 0) {
+                batch_run(sc, &bt);
+                if ((*head = settled(sc, script)) >= 0)
+                    read = i < n ? i : n;
+            }
+        }
+        if (wn)
+            start = 0;
+        if (at < n && (s[at] == '.' || s[at] == '!' || s[at] == '?'))
+            start = 1;
+        wn = 0;
+        caps = 0;
+        wscript = -1;
+        if (read < n) { /* settled: the rest is lighter */
+            i = light_scan(&lt, p, s, n, i, start, nwords, script);
+            break;
+        }
+    }
+    if (bt.n)
+        batch_run(sc, &bt);
+    if (lt.n) {
+        /* the known-word test's bar (identify), for every word read */
+        uint64_t nf = 0;
+        for (int o = 0; o < KURZ__LID_NORDERS; o++)
+            nf += sc->nord[o];
+        uint64_t nw = (uint64_t)sc->nord[0] + lt.n;
+        light_run(sc, &lt, *head, (uint64_t)kurz__lid_minknown[*head][bucket_of(nf)] * nw);
+    }
+    if (!p->done)
+        scripts_count(p, s, n, i);
+    return read;
+}
+
 static int identify(kurz__lidres *r, const char *text, size_t len, size_t *bad, int validate)
 {
     const uint8_t *s = (const uint8_t *)text;
@@ -341,87 +663,40 @@ static int identify(kurz__lidres *r, const char *text, size_t len, size_t *bad, 
         return KURZ_ERR_INVALID_UTF8;
     }
 
-    /* Pass 1: letters per script, a word counted in its first letter's,
-     * over the first KURZ__LID_SCRIPT_LETTERS letters; it stops early once
-     * the letters left could not change the leader. */
-    size_t letters[SC_NSCRIPTS] = {0}, nletters = 0;
-    int wscript = -1;
-    for (size_t i = 0; i < n && nletters < KURZ__LID_SCRIPT_LETTERS;) {
+    /* Pass 2 reads the words of one script, which pass 1 names; both run
+     * at once, under the script of the first letter (nearly always the
+     * one pass 1 names; else pass 2 runs again). */
+    scripts p;
+    memset(&p, 0, sizeof p);
+    int guess = SC_OTHER;
+    for (size_t i = 0; i < n;) {
         int32_t c = next_letter(s, n, &i, NULL);
-        if (c < 0) {
-            /* A word ended: can the rest still change the leader? Not
-             * before half the letters are read. */
-            if (wscript >= 0 && 2 * nletters > KURZ__LID_SCRIPT_LETTERS) {
-                size_t top = 0, second = 0;
-                for (int k = 0; k < SC_NSCRIPTS; k++) {
-                    if (letters[k] > top) {
-                        second = top;
-                        top = letters[k];
-                    } else if (letters[k] > second) {
-                        second = letters[k];
-                    }
-                }
-                if (top - second > KURZ__LID_SCRIPT_LETTERS - nletters)
-                    break;
-            }
-            wscript = -1;
-            continue;
+        if (c >= 0) {
+            guess = script_of((uint32_t)c);
+            break;
         }
-        if (wscript < 0)
-            wscript = script_of((uint32_t)c);
-        letters[wscript]++;
-        nletters++;
+    }
+    scorer sc;
+    hist t;
+    int head = -1;
+    size_t read = n;
+    if (guess != SC_OTHER) {
+        memset(&sc, 0, sizeof sc);
+        memset(&t, 0, sizeof t);
+        read = scan(&sc, &t, &p, &head, s, n, guess);
+    } else {
+        scripts_count(&p, s, n, 0);
     }
     int script = 0;
     for (int k = 1; k < SC_NSCRIPTS; k++)
-        if (letters[k] > letters[script])
+        if (p.letters[k] > p.letters[script])
             script = k;
-    if (script == SC_OTHER || letters[script] < KURZ__LID_MINLETTERS)
+    if (script == SC_OTHER || p.letters[script] < KURZ__LID_MINLETTERS)
         return 0;
-
-    /* Pass 2: features of the words of that script. */
-    scorer sc;
-    memset(&sc, 0, sizeof sc);
-    uint32_t w[KURZ__LID_MAXWORD];
-    size_t wn = 0, nwords = 0, read = n;
-    int head = -1;
-    /* A neighbour's marker word counts only when written as a function
-     * word is: in lower case, or capitalized at the start of a sentence;
-     * not as a name or an acronym ("Dae-jung", "PRI"). */
-    int start = 1, upper = 0, caps = 0;
-    wscript = -1;
-    for (size_t i = 0; i <= n;) {
-        size_t at = i;
-        int32_t c = i < n ? next_letter(s, n, &i, &upper) : (i++, -1);
-        if (c >= 0) {
-            if (wscript < 0)
-                wscript = script_of((uint32_t)c);
-            if (wn < 2 && upper)
-                caps |= 1 << wn;
-            if (wn < KURZ__LID_MAXWORD)
-                w[wn++] = (uint32_t)c;
-            continue;
-        }
-        if (wscript == script && wn) {
-            nwords++;
-            int mark = !(caps & 1) || (start && !(caps & 2) && wn > 1);
-            if (read < n) {
-                word_light(&sc, w, wn, head, mark);
-                if (nwords >= KURZ__LID_LIGHT_WORDS)
-                    break;
-            } else {
-                word_features(&sc, w, wn, mark);
-                if ((nwords & 3) == 0 && (head = settled(&sc, script)) >= 0)
-                    read = i < n ? i : n;
-            }
-        }
-        if (wn)
-            start = 0;
-        if (at < n && (s[at] == '.' || s[at] == '!' || s[at] == '?'))
-            start = 1;
-        wn = 0;
-        caps = 0;
-        wscript = -1;
+    if (script != guess) {
+        memset(&sc, 0, sizeof sc);
+        memset(&t, 0, sizeof t);
+        read = scan(&sc, &t, &p, &head, s, n, script); /* p is done */
     }
 
     /* Rank the classes of the script. */
@@ -459,7 +734,7 @@ static int identify(kurz__lidres *r, const char *text, size_t len, size_t *bad, 
 
     /* Does the text fit its best class? */
     int b = idx[0];
-    int bucket = nf < 150 ? 0 : nf < 400 ? 1 : nf < 1200 ? 2 : 3;
+    int bucket = bucket_of(nf);
     /* The mean cost per feature is tested where no rival was left far
      * behind: on short text, or in a script of one class. */
     int rival = head >= 0 && !kurz__lid_script_alone[script];
@@ -470,35 +745,33 @@ static int identify(kurz__lidres *r, const char *text, size_t len, size_t *bad, 
         return 0;
     if (nw && (uint64_t)sc.known[b] * 255 < (uint64_t)kurz__lid_minknown[b][bucket] * nw)
         return 0;
-    /* Pass 3, over the part pass 2 read: letters of the script foreign to
-     * the class. */
-    uint8_t ascii[128]; /* 1 = in the alphabet, 2 = not, 0 = not looked up yet */
-    memset(ascii, 0, sizeof ascii);
-    size_t alien = 0, own = 0;
-    wscript = -1;
-    for (size_t i = 0; i < read;) {
-        int32_t c = next_letter(s, read, &i, NULL);
-        if (c < 0) {
-            wscript = -1;
-            continue;
+    /* Pass 3, over the part pass 2 read before the ranking settled (its
+     * letters counted by pass 2): letters of the script foreign to the
+     * class. */
+    size_t alien = 0, own = t.own;
+    if (!t.full) {
+        for (int j = 0; j < 26; j++)
+            if (t.ascii[j])
+                alien += alien_weight(b, (uint32_t)('a' + j), t.ascii[j]);
+        for (size_t j = 0; j < LID_HIST; j++)
+            if (t.cp[j])
+                alien += alien_weight(b, t.cp[j], t.cnt[j]);
+    } else { /* read them again */
+        own = 0;
+        int wscript = -1;
+        for (size_t i = 0; i < read;) {
+            int32_t c = next_letter(s, read, &i, NULL);
+            if (c < 0) {
+                wscript = -1;
+                continue;
+            }
+            if (wscript < 0)
+                wscript = script_of((uint32_t)c);
+            if (wscript != script)
+                continue;
+            own++;
+            alien += alien_weight(b, (uint32_t)c, 1);
         }
-        if (wscript < 0)
-            wscript = script_of((uint32_t)c);
-        if (wscript != script)
-            continue;
-        own++;
-        int in;
-        if (c >= 0x300 && utf8proc_category(c) >= UTF8PROC_CATEGORY_MN)
-            continue; /* a mark (diacritic, vowel sign): not a letter of its own */
-        if (c < 128) {
-            if (!ascii[c])
-                ascii[c] = in_alphabet(b, (uint32_t)c) ? 1 : 2;
-            in = ascii[c] == 1;
-        } else {
-            in = in_alphabet(b, (uint32_t)c);
-        }
-        if (!in)
-            alien += 1 + strong_letter(b, (uint32_t)c);
     }
     if (alien >= 2 && alien * 100 >= own)
         return 0;

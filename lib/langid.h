@@ -85,8 +85,9 @@ extern const uint8_t kurz__lid_class_script[KURZ__LID_NCLASSES];
 /* Per script: 1 + the class when it is the script's only class, else 0. */
 extern const uint8_t kurz__lid_script_alone[KURZ__LID_NSCRIPTS];
 extern const uint32_t kurz__lid_nslots;
-extern const uint16_t kurz__lid_fp[];
-extern const uint32_t kurz__lid_where[];
+/* Open addressing, load 0.5: {16-bit fingerprint (0 = empty slot), low
+ * and high half of the postings word}. */
+extern const uint16_t kurz__lid_slot[][3];
 extern const uint16_t kurz__lid_posts[];
 extern const uint8_t kurz__lid_class_local[KURZ__LID_NCLASSES]; /* place in its script */
 extern const uint8_t kurz__lid_dense[][KURZ__LID_DENSE_WIDTH];

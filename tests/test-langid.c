@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -409,6 +410,64 @@ static void unchecked_entry(void **state)
     free(text);
 }
 
+/* Pass 2 starts under the script of the first letter and runs again when
+ * pass 1 names another: a Latin word (then a full stop, so that the next
+ * word starts a sentence as it does alone) before a Cyrillic or Greek
+ * sample changes nothing but the bytes examined. */
+static void first_letter_other_script(void **state)
+{
+    (void)state;
+    static const char *const langs[] = {"ru", "el", "hy", "ar"};
+    for (size_t l = 0; l < sizeof langs / sizeof langs[0]; l++) {
+        const char *t = NULL;
+        for (size_t i = 0; i < NSAMPLES; i++)
+            if (!strcmp(samples[i].lang, langs[l]))
+                t = samples[i].text;
+        assert_non_null(t);
+        char buf[1024];
+        int n = snprintf(buf, sizeof buf, "NATO. %s", t);
+        assert_true(n > 0 && (size_t)n < sizeof buf);
+        kurz__lidres a, b;
+        assert_int_equal(kurz__identify(&a, t, strlen(t), NULL), KURZ_OK);
+        assert_int_equal(kurz__identify(&b, buf, (size_t)n, NULL), KURZ_OK);
+        assert_string_equal(b.lang, langs[l]);
+        assert_string_equal(a.lang, b.lang);
+        assert_true(a.confidence == b.confidence);
+        assert_int_equal(a.ncand, b.ncand);
+        for (size_t j = 0; j < a.ncand; j++) {
+            assert_string_equal(a.cand[j].lang, b.cand[j].lang);
+            assert_true(a.cand[j].score == b.cand[j].score);
+        }
+    }
+}
+
+/* More distinct letters than pass 2's letter table takes (the
+ * foreign-letter test then reads them again): words that use all of
+ * U+00E0..U+024F, before the ranking settles (on English words after
+ * them). Letters no listed language uses: "und". */
+static void many_distinct_letters(void **state)
+{
+    (void)state;
+    char buf[4096];
+    size_t n = 0;
+    for (uint32_t cp = 0xE0; cp <= 0x24F; cp++) {
+        if (cp == 0xF7)
+            continue;
+        buf[n++] = (char)(0xC0 | (cp >> 6));
+        buf[n++] = (char)(0x80 | (cp & 0x3F));
+        if (cp % 5 == 0)
+            buf[n++] = ' ';
+    }
+    const char *tail = " Yesterday evening we walked through the old town with our friends";
+    memcpy(buf + n, tail, strlen(tail));
+    n += strlen(tail);
+    kurz__lidres r;
+    assert_int_equal(kurz__identify(&r, buf, n, NULL), KURZ_OK);
+    assert_string_equal(r.lang, "und");
+    kurz__identify_unchecked(&r, buf, n);
+    assert_string_equal(r.lang, "und");
+}
+
 static void *failing_malloc(void *user, size_t size)
 {
     (void)user;
@@ -447,6 +506,8 @@ int main(void)
         cmocka_unit_test(de_fr_en_short),
         cmocka_unit_test(deterministic),
         cmocka_unit_test(unchecked_entry),
+        cmocka_unit_test(first_letter_other_script),
+        cmocka_unit_test(many_distinct_letters),
         cmocka_unit_test(allocation_failure),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

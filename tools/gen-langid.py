@@ -522,13 +522,12 @@ def emit(m, maxper, minkw):
     w("const uint8_t kurz__lid_script_alone[KURZ__LID_NSCRIPTS] = {%s};\n"
       % ", ".join(str(x) for x in alone))
     w("const uint32_t kurz__lid_nslots = %d;\n" % size)
-    w("const uint16_t kurz__lid_fp[%d] = {\n" % size)
-    for i in range(0, size, 12):
-        w("    " + ", ".join("%d" % x for x in fps[i:i + 12]) + ",\n")
-    w("};\n")
-    w("const uint32_t kurz__lid_where[%d] = {\n" % size)
-    for i in range(0, size, 10):
-        w("    " + ", ".join("%d" % x for x in where[i:i + 10]) + ",\n")
+    # fingerprint and postings word side by side: one cache line a probe
+    assert all(0 <= x < 1 << 32 for x in where)
+    w("const uint16_t kurz__lid_slot[%d][3] = {\n" % size)
+    for i in range(0, size, 4):
+        w("    " + ", ".join("{%d, %d, %d}" % (fps[j], where[j] & 0xFFFF, where[j] >> 16)
+                             for j in range(i, min(i + 4, size))) + ",\n")
     w("};\n")
     w("const uint16_t kurz__lid_posts[%d] = {\n" % len(posts))
     for i in range(0, len(posts), 12):
