@@ -13,7 +13,12 @@
  *    sentence end are breaks too; a hyphen glues a stop word between two
  *    words ("Saône-et-Loire") and a number after a word ("Covid-19"); a
  *    capitalised name particle between capitalised words joins them
- *    ("Marine Le Pen"). In German a genitive name in -s after a vowel
+ *    ("Marine Le Pen"). In French, Spanish, Italian and Portuguese a
+ *    capitalised article inside a sentence (not first on its line), right
+ *    before a capitalised content word, starts a name: "à La Rochelle",
+ *    "a La Paz", "jornal O Globo" (not German: "Die Zeit" looks like any
+ *    noun; not "Le gouvernement" or "La France" opening a sentence, nor a
+ *    lower-case "la Loire"). In German a genitive name in -s after a vowel
  *    ("Dalis") stands alone. French "nous ...ons" and "vous ...ez" are
  *    verb forms.
  *    Sentences the summarizer's boilerplate filter rejects (navigation,
@@ -31,7 +36,10 @@
  * 2. Phrases. Candidates with the same sequence of Snowball stems are one
  *    phrase ("Rechenzentrum" and "Rechenzentren"); its text is its most
  *    frequent surface form (ties: the earliest), so names keep their
- *    capitals and words their accents.
+ *    capitals and words their accents. A name's leading article is in
+ *    the surface, not in the stems: "La Rochelle" and a sentence-initial
+ *    "Rochelle" are one phrase, written as the text mostly does; every
+ *    candidate that starts with the name's first word takes the article.
  * 3. Scores. Every content word of a run also stands alone as a
  *    candidate (most key phrases are single words). Content words' stems
  *    are the nodes of a co-occurrence graph (an edge between stems fewer
@@ -116,8 +124,9 @@
 #define KP_LONG 0.3 /* score * this per word beyond two (joiners count), but for names */
 
 /* CLS_VERB: a verb form (keyphrase-pos/): a break, unless capitalised
- * inside a sentence (a name) */
-enum { CLS_BREAK = 0, CLS_CONTENT = 1, CLS_JOINER = 2, CLS_VERB = 3 };
+ * inside a sentence (a name); CLS_LEAD: a capitalised article that starts
+ * a name inside a sentence ("La" of "La Rochelle", see lead_articles) */
+enum { CLS_BREAK = 0, CLS_CONTENT = 1, CLS_JOINER = 2, CLS_VERB = 3, CLS_LEAD = 4 };
 enum { KEEP_NONE = 0, KEEP_ALL = 1, KEEP_BODY = 2 }; /* a sentence's words (boilerplate) */
 enum { GAP_SPACE = 0, GAP_BREAK = 1, GAP_JOIN = 2, GAP_HYPHEN = 3 };
 #define ID_ELIDED 0xFFFFFFFEu /* an elided joiner in a phrase key */
@@ -158,6 +167,7 @@ typedef struct kp_ctx {
     const kurz__wordlist *sorts;   /* keyphrase-sort/: ordinals */
     double idf_max;           /* the inverse document frequency of an unlisted word */
     int head_first; /* nouns come before their adjectives (Romance languages) */
+    const char *const *articles; /* articles that may start a name, or NULL */
     kurz__stemmer *st;
     uint64_t seed;
     kurz__kp_stats *stats;
@@ -395,16 +405,20 @@ typedef struct kp_work {
     size_t s_cap[3];
 } kp_work;
 
+/* Counts tk[a..b] as an occurrence of its phrase. A leading article
+ * (CLS_LEAD) is part of the surface, not of the key: "La Rochelle" and
+ * "Rochelle" are one phrase. */
 static int add_phrase_occ(kp_work *w, const ktok *tk, size_t a, size_t b, int stretch)
 {
     kp_ctx *c = &w->c;
+    size_t k0 = a + (tk[a].cls == CLS_LEAD && a < b);
     /* the key: stem ids of the words, an elided joiner as ID_ELIDED */
     size_t nk = 0;
-    for (size_t i = a; i <= b; i++) {
+    for (size_t i = k0; i <= b; i++) {
         if (KURZ__GROW(c->m, w->key, w->key_cap, (nk + 2) * 4))
             return KURZ_ERR_NOMEM;
         uint32_t id;
-        if (i > a && tk[i].gap == GAP_JOIN) {
+        if (i > k0 && tk[i].gap == GAP_JOIN) {
             id = ID_ELIDED;
             memcpy(w->key + 4 * nk++, &id, 4);
         }
@@ -440,8 +454,8 @@ static int add_phrase_occ(kp_work *w, const ktok *tk, size_t a, size_t b, int st
         w->p_whole[pid] = 0;
         w->p_koff[pid] = (uint32_t)((w->phrases.pool_n - 4 * nk) / 4);
         w->p_klen[pid] = (uint32_t)nk;
-        if (nk == 1 && tk[a].cls == CLS_CONTENT)
-            w->sv[tk[a].stem].single = pid;
+        if (nk == 1 && tk[k0].cls == CLS_CONTENT)
+            w->sv[tk[k0].stem].single = pid;
         w->nphr++;
     }
     w->p_count[pid]++;
@@ -521,6 +535,13 @@ static int is_name(const kp_work *w, const ktok *tk, size_t a, size_t b, size_t 
  * one) alone. */
 static int flush_run(kp_work *w, const ktok *tk, size_t a, size_t b, size_t max_words)
 {
+    /* A name's leading article ("La Rochelle", see is_lead) starts every
+     * candidate that starts with the name's first word: the run, the
+     * name, the first word alone ("La Tène" of "La Tène finale"). */
+    size_t lead = SIZE_MAX;
+    if (tk[a].cls == CLS_LEAD && a < b)
+        lead = a++;
+#define FROM(i, j) (lead != SIZE_MAX && (i) == a ? lead : (i))
     if (w->c.lang == KURZ__LANG_DE) {
         while (b > a && !tk[b].cap)
             b--;
@@ -548,7 +569,8 @@ static int flush_run(kp_work *w, const ktok *tk, size_t a, size_t b, size_t max_
         while (j < b && tk[j + 1].gap == GAP_HYPHEN)
             j++;
         if (tk[i].cls == CLS_CONTENT && tk[j].cls == CLS_CONTENT &&
-            (w->c.lang != KURZ__LANG_DE || tk[i].cap || tk[j].cap) && add_phrase_occ(w, tk, i, j, 0))
+            (w->c.lang != KURZ__LANG_DE || tk[i].cap || tk[j].cap) &&
+            add_phrase_occ(w, tk, FROM(i, j), j, 0))
             return KURZ_ERR_NOMEM;
         i = j + 1;
     }
@@ -566,11 +588,12 @@ static int flush_run(kp_work *w, const ktok *tk, size_t a, size_t b, size_t max_
         size_t words = 0;
         for (size_t q = i; q <= j; q++)
             words += q == i || tk[q].gap != GAP_HYPHEN;
-        if (words >= 2 && words <= max_words && (i > a || j < b) && add_phrase_occ(w, tk, i, j, 0))
+        if (words >= 2 && words <= max_words && (i > a || j < b) &&
+            add_phrase_occ(w, tk, FROM(i, j), j, 0))
             return KURZ_ERR_NOMEM;
         i = j + 1;
     }
-    if (nw <= max_words && add_phrase_occ(w, tk, a, b, 0))
+    if (nw <= max_words && add_phrase_occ(w, tk, FROM(a, b), b, 0))
         return KURZ_ERR_NOMEM;
     /* Every shorter stretch of 2..max_words words that starts and ends
      * with a content word (and does not cut a hyphenated word) is a
@@ -590,11 +613,12 @@ static int flush_run(kp_work *w, const ktok *tk, size_t a, size_t b, size_t max_
                 continue;
             if ((i == a && j == b) || is_name(w, tk, a, b, i, j))
                 continue; /* emitted as the run or a name already */
-            if (add_phrase_occ(w, tk, i, j, 1))
+            if (add_phrase_occ(w, tk, FROM(i, j), j, 1))
                 return KURZ_ERR_NOMEM;
         }
     }
     return 0;
+#undef FROM
 }
 
 /* The candidates of one sentence's words tk[0..n). */
@@ -616,6 +640,13 @@ static int sentence_runs(kp_work *w, const ktok *tk, size_t n, size_t max_words)
             if (open && flush_run(w, tk, a, last, max_words))
                 return KURZ_ERR_NOMEM;
             open = 0;
+            break;
+        case CLS_LEAD: /* a name starts here: "La" of "La Rochelle" */
+            if (open && flush_run(w, tk, a, last, max_words))
+                return KURZ_ERR_NOMEM;
+            open = 1;
+            a = last = j;
+            pending = 0;
             break;
         case CLS_JOINER:
             if (open && pending) {
@@ -822,6 +853,58 @@ static int is_particle(const kp_ctx *c, const char *text, const ktok *tk, size_t
     return kurz__wl_find(c->particles, (const uint8_t *)w, n) >= 0;
 }
 
+/* The articles that start names written with a capital inside a sentence
+ * ("La Rochelle", "Le Havre", "El Salvador", "La Paz", "O Globo"), for the
+ * languages where a capitalised article there is a name and little else;
+ * not German (every noun is capitalised: "Die Zeit" looks like "Die
+ * Regierung") nor English ("The" starts titles and headings). */
+static const char *const *lead_articles(const char *code)
+{
+    static const char *const fr[] = {"le", "la", "les", NULL};
+    static const char *const es[] = {"el", "la", "los", "las", NULL};
+    static const char *const it[] = {"il", "lo", "la", "i", "gli", "le", NULL};
+    static const char *const pt[] = {"o", "a", "os", "as", NULL};
+    if (!code)
+        return NULL;
+    return !strcmp(code, "fr") ? fr
+           : !strcmp(code, "es") ? es
+           : !strcmp(code, "it") ? it
+           : !strcmp(code, "pt") ? pt
+                                 : NULL;
+}
+
+/* tk[i] (not the first word of its sentence) is an article of
+ * c->articles written with a capital and then lower case ("La", not "LA"
+ * nor "la"), on the same line as the word before it, and directly
+ * followed by a capitalised content word: it starts a name ("à La
+ * Rochelle"). */
+static int is_lead(const kp_ctx *c, const char *text, const ktok *tk, size_t n, size_t i)
+{
+    const ktok *t = &tk[i], *b = &tk[i + 1];
+    if (!c->articles || i == 0 || i + 1 >= n || t->cls != CLS_BREAK || !t->cap ||
+        b->cls != CLS_CONTENT || !b->cap || b->gap != GAP_SPACE || t->gap == GAP_HYPHEN ||
+        t->gap == GAP_JOIN)
+        return 0;
+    size_t len = t->e - t->s;
+    if (len > 3)
+        return 0;
+    char w[4];
+    memcpy(w, text + t->s, len);
+    if (w[0] < 'A' || w[0] > 'Z')
+        return 0;
+    w[0] = (char)(w[0] - 'A' + 'a');
+    for (size_t k = 1; k < len; k++)
+        if (w[k] < 'a' || w[k] > 'z')
+            return 0;
+    for (size_t k = tk[i - 1].e; k < t->s; k++)
+        if (text[k] == '\n' || text[k] == '\r')
+            return 0; /* the first word of a line */
+    for (const char *const *a = c->articles; *a; a++)
+        if (strlen(*a) == len && !memcmp(*a, w, len))
+            return 1;
+    return 0;
+}
+
 /* Hyphens make one word of what they join: a stop word between two
  * hyphens joins ("Saône-et-Loire"), a number after a word's hyphen
  * belongs to it ("Covid-19"). */
@@ -1020,6 +1103,9 @@ static int read_text(kp_work *w, const char *text, size_t len, size_t max_words,
                     return KURZ_ERR_NOMEM;
             w->cwin[ncw++ % KP_WINDOW] = t->stem;
         }
+        for (size_t i = 1; !loud && i + 1 < n; i++)
+            if (is_lead(&w->c, text, tk, n, i))
+                tk[i].cls = CLS_LEAD; /* "à La Rochelle" */
         if (sentence_runs(w, tk, n, loud ? 1 : max_words)) /* capitals: no phrases */
             return KURZ_ERR_NOMEM;
     }
@@ -1409,6 +1495,7 @@ int kurz__keyphrases(const kurz__mem *m, kurz__lang lang, const char *code, kurz
     w.c.head_first = lang == KURZ__LANG_FR ||
                      (code && (!strcmp(code, "pt") || !strcmp(code, "es") || !strcmp(code, "it") ||
                                !strcmp(code, "ro") || !strcmp(code, "ca")));
+    w.c.articles = lead_articles(code);
     w.c.st = st;
     w.c.seed = kurz__seed(&w);
     w.c.stats = stats;

@@ -393,6 +393,77 @@ static void test_particles_capitals(void **state)
     kurz_keyphrases_free(k);
 }
 
+static const char lead_fr[] =
+    "Les pêcheurs quittent le port avant l'aube. Chaque été, le festival de musique "
+    "s'installe à La Rochelle. Les touristes aiment La Rochelle pour "
+    "son vieux port. La Rochelle accueille aussi un salon nautique.\n"
+    "Le Havre attend les cargos du matin. Le Havre construit un nouveau quai.\n"
+    "Les bateaux remontent la Loire jusqu'à Nantes. Les sables de la Loire "
+    "bougent.\nLe journal Le Monde consacre un dossier aux ports. "
+    "Le gouvernement finance le quai.";
+
+/* A capitalised article inside a sentence, before a capitalised word,
+ * starts a name and belongs to it ("à La Rochelle"); at the start of a
+ * sentence or a line, or written in lower case, it does not. */
+static void test_lead_article(void **state)
+{
+    (void)state;
+    const char *t = lead_fr;
+    size_t len = strlen(t);
+    kurz_keyphrases *k = extract("fr", t, len, 50, 0);
+    check_shape("fr", t, len, k);
+    /* one phrase, written as it mostly is, spanning its first occurrence
+     * article included; the sentence-initial "La Rochelle" counts too */
+    long i = find(k, "La Rochelle");
+    assert_true(i >= 0);
+    phrase p = get(k, (size_t)i);
+    assert_int_equal(p.count, 3);
+    assert_int_equal(p.start, (size_t)(strstr(t, "à La Rochelle") + strlen("à ") - t));
+    assert_int_equal(p.end, p.start + strlen("La Rochelle"));
+    assert_int_equal(find(k, "Rochelle"), -1);
+    /* only at the start of sentences: the article stays out */
+    assert_true(find(k, "Havre") >= 0);
+    assert_int_equal(find(k, "Le Havre"), -1);
+    /* in lower case: no name */
+    assert_true(find(k, "Loire") >= 0);
+    assert_int_equal(find(k, "la Loire"), -1);
+    /* inside a sentence after a lower-case word */
+    assert_true(find(k, "Le Monde") >= 0);
+    assert_int_equal(find(k, "Monde"), -1);
+    for (size_t j = 0; j < kurz_keyphrases_count(k); j++) {
+        const char *x = get(k, j).text;
+        assert_true(strncmp(x, "Le gouvernement", 15) && strncmp(x, "Les ", 4) &&
+                    strncmp(x, "la ", 3));
+    }
+    kurz_keyphrases_free(k);
+
+    /* Spanish and Portuguese names too; not German, where every noun is
+     * capitalised */
+    const char *es = "El presidente viajó a La Paz en mayo. La reunión de ministros en La Paz "
+                     "terminó tarde.";
+    k = extract("es", es, strlen(es), 30, 0);
+    check_shape("es", es, strlen(es), k);
+    i = find(k, "La Paz");
+    assert_true(i >= 0);
+    assert_int_equal(get(k, (size_t)i).count, 2);
+    assert_int_equal(find(k, "Paz"), -1);
+    kurz_keyphrases_free(k);
+    const char *pt = "A reportagem saiu ontem no jornal O Globo. Os leitores do Rio compram "
+                     "O Globo todos os dias.";
+    k = extract("pt", pt, strlen(pt), 30, 0);
+    check_shape("pt", pt, strlen(pt), k);
+    assert_true(find(k, "O Globo") >= 0);
+    assert_int_equal(find(k, "Globo"), -1);
+    kurz_keyphrases_free(k);
+    const char *de = "Er liest jeden Morgen Die Zeit im Zug. Später kauft er Die Zeit am "
+                     "Kiosk.";
+    k = extract("de", de, strlen(de), 30, 0);
+    check_shape("de", de, strlen(de), k);
+    for (size_t j = 0; j < kurz_keyphrases_count(k); j++)
+        assert_true(strncmp(get(k, j).text, "Die ", 4));
+    kurz_keyphrases_free(k);
+}
+
 /* A hyphen makes one word of a stop word between two words and of a
  * number after a word. */
 static void test_hyphen_glue(void **state)
@@ -741,6 +812,7 @@ static void test_alloc_failure(void **state)
     fail_every("de", de_text, 1);
     fail_every("fr", fr_text, 0);
     fail_every("fr", noisy_fr, 1);
+    fail_every("fr", lead_fr, 0);
 }
 
 static void test_deterministic(void **state)
@@ -859,6 +931,7 @@ int main(void)
         cmocka_unit_test(test_ordinals),
         cmocka_unit_test(test_hyphen_glue),
         cmocka_unit_test(test_particles_capitals),
+        cmocka_unit_test(test_lead_article),
         cmocka_unit_test(test_counts),
         cmocka_unit_test(test_name_once),
         cmocka_unit_test(test_boilerplate),
