@@ -125,7 +125,7 @@
 
 /* CLS_VERB: a verb form (keyphrase-pos/): a break, unless capitalised
  * inside a sentence (a name); CLS_LEAD: a capitalised article that starts
- * a name inside a sentence ("La" of "La Rochelle", see lead_articles) */
+ * a name inside a sentence ("La" of "La Rochelle", data/name-article/) */
 enum { CLS_BREAK = 0, CLS_CONTENT = 1, CLS_JOINER = 2, CLS_VERB = 3, CLS_LEAD = 4 };
 enum { KEEP_NONE = 0, KEEP_ALL = 1, KEEP_BODY = 2 }; /* a sentence's words (boilerplate) */
 enum { GAP_SPACE = 0, GAP_BREAK = 1, GAP_JOIN = 2, GAP_HYPHEN = 3 };
@@ -167,7 +167,7 @@ typedef struct kp_ctx {
     const kurz__wordlist *sorts;   /* keyphrase-sort/: ordinals */
     double idf_max;           /* the inverse document frequency of an unlisted word */
     int head_first; /* nouns come before their adjectives (Romance languages) */
-    const char *const *articles; /* articles that may start a name, or NULL */
+    const kurz__wordlist *articles; /* name-article/: "La" of "La Rochelle", or NULL */
     kurz__stemmer *st;
     uint64_t seed;
     kurz__kp_stats *stats;
@@ -853,26 +853,6 @@ static int is_particle(const kp_ctx *c, const char *text, const ktok *tk, size_t
     return kurz__wl_find(c->particles, (const uint8_t *)w, n) >= 0;
 }
 
-/* The articles that start names written with a capital inside a sentence
- * ("La Rochelle", "Le Havre", "El Salvador", "La Paz", "O Globo"), for the
- * languages where a capitalised article there is a name and little else;
- * not German (every noun is capitalised: "Die Zeit" looks like "Die
- * Regierung") nor English ("The" starts titles and headings). */
-static const char *const *lead_articles(const char *code)
-{
-    static const char *const fr[] = {"le", "la", "les", NULL};
-    static const char *const es[] = {"el", "la", "los", "las", NULL};
-    static const char *const it[] = {"il", "lo", "la", "i", "gli", "le", NULL};
-    static const char *const pt[] = {"o", "a", "os", "as", NULL};
-    if (!code)
-        return NULL;
-    return !strcmp(code, "fr") ? fr
-           : !strcmp(code, "es") ? es
-           : !strcmp(code, "it") ? it
-           : !strcmp(code, "pt") ? pt
-                                 : NULL;
-}
-
 /* tk[i] (not the first word of its sentence) is an article of
  * c->articles written with a capital and then lower case ("La", not "LA"
  * nor "la"), on the same line as the word before it, and directly
@@ -899,10 +879,7 @@ static int is_lead(const kp_ctx *c, const char *text, const ktok *tk, size_t n, 
     for (size_t k = tk[i - 1].e; k < t->s; k++)
         if (text[k] == '\n' || text[k] == '\r')
             return 0; /* the first word of a line */
-    for (const char *const *a = c->articles; *a; a++)
-        if (strlen(*a) == len && !memcmp(*a, w, len))
-            return 1;
-    return 0;
+    return kurz__wl_find(c->articles, (const uint8_t *)w, len) >= 0;
 }
 
 /* Hyphens make one word of what they join: a stop word between two
@@ -1482,6 +1459,7 @@ int kurz__keyphrases(const kurz__mem *m, kurz__lang lang, const char *code, kurz
             w.c.generic = kurz__wl_lang("keyphrase-generic", lc);
             w.c.sorts = kurz__wl_lang("keyphrase-sort", lc);
             w.c.particles = kurz__wl_get("name-particle/mul");
+            w.c.articles = kurz__wl_lang("name-article", lc);
             if (!strcmp(lc, "de") || !strcmp(lc, "fr") || !strcmp(lc, "en"))
                 w.c.months = kurz__wl_get("boiler/month"); /* its languages */
         }
@@ -1495,7 +1473,6 @@ int kurz__keyphrases(const kurz__mem *m, kurz__lang lang, const char *code, kurz
     w.c.head_first = lang == KURZ__LANG_FR ||
                      (code && (!strcmp(code, "pt") || !strcmp(code, "es") || !strcmp(code, "it") ||
                                !strcmp(code, "ro") || !strcmp(code, "ca")));
-    w.c.articles = lead_articles(code);
     w.c.st = st;
     w.c.seed = kurz__seed(&w);
     w.c.stats = stats;
