@@ -27,7 +27,42 @@ static const kurz__wordlist *opener_list(kurz__lang lang)
     return code ? kurz__wl_lang("opener", code) : NULL; /* data/opener/<code>.txt */
 }
 
-/* Does text[start..end) open with an entry of list (not NULL)? */
+/* Does an entry of list start with key[0..kn) and a space (a longer entry
+ * that key may grow into)? The entries are sorted by bytes: one binary
+ * search for the first entry not below the key. */
+static int has_longer(const kurz__wordlist *list, const char *key, size_t kn)
+{
+    size_t lo = 0, hi = list->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2, el;
+        const char *e = kurz__wl_at(list, mid, &el);
+        size_t k = el < kn ? el : kn;
+        int c = memcmp(e, key, k);
+        if (c < 0 || (c == 0 && el < kn))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    /* the entries with key as a prefix follow from lo: key itself, then
+     * key followed by bytes below ' ', then by ' ', then by higher bytes */
+    for (size_t i = lo; i < list->n; i++) {
+        size_t el;
+        const char *e = kurz__wl_at(list, i, &el);
+        if (el < kn || memcmp(e, key, kn) != 0)
+            return 0;
+        if (el == kn)
+            continue; /* key itself */
+        if ((uint8_t)e[kn] == ' ')
+            return 1;
+        if ((uint8_t)e[kn] > ' ')
+            return 0;
+    }
+    return 0;
+}
+
+/* Does text[start..end) open with an entry of list (not NULL)? The next
+ * word is read only while a longer entry can still match: most sentences
+ * cost one word and one lookup. */
 static int opens_with(const kurz__wordlist *list, kurz__tokenizer *t, const char *text,
                       size_t start, size_t end)
 {
@@ -48,6 +83,8 @@ static int opens_with(const kurz__wordlist *list, kurz__tokenizer *t, const char
         key[kn] = '\0';
         if (kurz__wl_find(list, (const uint8_t *)key, kn) >= 0)
             return 1;
+        if (k + 1 < OPENER_WORDS && !has_longer(list, key, kn))
+            return 0;
     }
     return 0;
 }
@@ -105,19 +142,119 @@ static const uint8_t *byte_table(void)
     return tab;
 }
 
+/* Eight ASCII bytes at a time (SWAR): every byte below 0x80, so adding to
+ * it never carries into the next one. The high bit of each byte of the
+ * masks below is that byte's flag. */
+#define ONES 0x0101010101010101ull
+#define HIGH 0x8080808080808080ull
+static uint64_t ge(uint64_t x, uint8_t k) /* bytes >= k (1 <= k <= 0x80) */
+{
+    return (x + (0x80u - k) * ONES) & HIGH;
+}
+static uint64_t eq(uint64_t x, uint8_t k) /* bytes == k (k < 0x80) */
+{
+    return ~((x ^ (k * ONES)) + 0x7F * ONES) & HIGH;
+}
+static unsigned count_high(uint64_t m) /* flags set in a mask */
+{
+    return (unsigned)((((m >> 7) * ONES) >> 56) & 0xFF);
+}
+static int little_endian(void)
+{
+    const uint16_t one = 1;
+    uint8_t b;
+    memcpy(&b, &one, 1);
+    return b == 1;
+}
+
+/* Does text[start..end) end with '?', closing quotes and brackets aside? */
+static int ends_with_question(const uint8_t *s, size_t start, size_t end)
+{
+    /* the last character that is not a closing quote or bracket */
+    size_t e = end;
+    while (e > start) {
+        uint8_t c = s[e - 1];
+        if (c == '"' || c == ')' || c == '\'' || c == ' ') {
+            e--;
+            continue;
+        }
+        if (e - start >= 2 && s[e - 2] == 0xC2 && c == 0xBB) { /* » */
+            e -= 2;
+            continue;
+        }
+        break;
+    }
+    return e > start && s[e - 1] == '?';
+}
+
 static void scan(const uint8_t *s, size_t start, size_t end, surface *f)
 {
     const uint8_t *tab = byte_table();
     memset(f, 0, sizeof *f);
     unsigned seen = 0; /* the B_* bits of every ASCII byte */
-    int in = 0;
-    for (size_t i = start; i < end; i++) {
+    unsigned in = 0;
+    /* caps counts every word that starts upper case; the first word's
+     * start is taken off at the end */
+    int first_upper = -1;
+    const int swar = little_endian();
+    for (size_t i = start; i < end;) {
+        if (swar) {
+            /* up to eight bytes at once: ASCII, and the two-byte characters
+             * C3 xx (U+00C0..U+00FF: most accented Latin letters); the
+             * bytes from the first other character on go the byte way */
+            uint64_t x = 0, valid = HIGH;
+            size_t h = end - i;
+            if (h >= 8) {
+                memcpy(&x, s + i, 8);
+            } else { /* the tail */
+                for (size_t b = 0; b < h; b++)
+                    x |= (uint64_t)s[i + b] << (8 * b);
+                valid = HIGH >> (8 * (8 - h));
+            }
+            uint64_t lo = x & (0x7F * ONES), hb = x & HIGH;
+            uint64_t b6 = (x << 1) & HIGH; /* bit 6 of each byte */
+            uint64_t ascii = ~hb & HIGH, cont = hb & ~b6, lead = hb & b6;
+            uint64_t c3 = lead & eq(lo, 0x43);
+            /* other lead bytes; a continuation byte first (its lead went
+             * the byte way); C3 last, its second byte unseen */
+            uint64_t special = (lead & ~c3) | (cont & 0x80) | (c3 & (HIGH << 56));
+            special &= valid;
+            if (special) /* the bytes below its lowest flag */
+                valid &= ((special & -special) >> 7) - 1;
+            if (valid) {
+                h = count_high(valid);
+                uint64_t y = x >> 8, ylo = y & (0x7F * ONES); /* each byte's next */
+                uint64_t up3 = c3 & y & ~ge(ylo, 0x1F) & ~eq(ylo, 0x17); /* 80..9E but 97 */
+                ascii &= valid;
+                uint64_t upper = ((ge(lo, 'A') & ~ge(lo, 'Z' + 1) & ascii) | up3) & valid;
+                uint64_t lower = ge(lo, 'a') & ~ge(lo, 'z' + 1) & ascii;
+                uint64_t digit = ge(lo, '0') & ~ge(lo, '9' + 1) & ascii;
+                uint64_t word = (upper | lower | digit | (eq(lo, '_') & ascii) | c3 | cont) & valid;
+                uint64_t st = word & ~((word << 8) | (uint64_t)in << 7);
+                if (digit)
+                    seen |= B_DIGIT;
+                if (eq(lo, '"') & ascii)
+                    seen |= B_QUOTE;
+                if ((eq(lo, '(') | eq(lo, ')')) & ascii)
+                    seen |= B_PAREN;
+                if (first_upper < 0 && st) /* the lowest flag: the first byte in the text */
+                    first_upper = (st & -st & upper) != 0;
+                f->bytes += count_high(word & ~cont);
+                f->words += count_high(st);
+                f->caps += count_high(st & upper);
+                in = (unsigned)(word >> (8 * h - 1)) & 1;
+                i += h;
+                continue;
+            }
+        }
         uint8_t c = s[i];
         unsigned cls = tab[c];
         unsigned word, upper;
         if (cls & (B_CONT | B_LEAD)) { /* rare in Latin-script prose */
-            if (cls & B_CONT)
+            if (cls & B_CONT) {
+                i++;
                 continue; /* part of the character before */
+            }
             word = 1; /* a lead byte: counted as a letter (a good guess in prose) */
             upper = 0;
             /* U+00C0..U+00DE: Latin-1 capitals (but U+00D7) */
@@ -136,29 +273,65 @@ static void scan(const uint8_t *s, size_t start, size_t end, surface *f)
         }
         /* without branches: word starts come every few bytes */
         unsigned st = word & !in;
+        if (first_upper < 0 && st)
+            first_upper = (int)upper;
         f->bytes += word; /* lead bytes count one each: characters, roughly */
         f->words += st;
-        f->caps += st & upper & (f->words > 1);
-        in = (int)word;
+        f->caps += st & upper;
+        in = word;
+        i++;
     }
+    if (first_upper > 0)
+        f->caps--;
     f->digits = (seen & B_DIGIT) != 0;
     f->quote |= (seen & B_QUOTE) != 0;
     f->paren = (seen & B_PAREN) != 0;
-    /* the last character that is not a closing quote or bracket */
-    size_t e = end;
-    while (e > start) {
-        uint8_t c = s[e - 1];
-        if (c == '"' || c == ')' || c == '\'' || c == ' ') {
-            e--;
-            continue;
-        }
-        if (e - start >= 2 && s[e - 2] == 0xC2 && c == 0xBB) { /* » */
-            e -= 2;
-            continue;
-        }
-        break;
+    f->question = ends_with_question(s, start, end);
+}
+
+/* What scan() finds but the counts (words, capitals, bytes in words): the
+ * digits, quotes and brackets, eight bytes at a time, until all are seen. */
+static void scan_flags(const uint8_t *s, size_t start, size_t end, surface *f)
+{
+    memset(f, 0, sizeof *f);
+    if (!little_endian()) {
+        scan(s, start, end, f);
+        return;
     }
-    f->question = e > start && s[e - 1] == '?';
+    unsigned seen = 0;
+    const unsigned all = B_DIGIT | B_QUOTE | B_PAREN;
+    for (size_t i = start; i < end && seen != all; i += 8) {
+        uint64_t x = 0;
+        size_t h = end - i;
+        if (h >= 8) {
+            memcpy(&x, s + i, 8);
+        } else {
+            for (size_t b = 0; b < h; b++)
+                x |= (uint64_t)s[i + b] << (8 * b);
+        }
+        uint64_t lo = x & (0x7F * ONES), hb = x & HIGH, ascii = ~hb & HIGH;
+        if (ge(lo, '0') & ~ge(lo, '9' + 1) & ascii)
+            seen |= B_DIGIT;
+        if ((eq(lo, '(') | eq(lo, ')')) & ascii)
+            seen |= B_PAREN;
+        if (eq(lo, '"') & ascii)
+            seen |= B_QUOTE;
+        /* the lead bytes C2 and E2 of « » „ “ ”: looked at one by one */
+        uint64_t lead = hb & (x << 1) & (eq(lo, 0x42) | eq(lo, 0x62));
+        while (lead && !(seen & B_QUOTE)) {
+            size_t p = i + (size_t)count_high(((lead & -lead) - 1) & HIGH);
+            lead &= lead - 1;
+            if (s[p] == 0xC2 && p + 1 < end && (s[p + 1] == 0xAB || s[p + 1] == 0xBB))
+                seen |= B_QUOTE;
+            if (s[p] == 0xE2 && p + 2 < end && s[p + 1] == 0x80 &&
+                (s[p + 2] == 0x9C || s[p + 2] == 0x9D || s[p + 2] == 0x9E))
+                seen |= B_QUOTE;
+        }
+    }
+    f->digits = (seen & B_DIGIT) != 0;
+    f->quote = (seen & B_QUOTE) != 0;
+    f->paren = (seen & B_PAREN) != 0;
+    f->question = ends_with_question(s, start, end);
 }
 
 /* ---- All features ------------------------------------------------------ */
@@ -197,7 +370,7 @@ static double cosine_dense(const kurz__doc *d, size_t i, const double *vec, doub
 
 int kurz__features(const kurz__mem *m, kurz__doc *d, kurz__lang lang, const char *text,
                    const double *centrality, const uint8_t *ok, const double *norm,
-                   const float *title_tf, double *feat, uint8_t *opener)
+                   const float *title_tf, int counts, double *feat, uint8_t *opener)
 {
     size_t n = d->sents.n, nt = d->nterms;
     if (n == 0)
@@ -214,15 +387,24 @@ int kurz__features(const kurz__mem *m, kurz__doc *d, kurz__lang lang, const char
     double *tvec = cvec + nt;
     for (size_t k = 0; k < d->row[n]; k++)
         cvec[d->ent[k].term] += d->ent[k].tf; /* occurrences first */
-    /* top terms: KURZ__TOP_TERMS passes over the terms (ties: lower id) */
-    size_t ntop = nt < KURZ__TOP_TERMS ? nt : KURZ__TOP_TERMS;
-    for (size_t a = 0; a < ntop; a++) {
-        size_t best = nt;
-        for (size_t t = 0; t < nt; t++)
-            if (!top[t] && (best == nt || cvec[t] > cvec[best]))
-                best = t;
-        top[best] = 1;
+    /* top terms: the KURZ__TOP_TERMS most frequent (ties: lower id), in one
+     * pass that keeps them in order of rank; a term enters only when it
+     * beats the last kept, so a tie keeps the earlier */
+    uint32_t best[KURZ__TOP_TERMS];
+    size_t ntop = 0;
+    for (size_t t = 0; t < nt; t++) {
+        double v = cvec[t];
+        if (ntop == KURZ__TOP_TERMS && !(v > cvec[best[ntop - 1]]))
+            continue;
+        size_t j = ntop < KURZ__TOP_TERMS ? ntop++ : ntop - 1;
+        while (j > 0 && v > cvec[best[j - 1]]) {
+            best[j] = best[j - 1];
+            j--;
+        }
+        best[j] = (uint32_t)t;
     }
+    for (size_t a = 0; a < ntop; a++)
+        top[best[a]] = 1;
     double cn = 0, tn = 0;
     for (size_t t = 0; t < nt; t++) {
         double idf = idf_of(d, (uint32_t)t);
@@ -256,7 +438,10 @@ int kurz__features(const kurz__mem *m, kurz__doc *d, kurz__lang lang, const char
         const kurz__sent *se = &d->sents.v[i];
         double *f = feat + i * KURZ__NFEAT;
         surface sf;
-        scan(s, se->start, se->end, &sf);
+        if (counts)
+            scan(s, se->start, se->end, &sf);
+        else
+            scan_flags(s, se->start, se->end, &sf);
         opener[i] = olist ? (uint8_t)opens_with(olist, &d->tok, text, se->start, se->end) : 0;
         f[KURZ__F_POS_INV] = ok[i] ? 1.0 / sqrt(1.0 + (double)rank) : 0.0;
         f[KURZ__F_POS_REL] = nok ? (double)rank / (double)nok : 1.0;
