@@ -60,11 +60,37 @@ static int has_longer(const kurz__wordlist *list, const char *key, size_t kn)
     return 0;
 }
 
-/* Does text[start..end) open with an entry of list (not NULL)? The next
- * word is read only while a longer entry can still match: most sentences
- * cost one word and one lookup. */
-static int opens_with(const kurz__wordlist *list, kurz__tokenizer *t, const char *text,
-                      size_t start, size_t end)
+/* A Bloom filter of the first words of a list's entries: a sentence whose
+ * first word misses it opens with no entry, without a lookup. */
+typedef struct first_words {
+    uint64_t bits[4];
+} first_words;
+
+static unsigned first_bit(const uint8_t *w, size_t n) /* n > 0 */
+{
+    return ((unsigned)w[0] * 31u + (n > 1 ? (unsigned)w[1] : 0u) * 7u + (unsigned)n) & 255u;
+}
+
+static void first_words_of(const kurz__wordlist *list, first_words *fw)
+{
+    memset(fw, 0, sizeof *fw);
+    for (size_t i = 0; i < list->n; i++) {
+        size_t el;
+        const char *e = kurz__wl_at(list, i, &el);
+        const char *sp = memchr(e, ' ', el);
+        size_t n = sp ? (size_t)(sp - e) : el;
+        if (n == 0)
+            continue;
+        unsigned b = first_bit((const uint8_t *)e, n);
+        fw->bits[b >> 6] |= (uint64_t)1 << (b & 63);
+    }
+}
+
+/* Does text[start..end) open with an entry of list (not NULL)? fw: the
+ * filter of list. The next word is read only while a longer entry can
+ * still match: most sentences cost one word and no lookup. */
+static int opens_with(const kurz__wordlist *list, const first_words *fw, kurz__tokenizer *t,
+                      const char *text, size_t start, size_t end)
 {
     char key[OPENER_BYTES];
     size_t kn = 0;
@@ -74,6 +100,11 @@ static int opens_with(const kurz__wordlist *list, kurz__tokenizer *t, const char
     for (int k = 0; k < OPENER_WORDS; k++) {
         if (kurz__tok_next(t, &w, &wl, NULL, NULL) != 1) /* the end, or no memory: no opener */
             return 0;
+        if (k == 0 && fw) {
+            unsigned b = first_bit(w, wl);
+            if (!((fw->bits[b >> 6] >> (b & 63)) & 1))
+                return 0;
+        }
         if (kn + (k > 0) + wl + 1 > sizeof key)
             return 0;
         if (k > 0)
@@ -93,7 +124,7 @@ int kurz__opener(kurz__tokenizer *t, kurz__lang lang, const char *text, size_t s
                  size_t end)
 {
     const kurz__wordlist *list = opener_list(lang);
-    return list ? opens_with(list, t, text, start, end) : 0;
+    return list ? opens_with(list, NULL, t, text, start, end) : 0;
 }
 
 /* ---- Byte-level facts ------------------------------------------------- */
@@ -432,6 +463,9 @@ int kurz__features(const kurz__mem *m, kurz__doc *d, kurz__lang lang, const char
     double npara = (double)d->sents.v[n - 1].para + 1.0;
     const uint8_t *s = (const uint8_t *)text;
     const kurz__wordlist *olist = opener_list(lang);
+    first_words fw;
+    if (olist)
+        first_words_of(olist, &fw);
     size_t rank = 0, in_para = 0, words = 0;
     double maxcen = 0;
     for (size_t i = 0; i < n; i++) {
@@ -442,7 +476,7 @@ int kurz__features(const kurz__mem *m, kurz__doc *d, kurz__lang lang, const char
             scan(s, se->start, se->end, &sf);
         else
             scan_flags(s, se->start, se->end, &sf);
-        opener[i] = olist ? (uint8_t)opens_with(olist, &d->tok, text, se->start, se->end) : 0;
+        opener[i] = olist ? (uint8_t)opens_with(olist, &fw, &d->tok, text, se->start, se->end) : 0;
         f[KURZ__F_POS_INV] = ok[i] ? 1.0 / sqrt(1.0 + (double)rank) : 0.0;
         f[KURZ__F_POS_REL] = nok ? (double)rank / (double)nok : 1.0;
         f[KURZ__F_FIRST] = i == lead;
@@ -451,10 +485,17 @@ int kurz__features(const kurz__mem *m, kurz__doc *d, kurz__lang lang, const char
         f[KURZ__F_LEN] = log(1.0 + d->nwords[i]);
         f[KURZ__F_SHORT] = d->nwords[i] < 8;
         f[KURZ__F_CENT] = maxc > 0 ? centrality[i] / maxc : 0.0;
-        f[KURZ__F_CENTROID] = cosine_dense(d, i, cvec, cn, norm);
+        /* the cosine to the centroid (as cosine_dense) and the top terms'
+         * occurrences, in one pass over the sentence's terms */
+        double dot = 0;
         unsigned intop = 0;
-        for (size_t k = d->row[i]; k < d->row[i + 1]; k++)
-            intop += top[d->ent[k].term] ? (unsigned)d->ent[k].tf : 0;
+        for (size_t k = d->row[i]; k < d->row[i + 1]; k++) {
+            uint32_t t = d->ent[k].term;
+            dot += d->ent[k].tf * idf_of(d, t) * cvec[t];
+            intop += top[t] ? (unsigned)d->ent[k].tf : 0;
+        }
+        double cc = cn > 0 && norm[i] > 0 ? dot / (cn * norm[i]) : 0.0;
+        f[KURZ__F_CENTROID] = cc > 1.0 ? 1.0 : cc;
         f[KURZ__F_TOPTERMS] = d->ncontent[i] ? (double)intop / d->ncontent[i] : 0.0;
         if (f[KURZ__F_TOPTERMS] > 1.0)
             f[KURZ__F_TOPTERMS] = 1.0;
@@ -493,7 +534,19 @@ int kurz__features(const kurz__mem *m, kurz__doc *d, kurz__lang lang, const char
     for (size_t i = 0; i < n; i++)
         if (ok[i])
             by[k++] = (cand_c){centrality[i], i};
-    qsort(by, k, sizeof *by, cmp_cand_c);
+    if (k <= 32) { /* the usual: insertion sort, no call per comparison */
+        for (size_t a = 1; a < k; a++) {
+            cand_c v = by[a];
+            size_t j = a;
+            while (j > 0 && cmp_cand_c(&by[j - 1], &v) > 0) {
+                by[j] = by[j - 1];
+                j--;
+            }
+            by[j] = v;
+        }
+    } else {
+        qsort(by, k, sizeof *by, cmp_cand_c);
+    }
     double mean = nok ? (double)words / (double)nok : 0.0;
     for (size_t i = 0; i < n; i++) {
         double *f = feat + i * KURZ__NFEAT;
