@@ -10,6 +10,10 @@
 
 #include "feature.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h> /* scan(): sixteen bytes at a time */
+#endif
+
 const char *const kurz__feature_names[KURZ__NFEAT] = {
     "pos_inv", "pos_rel", "first",  "para_first", "para_rel", "len",    "short",
     "cent",    "centroid", "topterms", "title",   "leadsim", "digits", "quote",
@@ -190,6 +194,17 @@ static unsigned count_high(uint64_t m) /* flags set in a mask */
 {
     return (unsigned)((((m >> 7) * ONES) >> 56) & 0xFF);
 }
+static unsigned pop16(unsigned x) /* set bits of a 16-bit mask */
+{
+#define P2(n) n, n + 1, n + 1, n + 2
+#define P4(n) P2(n), P2(n + 1), P2(n + 1), P2(n + 2)
+#define P6(n) P4(n), P4(n + 1), P4(n + 1), P4(n + 2)
+    static const uint8_t bits[256] = {P6(0), P6(1), P6(1), P6(2)};
+#undef P2
+#undef P4
+#undef P6
+    return (unsigned)bits[x & 0xFFu] + bits[(x >> 8) & 0xFFu];
+}
 static int little_endian(void)
 {
     const uint16_t one = 1;
@@ -229,6 +244,52 @@ static void scan(const uint8_t *s, size_t start, size_t end, surface *f)
     int first_upper = -1;
     const int swar = little_endian();
     for (size_t i = start; i < end;) {
+#if defined(__SSE2__)
+        /* the SWAR step below on sixteen bytes, bit k of each mask for
+         * byte k (compared as signed: every non-ASCII byte is below 0) */
+        if (end - i >= 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+#define SET(c) _mm_set1_epi8((char)(c))
+#define RANGE(v, a, b) _mm_and_si128(_mm_cmpgt_epi8(v, SET((a) - 1)), _mm_cmplt_epi8(v, SET((b) + 1)))
+#define MASK(x) ((unsigned)_mm_movemask_epi8(x))
+            unsigned hb = MASK(v), b6 = MASK(_mm_add_epi8(v, v));
+            unsigned cont = hb & ~b6, lead = hb & b6;
+            unsigned c3 = MASK(_mm_cmpeq_epi8(v, SET(0xC3)));
+            unsigned special = (lead & ~c3) | (cont & 1u) | (c3 & 0x8000u);
+            unsigned valid = special ? (special & (0u - special)) - 1u : 0xFFFFu;
+            valid &= 0xFFFFu;
+            if (valid) {
+                unsigned h = pop16(valid);
+                __m128i y = _mm_srli_si128(v, 1); /* each byte's next */
+                /* 80..9E but 97 after C3: -128..-98 as signed */
+                unsigned up3 = c3 & MASK(_mm_andnot_si128(_mm_cmpeq_epi8(y, SET(0x97)),
+                                                         _mm_cmplt_epi8(y, SET(0x9F))));
+                unsigned upper = (MASK(RANGE(v, 'A', 'Z')) | up3) & valid;
+                unsigned digit = MASK(RANGE(v, '0', '9')) & valid;
+                unsigned word = (upper | digit | MASK(RANGE(v, 'a', 'z')) |
+                                 MASK(_mm_cmpeq_epi8(v, SET('_'))) | c3 | cont) & valid;
+                unsigned st = word & ~((word << 1) | in);
+                if (digit)
+                    seen |= B_DIGIT;
+                if (MASK(_mm_cmpeq_epi8(v, SET('"'))) & valid)
+                    seen |= B_QUOTE;
+                if (MASK(_mm_or_si128(_mm_cmpeq_epi8(v, SET('(')), _mm_cmpeq_epi8(v, SET(')')))) &
+                    valid)
+                    seen |= B_PAREN;
+                if (first_upper < 0 && st)
+                    first_upper = (st & (0u - st) & upper) != 0;
+                f->bytes += pop16(word & ~cont);
+                f->words += pop16(st);
+                f->caps += pop16(st & upper);
+                in = (word >> (h - 1)) & 1u;
+                i += h;
+                continue;
+            }
+#undef SET
+#undef RANGE
+#undef MASK
+        }
+#endif
         if (swar) {
             /* up to eight bytes at once: ASCII, and the two-byte characters
              * C3 xx (U+00C0..U+00FF: most accented Latin letters); the
@@ -527,7 +588,7 @@ int kurz__features(const kurz__mem *m, kurz__doc *d, kurz__lang lang, const char
      * rank by centrality, the length against the mean */
     kurz__free(m, cvec);
     kurz__free(m, top);
-    cand_c *by = kurz__malloc(m, (nok ? nok : 1) * sizeof *by);
+    cand_c *by = kurz__malloc(m, (nok ? 2 * nok : 1) * sizeof *by); /* and room to sort */
     if (!by)
         return KURZ_ERR_NOMEM;
     size_t k = 0;
@@ -544,8 +605,25 @@ int kurz__features(const kurz__mem *m, kurz__doc *d, kurz__lang lang, const char
             }
             by[j] = v;
         }
-    } else {
-        qsort(by, k, sizeof *by, cmp_cand_c);
+    } else { /* bottom-up merge sort through the second half of by */
+        cand_c *a = by, *b = by + k;
+        for (size_t w = 1; w < k; w *= 2) {
+            for (size_t lo = 0; lo < k; lo += 2 * w) {
+                size_t mid = lo + w < k ? lo + w : k, hi = lo + 2 * w < k ? lo + 2 * w : k;
+                size_t x = lo, y = mid, o = lo;
+                while (x < mid && y < hi)
+                    b[o++] = cmp_cand_c(&a[y], &a[x]) < 0 ? a[y++] : a[x++];
+                while (x < mid)
+                    b[o++] = a[x++];
+                while (y < hi)
+                    b[o++] = a[y++];
+            }
+            cand_c *t = a;
+            a = b;
+            b = t;
+        }
+        if (a != by)
+            memcpy(by, a, k * sizeof *by);
     }
     double mean = nok ? (double)words / (double)nok : 0.0;
     for (size_t i = 0; i < n; i++) {
