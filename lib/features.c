@@ -67,12 +67,13 @@ static int has_longer(const kurz__wordlist *list, const char *key, size_t kn)
 /* A Bloom filter of the first words of a list's entries: a sentence whose
  * first word misses it opens with no entry, without a lookup. */
 typedef struct first_words {
-    uint64_t bits[4];
+    uint64_t bits[16];
 } first_words;
 
 static unsigned first_bit(const uint8_t *w, size_t n) /* n > 0 */
 {
-    return ((unsigned)w[0] * 31u + (n > 1 ? (unsigned)w[1] : 0u) * 7u + (unsigned)n) & 255u;
+    uint32_t k = (uint32_t)w[0] | (n > 1 ? (uint32_t)w[1] << 8 : 0u) | (uint32_t)(n & 0xFF) << 16;
+    return (unsigned)((k * 0x9E3779B1u) >> 22); /* 0..1023 */
 }
 
 static void first_words_of(const kurz__wordlist *list, first_words *fw)
@@ -594,6 +595,8 @@ int kurz__features(const kurz__mem *m, kurz__doc *d, kurz__lang lang, const char
     const uint8_t *s = (const uint8_t *)text;
     const kurz__wordlist *olist = opener_list(lang);
     first_words fw;
+    double len_log[64], doc_len = log(1.0 + (double)nok);
+    uint64_t have_log = 0;
     if (olist)
         first_words_of(olist, &fw);
     size_t rank = 0, in_para = 0, words = 0;
@@ -612,7 +615,12 @@ int kurz__features(const kurz__mem *m, kurz__doc *d, kurz__lang lang, const char
         f[KURZ__F_FIRST] = i == lead;
         f[KURZ__F_PARA_FIRST] = (se->flags & KURZ__S_PARA_START) != 0;
         f[KURZ__F_PARA_REL] = (double)se->para / npara;
-        f[KURZ__F_LEN] = log(1.0 + d->nwords[i]);
+        size_t nw = d->nwords[i];
+        if (nw < 64 && !((have_log >> nw) & 1)) { /* one logarithm per length */
+            len_log[nw] = log(1.0 + d->nwords[i]);
+            have_log |= (uint64_t)1 << nw;
+        }
+        f[KURZ__F_LEN] = nw < 64 ? len_log[nw] : log(1.0 + d->nwords[i]);
         f[KURZ__F_SHORT] = d->nwords[i] < 8;
         f[KURZ__F_CENT] = maxc > 0 ? centrality[i] / maxc : 0.0;
         /* the cosine to the centroid (as cosine_dense) and the top terms'
@@ -645,7 +653,7 @@ int kurz__features(const kurz__mem *m, kurz__doc *d, kurz__lang lang, const char
         if (se->flags & KURZ__S_PARA_START)
             in_para = 0;
         f[KURZ__F_PARA_IDX] = 1.0 / (1.0 + (double)in_para++);
-        f[KURZ__F_DOC_LEN] = log(1.0 + (double)nok);
+        f[KURZ__F_DOC_LEN] = doc_len;
         if (ok[i]) {
             rank++;
             words += d->nwords[i];
