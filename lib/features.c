@@ -66,9 +66,7 @@ static int has_longer(const kurz__wordlist *list, const char *key, size_t kn)
 
 /* A Bloom filter of the first words of a list's entries: a sentence whose
  * first word misses it opens with no entry, without a lookup. */
-typedef struct first_words {
-    uint64_t bits[16];
-} first_words;
+#define FILTER_WORDS 16 /* 1024 bits, as kurz__doc's opener_filter */
 
 static unsigned first_bit(const uint8_t *w, size_t n) /* n > 0 */
 {
@@ -76,9 +74,9 @@ static unsigned first_bit(const uint8_t *w, size_t n) /* n > 0 */
     return (unsigned)((k * 0x9E3779B1u) >> 22); /* 0..1023 */
 }
 
-static void first_words_of(const kurz__wordlist *list, first_words *fw)
+static void first_words_of(const kurz__wordlist *list, uint64_t *fw)
 {
-    memset(fw, 0, sizeof *fw);
+    memset(fw, 0, FILTER_WORDS * sizeof *fw);
     for (size_t i = 0; i < list->n; i++) {
         size_t el;
         const char *e = kurz__wl_at(list, i, &el);
@@ -87,14 +85,14 @@ static void first_words_of(const kurz__wordlist *list, first_words *fw)
         if (n == 0)
             continue;
         unsigned b = first_bit((const uint8_t *)e, n);
-        fw->bits[b >> 6] |= (uint64_t)1 << (b & 63);
+        fw[b >> 6] |= (uint64_t)1 << (b & 63);
     }
 }
 
 /* Does text[start..end) open with an entry of list (not NULL)? fw: the
  * filter of list. The next word is read only while a longer entry can
  * still match: most sentences cost one word and no lookup. */
-static int opens_with(const kurz__wordlist *list, const first_words *fw, kurz__tokenizer *t,
+static int opens_with(const kurz__wordlist *list, const uint64_t *fw, kurz__tokenizer *t,
                       const char *text, size_t start, size_t end)
 {
     char key[OPENER_BYTES];
@@ -107,7 +105,7 @@ static int opens_with(const kurz__wordlist *list, const first_words *fw, kurz__t
             return 0;
         if (k == 0 && fw) {
             unsigned b = first_bit(w, wl);
-            if (!((fw->bits[b >> 6] >> (b & 63)) & 1))
+            if (!((fw[b >> 6] >> (b & 63)) & 1))
                 return 0;
         }
         if (kn + (k > 0) + wl + 1 > sizeof key)
@@ -393,7 +391,34 @@ static void scan_flags(const uint8_t *s, size_t start, size_t end, surface *f)
     }
     unsigned seen = 0;
     const unsigned all = B_DIGIT | B_QUOTE | B_PAREN;
-    for (size_t i = start; i < end && seen != all; i += 8) {
+    size_t i = start;
+#if defined(__SSE2__)
+    for (; end - i >= 16 && seen != all; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+#define SET(c) _mm_set1_epi8((char)(c))
+#define EQ(c) _mm_cmpeq_epi8(v, SET(c))
+        if (_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(v, SET('0' - 1)),
+                                            _mm_cmplt_epi8(v, SET('9' + 1)))))
+            seen |= B_DIGIT;
+        if (_mm_movemask_epi8(_mm_or_si128(EQ('('), EQ(')'))))
+            seen |= B_PAREN;
+        if (_mm_movemask_epi8(EQ('"')))
+            seen |= B_QUOTE;
+        unsigned lead = (unsigned)_mm_movemask_epi8(_mm_or_si128(EQ(0xC2), EQ(0xE2)));
+#undef EQ
+#undef SET
+        while (lead && !(seen & B_QUOTE)) {
+            size_t p = i + pop16((lead & (0u - lead)) - 1u);
+            lead &= lead - 1u;
+            if (s[p] == 0xC2 && p + 1 < end && (s[p + 1] == 0xAB || s[p + 1] == 0xBB))
+                seen |= B_QUOTE;
+            if (s[p] == 0xE2 && p + 2 < end && s[p + 1] == 0x80 &&
+                (s[p + 2] == 0x9C || s[p + 2] == 0x9D || s[p + 2] == 0x9E))
+                seen |= B_QUOTE;
+        }
+    }
+#endif
+    for (; i < end && seen != all; i += 8) {
         uint64_t x = 0;
         size_t h = end - i;
         if (h >= 8) {
@@ -594,11 +619,18 @@ int kurz__features(const kurz__mem *m, kurz__doc *d, kurz__lang lang, const char
     double npara = (double)d->sents.v[n - 1].para + 1.0;
     const uint8_t *s = (const uint8_t *)text;
     const kurz__wordlist *olist = opener_list(lang);
-    first_words fw;
+    const uint64_t *fw = NULL;
+    if (olist) { /* made once per summarizer (its language is fixed) */
+        _Static_assert(sizeof d->opener_filter == FILTER_WORDS * sizeof(uint64_t),
+                       "the filter's size");
+        if (d->opener_list != (const void *)olist) {
+            first_words_of(olist, d->opener_filter);
+            d->opener_list = olist;
+        }
+        fw = d->opener_filter;
+    }
     double len_log[64], doc_len = log(1.0 + (double)nok);
     uint64_t have_log = 0;
-    if (olist)
-        first_words_of(olist, &fw);
     size_t rank = 0, in_para = 0, words = 0;
     double maxcen = 0;
     for (size_t i = 0; i < n; i++) {
@@ -609,7 +641,7 @@ int kurz__features(const kurz__mem *m, kurz__doc *d, kurz__lang lang, const char
             scan(s, se->start, se->end, &sf);
         else
             scan_flags(s, se->start, se->end, &sf);
-        opener[i] = olist ? (uint8_t)opens_with(olist, &fw, &d->tok, text, se->start, se->end) : 0;
+        opener[i] = olist ? (uint8_t)opens_with(olist, fw, &d->tok, text, se->start, se->end) : 0;
         f[KURZ__F_POS_INV] = ok[i] ? 1.0 / sqrt(1.0 + (double)rank) : 0.0;
         f[KURZ__F_POS_REL] = nok ? (double)rank / (double)nok : 1.0;
         f[KURZ__F_FIRST] = i == lead;
