@@ -563,14 +563,17 @@ int kurz__features(const kurz__mem *m, kurz__doc *d, kurz__lang lang, const char
     if (n == 0)
         return 0;
     /* the centroid (sum of the idf-weighted vectors), the title's vector,
-     * and the top terms by occurrences */
-    double *cvec = kurz__calloc(m, 2 * nt + 1, sizeof *cvec);
-    uint8_t *top = kurz__calloc(m, nt + 1, 1);
-    if (!cvec || !top) {
-        kurz__free(m, cvec);
-        kurz__free(m, top);
+     * the sentences by centrality (and room to sort them), and the top
+     * terms by occurrences: one allocation */
+    if (nt > SIZE_MAX / 32 || n > SIZE_MAX / 64)
         return KURZ_ERR_NOMEM;
-    }
+    size_t vbytes = (2 * nt + 1) * sizeof(double), bbytes = 2 * n * sizeof(cand_c);
+    char *block = kurz__calloc(m, vbytes + bbytes + nt + 1, 1);
+    if (!block)
+        return KURZ_ERR_NOMEM;
+    double *cvec = (double *)(void *)block;
+    cand_c *by = (cand_c *)(void *)(block + vbytes);
+    uint8_t *top = (uint8_t *)block + vbytes + bbytes;
     double *tvec = cvec + nt;
     for (size_t k = 0; k < d->row[n]; k++)
         cvec[d->ent[k].term] += d->ent[k].tf; /* occurrences first */
@@ -695,11 +698,6 @@ int kurz__features(const kurz__mem *m, kurz__doc *d, kurz__lang lang, const char
     }
     /* what needs the whole document: the centroid against its best, the
      * rank by centrality, the length against the mean */
-    kurz__free(m, cvec);
-    kurz__free(m, top);
-    cand_c *by = kurz__malloc(m, (nok ? 2 * nok : 1) * sizeof *by); /* and room to sort */
-    if (!by)
-        return KURZ_ERR_NOMEM;
     size_t k = 0;
     for (size_t i = 0; i < n; i++)
         if (ok[i])
@@ -729,6 +727,6 @@ int kurz__features(const kurz__mem *m, kurz__doc *d, kurz__lang lang, const char
     }
     for (size_t r = 0; r < k; r++)
         feat[by[r].i * KURZ__NFEAT + KURZ__F_CENT_RANK] = 1.0 / sqrt(1.0 + (double)r);
-    kurz__free(m, by);
+    kurz__free(m, block);
     return 0;
 }
