@@ -95,6 +95,23 @@ static void first_words_of(const kurz__wordlist *list, uint64_t *fw)
 static int opens_with(const kurz__wordlist *list, const uint64_t *fw, kurz__tokenizer *t,
                       const char *text, size_t start, size_t end)
 {
+    const uint8_t *u = (const uint8_t *)text;
+    if (fw && start < end && kurz__byte_class[u[start]] == KURZ__B_ALNUM) {
+        /* a first word of ASCII letters and digits followed by ASCII (not
+         * an apostrophe, which may make it an elided article): the
+         * tokenizer would give it lower-cased, so the filter can be asked
+         * without the tokenizer */
+        size_t p = start;
+        while (p < end && kurz__byte_class[u[p]] == KURZ__B_ALNUM)
+            p++;
+        if (p == end || (u[p] < 0x80 && u[p] != '\'')) {
+            uint8_t w2[2] = {(uint8_t)(u[start] | 0x20),
+                             (uint8_t)(p - start > 1 ? u[start + 1] | 0x20 : 0)};
+            unsigned b = first_bit(w2, p - start);
+            if (!((fw[b >> 6] >> (b & 63)) & 1))
+                return 0;
+        }
+    }
     char key[OPENER_BYTES];
     size_t kn = 0;
     kurz__tok_reset(t, text, start, end);

@@ -249,8 +249,14 @@ static void feature_openers_match_the_list(void **state)
             nsent += 2;
             assert_true(len < sizeof text - 256);
         }
-        len += (size_t)snprintf(text + len, sizeof text - len, "Zuletzt kam niemand an.\n");
-        nsent++;
+        /* first words the tokenizer reads in other ways: elided articles,
+         * '_', digits, accents, a quote before the word */
+        len += (size_t)snprintf(text + len, sizeof text - len,
+                                "D'ailleurs kam niemand an.\n\nL'homme kam an.\n\n"
+                                "Il_y kam an.\n\nIl7 kam an.\n\nEr\u2019s kam an.\n\n"
+                                "\u00C0 cet \u00E9gard kam er.\n\n\u00AB Cette fois \u00BB kam er.\n\n"
+                                "Zuletzt kam niemand an.\n");
+        nsent += 8;
         kurz_summarizer *s;
         assert_int_equal(kurz_summarizer_new(&s, codes[c]), KURZ_OK);
         kurz__run r;
@@ -265,7 +271,7 @@ static void feature_openers_match_the_list(void **state)
             kurz__tok_free(&t);
             assert_int_equal(r.opener[i], want);
             flagged += want;
-            if (i % 2 == 0 && i + 1 < nsent)
+            if (i % 2 == 0 && i < 2 * (size_t)l->n)
                 assert_int_equal(want, 1); /* every whole entry */
         }
         assert_true(flagged >= l->n);
