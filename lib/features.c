@@ -294,9 +294,16 @@ static void scan(const uint8_t *s, size_t start, size_t end, surface *f)
                     seen |= B_PAREN;
                 if (first_upper < 0 && st)
                     first_upper = (st & (0u - st) & upper) != 0;
-                f->bytes += pop16(word & ~cont);
-                f->words += pop16(st);
-                f->caps += pop16(st & upper);
+                /* three counts of set bits at once, one per 16-bit field */
+                uint64_t c = (uint64_t)(word & ~cont) | (uint64_t)st << 16 |
+                             (uint64_t)(st & upper) << 32;
+                c = c - ((c >> 1) & 0x5555555555555555ull);
+                c = (c & 0x3333333333333333ull) + ((c >> 2) & 0x3333333333333333ull);
+                c = (c + (c >> 4)) & 0x0F0F0F0F0F0F0F0Full;
+                c = (c + (c >> 8)) & 0x00FF00FF00FF00FFull;
+                f->bytes += (size_t)(c & 0xFF);
+                f->words += (unsigned)((c >> 16) & 0xFF);
+                f->caps += (unsigned)((c >> 32) & 0xFF);
                 in = (word >> (h - 1)) & 1u;
                 i += h;
                 continue;
