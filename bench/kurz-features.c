@@ -69,6 +69,7 @@ int main(void)
                              : kurz_summarizer_set_title(s, NULL, 0);
         kurz__run r;
         kurz__run_begin(&r, s, buf, (size_t)ntext);
+        r.all_features = 1; /* the trainer may weigh any of them */
         for (size_t k = 0; k < KURZ__NSTAGES && !rc; k++)
             rc = kurz__stages[k].run(&r);
         if (rc) {

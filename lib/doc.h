@@ -48,6 +48,10 @@ typedef struct kurz__doc {
     uint32_t epoch;
     uint64_t seed; /* of both tables' hash: unknown to whoever writes the text */
     kurz__tokenizer tok;
+    /* features.c's filter of the first words of opener_list's entries,
+     * made at its first use (opener_list NULL before) */
+    const void *opener_list;
+    uint64_t opener_filter[16];
 } kurz__doc;
 
 /* Word forms a summarizer remembers before it starts afresh. */

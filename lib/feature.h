@@ -57,9 +57,12 @@ int kurz__opener(kurz__tokenizer *t, kurz__lang lang, const char *text, size_t s
 /* Features of every sentence of d into feat[i * KURZ__NFEAT + f] and the
  * opener flags into opener[i]. centrality: rank.c's scores; ok: boiler.c's;
  * norm: kurz__norms; title_tf: the title's term counts (kurz__doc_terms_of)
- * or NULL. d's tokenizer is used. 0 or KURZ_ERR_NOMEM. */
+ * or NULL. counts: 0 leaves KURZ__F_CAPS and KURZ__F_WORDLEN 0 and reads
+ * each sentence's bytes only until its digits, quotes and brackets are
+ * seen (for a model that does not weigh them: most of the byte scan's
+ * cost). d's tokenizer is used. 0 or KURZ_ERR_NOMEM. */
 int kurz__features(const kurz__mem *m, kurz__doc *d, kurz__lang lang, const char *text,
                    const double *centrality, const uint8_t *ok, const double *norm,
-                   const float *title_tf, double *feat, uint8_t *opener);
+                   const float *title_tf, int counts, double *feat, uint8_t *opener);
 
 #endif /* KURZ_FEATURE_H */

@@ -36,6 +36,9 @@ typedef struct kurz__run {
     kurz__graph graph;        /* graph */
     double *score;            /* rank: centrality; score: final scores */
     uint8_t *ok;              /* boiler: 1 for a real sentence */
+    int all_features;         /* 1: every feature, even those the models used
+                                 here do not weigh (kurz__features' counts);
+                                 0 after kurz__run_begin */
     double *feat;             /* score: the features, KURZ__NFEAT a sentence */
     uint8_t *opener;          /* score: 1 when a sentence opens with a word pointing back */
     size_t *chosen, nchosen;  /* select: the summary, in document order */

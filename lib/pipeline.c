@@ -121,8 +121,19 @@ int kurz__stage_score(kurz__run *r)
             return rc;
         }
     }
+    /* short documents: the short model mixed with 0.1's blend; long ones:
+     * the long model; between them a mix of the two by length */
+    size_t nreal = 0;
+    for (size_t i = 0; i < n; i++)
+        nreal += r->ok[i] != 0;
+    double a = kurz__long_share(nreal);
+    int title = r->title != NULL;
+    /* the byte scan's counts only for a model that weighs them */
+    int counts = r->all_features ||
+                 (!r->blend && ((a < 1.0 && kurz__model_needs_counts(kurz__model_for("short", title))) ||
+                                (a > 0.0 && kurz__model_needs_counts(kurz__model_for("long", title)))));
     int rc = kurz__features(r->m, d, r->lang, r->text, r->score, r->ok, r->norm, title_tf,
-                            r->feat, r->opener);
+                            counts, r->feat, r->opener);
     kurz__free(r->m, title_tf);
     if (rc)
         return rc;
@@ -130,16 +141,9 @@ int kurz__stage_score(kurz__run *r)
         kurz__blend(d, r->ok, r->norm, &r->blend_opts, r->score);
         return 0;
     }
-    /* short documents: the short model mixed with 0.1's blend; long ones:
-     * the long model; between them a mix of the two by length */
-    size_t nreal = 0;
-    for (size_t i = 0; i < n; i++)
-        nreal += r->ok[i] != 0;
-    double a = kurz__long_share(nreal);
     double *model = stage_array(r, n, sizeof *model);
     if (!model)
         return KURZ_ERR_NOMEM;
-    int title = r->title != NULL;
     if (a < 1.0) {
         kurz__model_score(kurz__model_for("short", title), r->feat, n, model);
         kurz__blend(d, r->ok, r->norm, &r->blend_opts, r->score);

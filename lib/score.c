@@ -48,6 +48,11 @@ const kurz__model *kurz__model_for(const char *kind, int title)
     return &kurz__models[0]; /* not reached with the generated table (a test checks) */
 }
 
+int kurz__model_needs_counts(const kurz__model *mo)
+{
+    return mo->w[KURZ__F_CAPS] != 0 || mo->w[KURZ__F_WORDLEN] != 0;
+}
+
 double kurz__long_share(size_t nreal)
 {
     if (nreal <= KURZ__LONG_LO)

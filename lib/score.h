@@ -45,6 +45,9 @@ extern const char *const kurz__model_features[KURZ__NFEAT]; /* the names it was 
 const kurz__model *kurz__model_for(const char *kind, int title);
 /* score[i] = the model's probability that sentence i belongs in a summary. */
 void kurz__model_score(const kurz__model *mo, const double *feat, size_t n, double *score);
+/* 1 when the model weighs a feature that only the full byte scan of
+ * kurz__features gives (KURZ__F_CAPS, KURZ__F_WORDLEN). */
+int kurz__model_needs_counts(const kurz__model *mo);
 /* The share of the long model for a document of nreal real sentences:
  * 0..1, rising with the length (KURZ__LONG_LO, KURZ__LONG_HI). */
 double kurz__long_share(size_t nreal);

@@ -163,6 +163,7 @@ static void features_of_a_text(void **state)
     assert_int_equal(kurz_summarizer_set_title(s, title, strlen(title)), KURZ_OK);
     kurz__run r;
     kurz__run_begin(&r, s, feat_text, strlen(feat_text));
+    r.all_features = 1; /* CAPS below: the short model does not weigh it */
     int rc = 0;
     for (size_t k = 0; k < KURZ__NSTAGES && !rc; k++)
         rc = kurz__stages[k].run(&r);
@@ -207,6 +208,127 @@ static void features_of_a_text(void **state)
         assert_true(F(i, TITLE) == 0);
 #undef F
     kurz__run_end(&r);
+    kurz_summarizer_free(s);
+}
+
+/* Runs every stage on text with summarizer s, keeping every feature. */
+static void run_all(kurz__run *r, kurz_summarizer *s, const char *text)
+{
+    kurz__run_begin(r, s, text, strlen(text));
+    r->all_features = 1;
+    int rc = 0;
+    for (size_t k = 0; k < KURZ__NSTAGES && !rc; k++)
+        rc = kurz__stages[k].run(r);
+    assert_int_equal(rc, 0);
+}
+
+/* The features' opener flags (a filter of first words, then lookups only
+ * while a longer entry can match) agree with kurz__opener, for a sentence
+ * opening with every entry of the list, capitalised, and with the entry's
+ * first word alone. */
+static void feature_openers_match_the_list(void **state)
+{
+    (void)state;
+    static const char *const codes[] = {"de", "fr", "en"};
+    for (size_t c = 0; c < 3; c++) {
+        const kurz__wordlist *l = kurz__wl_lang("opener", codes[c]);
+        assert_non_null(l);
+        static char text[32768];
+        size_t len = 0;
+        size_t nsent = 0;
+        for (size_t i = 0; i < l->n; i++) {
+            size_t el;
+            const char *e = kurz__wl_at(l, i, &el);
+            const char *sp = memchr(e, ' ', el);
+            size_t fl = sp ? (size_t)(sp - e) : el;
+            /* "Entry kam gestern." and "First-word-only kam gestern." */
+            len += (size_t)snprintf(text + len, sizeof text - len,
+                                    "%c%.*s kam gestern an.\n\n%.*s kam gestern an.\n\n",
+                                    e[0] >= 'a' && e[0] <= 'z' ? e[0] - 32 : e[0],
+                                    (int)el - 1, e + 1, (int)fl, e);
+            nsent += 2;
+            assert_true(len < sizeof text - 256);
+        }
+        /* first words the tokenizer reads in other ways: elided articles,
+         * '_', digits, accents, a quote before the word */
+        len += (size_t)snprintf(text + len, sizeof text - len,
+                                "D'ailleurs kam niemand an.\n\nL'homme kam an.\n\n"
+                                "Il_y kam an.\n\nIl7 kam an.\n\nEr\u2019s kam an.\n\n"
+                                "\u00C0 cet \u00E9gard kam er.\n\n\u00AB Cette fois \u00BB kam er.\n\n"
+                                "Zuletzt kam niemand an.\n");
+        nsent += 8;
+        kurz_summarizer *s;
+        assert_int_equal(kurz_summarizer_new(&s, codes[c]), KURZ_OK);
+        kurz__run r;
+        run_all(&r, s, text);
+        assert_int_equal(r.doc->sents.n, nsent);
+        size_t flagged = 0;
+        for (size_t i = 0; i < nsent; i++) {
+            const kurz__sent *v = &r.doc->sents.v[i];
+            kurz__tokenizer t;
+            kurz__tok_init(&t, r.m, r.lang);
+            int want = kurz__opener(&t, r.lang, text, v->start, v->end);
+            kurz__tok_free(&t);
+            assert_int_equal(r.opener[i], want);
+            flagged += want;
+            if (i % 2 == 0 && i < 2 * (size_t)l->n)
+                assert_int_equal(want, 1); /* every whole entry */
+        }
+        assert_true(flagged >= l->n);
+        kurz__run_end(&r);
+        kurz_summarizer_free(s);
+    }
+}
+
+/* Capitals and word lengths read sixteen or eight bytes at a time come out
+ * as byte by byte, wherever the accented letters and quotes fall: the same
+ * sentence after first words of 1..40 letters. */
+static void features_byte_scan_any_offset(void **state)
+{
+    (void)state;
+    kurz_summarizer *s;
+    assert_int_equal(kurz_summarizer_new(&s, "de"), KURZ_OK);
+    for (int k = 1; k <= 40; k++) {
+        char text[512];
+        /* words: the first (k letters), then Élan Über ära Öl x_y Zé 7 (7 after
+         * the first; 4 start upper case); letters: multi-byte ones count once */
+        snprintf(text, sizeof text,
+                 "%.*s \u00C9lan \u00DCber \u00E4ra \u00D6l x_y Z\u00E9 7.\n\n"
+                 "%.*s sagte \u00AB ja \u00BB.\n\n%.*s (sagte) er.\n",
+                 k, "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz", k,
+                 "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz", k,
+                 "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz");
+        kurz__run r;
+        run_all(&r, s, text);
+        assert_int_equal(r.doc->sents.n, 3);
+        const double *f = r.feat;
+        assert_true(fabs(f[KURZ__F_CAPS] - 4.0 / 7.0) < 1e-12);
+        /* bytes in words: k + 4 + 4 + 3 + 2 + 3 + 2 + 1 over 8 words */
+        assert_true(fabs(f[KURZ__F_WORDLEN] - (k + 19.0) / 8.0 / 10.0) < 1e-12);
+        assert_true(f[KURZ__F_DIGITS] == 1 && f[KURZ__F_QUOTE] == 0 && f[KURZ__F_PAREN] == 0);
+        const double *g = r.feat + KURZ__NFEAT;
+        assert_true(g[KURZ__F_QUOTE] == 1 && g[KURZ__F_DIGITS] == 0 && g[KURZ__F_CAPS] == 0);
+        const double *h = r.feat + 2 * KURZ__NFEAT;
+        assert_true(h[KURZ__F_PAREN] == 1 && h[KURZ__F_QUOTE] == 0);
+        /* as the default scorer runs it (a short document: the short model
+         * weighs no counts): the same flags from the shorter scan */
+        kurz__run q;
+        kurz__run_begin(&q, s, text, strlen(text));
+        int rc = 0;
+        for (size_t st = 0; st < KURZ__NSTAGES && !rc; st++)
+            rc = kurz__stages[st].run(&q);
+        assert_int_equal(rc, 0);
+        static const int flags[] = {KURZ__F_DIGITS, KURZ__F_QUOTE, KURZ__F_PAREN,
+                                    KURZ__F_QUESTION};
+        for (size_t i = 0; i < 3; i++) {
+            for (size_t j = 0; j < 4; j++)
+                assert_true(q.feat[i * KURZ__NFEAT + flags[j]] ==
+                            r.feat[i * KURZ__NFEAT + flags[j]]);
+            assert_true(q.feat[i * KURZ__NFEAT + KURZ__F_CAPS] == 0);
+        }
+        kurz__run_end(&q);
+        kurz__run_end(&r);
+    }
     kurz_summarizer_free(s);
 }
 
@@ -349,6 +471,8 @@ int main(void)
         cmocka_unit_test(openers_of_de_fr_en),
         cmocka_unit_test(model_matches_features),
         cmocka_unit_test(features_of_a_text),
+        cmocka_unit_test(feature_openers_match_the_list),
+        cmocka_unit_test(features_byte_scan_any_offset),
         cmocka_unit_test(summaries_keep_antecedents),
         cmocka_unit_test(default_score_short_and_long),
     };
