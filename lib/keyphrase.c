@@ -19,8 +19,8 @@
  *    "a La Paz", "jornal O Globo" (not German: "Die Zeit" looks like any
  *    noun; not "Le gouvernement" or "La France" opening a sentence, nor a
  *    lower-case "la Loire"). In German a genitive name in -s after a vowel
- *    ("Dalis") stands alone. French "nous ...ons" and "vous ...ez" are
- *    verb forms.
+ *    ("Dalis") stands alone. French "nous ...ons", "vous ...ez" and words
+ *    in "-aient" are verb forms.
  *    Sentences the summarizer's boilerplate filter rejects (navigation,
  *    bylines, datelines, credits, teasers, ads, comments) give nothing; a
  *    heading gives its words whole when it stands over a real sentence
@@ -904,11 +904,15 @@ static void glue(const kp_ctx *c, const char *text, ktok *tk, size_t n)
     }
 }
 
-/* French "nous ...ons" / "vous ...ez": a verb form whatever its word. */
-static int fr_first_plural(const char *text, const ktok *prev, const ktok *t)
+/* French "nous ...ons" / "vous ...ez", and any word in "-aient" (the
+ * imperfect or conditional: "attendaient", "seraient"; no noun ends so):
+ * a verb form whatever its word. */
+static int fr_verb_form(const char *text, const ktok *prev, const ktok *t)
 {
     const char *p = text + prev->s, *w = text + t->s;
     size_t pl = prev->e - prev->s, n = t->e - t->s;
+    if (n > 6 && !memcmp(w + n - 5, "aient", 5))
+        return 1;
     if (pl == 4 && (!memcmp(p, "nous", 4) || !memcmp(p, "Nous", 4)))
         return n > 4 && !memcmp(w + n - 3, "ons", 3);
     if (pl == 4 && (!memcmp(p, "vous", 4) || !memcmp(p, "Vous", 4)))
@@ -1062,8 +1066,8 @@ static int read_text(kp_work *w, const char *text, size_t len, size_t max_words,
             if (t->cls == CLS_VERB) /* a verb form, unless a name */
                 t->cls = t->cap && i > 0 ? CLS_CONTENT : CLS_BREAK;
             if (t->cls == CLS_CONTENT && i > 0 && w->c.lang == KURZ__LANG_FR &&
-                fr_first_plural(text, &tk[i - 1], t))
-                t->cls = CLS_BREAK; /* "nous présentons", "vous trouverez" */
+                fr_verb_form(text, &tk[i - 1], t))
+                t->cls = CLS_BREAK; /* "nous présentons", "vous trouverez", "attendaient" */
             if (t->cls != CLS_CONTENT)
                 continue;
             kstem *k = &w->sv[t->stem];

@@ -346,6 +346,19 @@ static void test_french_pos(void **state)
         assert_null(strstr(get(k, j).text, "présentons"));
     assert_true(find(k, "tramways") >= 0);
     kurz_keyphrases_free(k);
+    /* a word in "-aient" is a verb form (imperfect, conditional), even one
+     * no list knows, and never ends a name's phrase */
+    const char *t4 = "Le maire de Quimperlé a présenté le plan vélo. Les cyclistes de Quimperlé "
+                     "attendaient ce plan. Les cyclistes grognaillaient depuis longtemps.";
+    k = extract("fr", t4, strlen(t4), 30, 0);
+    check_shape("fr", t4, strlen(t4), k);
+    for (size_t j = 0; j < kurz_keyphrases_count(k); j++)
+    {
+        assert_null(strstr(get(k, j).text, "attendaient"));
+        assert_null(strstr(get(k, j).text, "grognaillaient"));
+    }
+    assert_true(find(k, "Quimperlé") >= 0);
+    kurz_keyphrases_free(k);
     /* a capitalised verb form inside a sentence is a name */
     const char *t2 = "Le groupe Déclaré joue ce soir. Le groupe Déclaré chante en Bretagne.";
     k = extract("fr", t2, strlen(t2), 30, 0);
