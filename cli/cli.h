@@ -78,9 +78,11 @@ typedef struct jrec {
 /* Parses one line (without its '\n') as a strict JSON object. Other members
  * are checked and skipped. Returns 0, or -1 with a message in err (r->id is
  * still set when the id was read before the error). The buffers of r are
- * reused: the caller zeroes r once and frees r->text, r->lang and r->title
- * at the end. */
+ * reused: the caller zeroes r once and frees them with jrec_free at the end. */
 int jrec_parse(jrec *r, const char *line, size_t len, char *err, size_t errsz);
+
+/* Frees the buffers of r (not r itself); r is then as if zeroed. */
+void jrec_free(jrec *r);
 
 
 /* ---- Options (opts.c) ------------------------------------------------- */

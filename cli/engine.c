@@ -214,10 +214,7 @@ static void worker_free(worker *w)
     w->langs = NULL;
     w->nlangs = w->naliases = w->alias_next = w->made = 0;
     buf_free(&w->in);
-    buf_free(&w->rec.text);
-    buf_free(&w->rec.lang);
-    buf_free(&w->rec.title);
-    buf_free(&w->rec.key);
+    jrec_free(&w->rec);
 }
 
 static void remember(worker *w, const char *name, kurz_summarizer *s)

@@ -364,6 +364,15 @@ static int skip_value(jp *p, int depth)
     }
 }
 
+void jrec_free(jrec *r)
+{
+    buf_free(&r->text);
+    buf_free(&r->lang);
+    buf_free(&r->title);
+    buf_free(&r->key);
+    memset(r, 0, sizeof *r);
+}
+
 static int key_is(const buf *k, const char *name)
 {
     size_t n = strlen(name);

@@ -143,9 +143,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                    "language changed in the round trip");
         release(&c);
         buf_free(&out);
-        buf_free(&r2.text);
-        buf_free(&r2.lang);
-        buf_free(&r2.key);
+        jrec_free(&r2);
     }
     release(&a);
 
@@ -167,9 +165,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     release(&d);
     buf_free(&lossy);
 
-    buf_free(&r.text);
-    buf_free(&r.lang);
-    buf_free(&r.key);
+    jrec_free(&r);
     free(line);
     return 0;
 }
