@@ -276,35 +276,6 @@ static int lookup_word(kurz__doc *d, const kurz__mem *m, kurz__lang lang, kurz__
     return 0;
 }
 
-/* Words as a reader (and ROUGE's \w+) counts them: runs of letters, marks,
- * digits and '_'. ASCII and the Latin-1 letters (most of German and French)
- * are classified here, the rest by kurz__is_word_cp. */
-static uint32_t count_words(const uint8_t *s, size_t start, size_t end)
-{
-    uint32_t n = 0;
-    int in = 0;
-    size_t i = start;
-    while (i < end) {
-        uint8_t c = s[i];
-        int w;
-        if (c < 0x80) {
-            w = kurz__ascii_word(c);
-            i++;
-        } else if (c == 0xC3 && i + 1 < end) {
-            /* U+00C0..U+00FF: all letters but U+00D7 and U+00F7 (x and /) */
-            w = s[i + 1] != 0x97 && s[i + 1] != 0xB7;
-            i += 2;
-        } else {
-            int32_t cp;
-            i += kurz__utf8_decode(s + i, end - i, &cp);
-            w = kurz__is_word_cp(cp);
-        }
-        n += (uint32_t)(w && !in);
-        in = w;
-    }
-    return n;
-}
-
 static int cmp_entry(const void *a, const void *b)
 {
     const kurz__entry *x = a, *y = b;
@@ -353,7 +324,7 @@ int kurz__doc_build(kurz__doc *d, const kurz__mem *m, kurz__lang lang, kurz__ste
     for (size_t i = 0; i < n; i++) {
         size_t r0 = d->ent_n;
         d->row[i] = r0;
-        d->nwords[i] = count_words(s, d->sents.v[i].start, d->sents.v[i].end);
+        d->nwords[i] = kurz__count_words(s, d->sents.v[i].start, d->sents.v[i].end);
         uint32_t content = 0;
         kurz__tok_reset(&d->tok, text, d->sents.v[i].start, d->sents.v[i].end);
         const uint8_t *w;

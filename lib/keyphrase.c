@@ -920,35 +920,6 @@ static int fr_verb_form(const char *text, const ktok *prev, const ktok *t)
     return 0;
 }
 
-/* Words as a reader counts them (runs of letters and digits), as the
- * document model counts them for the boilerplate filter (doc.c). */
-static uint32_t count_words(const uint8_t *s, size_t start, size_t end)
-{
-    uint32_t n = 0;
-    int in = 0;
-    size_t i = start;
-    while (i < end) {
-        uint8_t c = s[i];
-        int w;
-        if (c < 0x80) {
-            w = kurz__ascii_word(c);
-            i++;
-        } else if (c == 0xC3 && i + 1 < end) {
-            /* U+00C0..U+00FF: all letters but U+00D7 and U+00F7 (x and /) */
-            w = s[i + 1] != 0x97 && s[i + 1] != 0xB7;
-            i += 2;
-        } else {
-            int32_t cp;
-            size_t l = kurz__utf8_decode(s + i, end - i, &cp);
-            i += l ? l : 1;
-            w = kurz__is_word_cp(cp);
-        }
-        n += (uint32_t)(w && !in);
-        in = w;
-    }
-    return n;
-}
-
 /* Reads every sentence: candidates, the graph's edges, the teleport
  * weights. */
 static int read_text(kp_work *w, const char *text, size_t len, size_t max_words, int boiler)
@@ -970,7 +941,7 @@ static int read_text(kp_work *w, const char *text, size_t len, size_t max_words,
     for (size_t si = 0; si < ns; si++) {
         const kurz__sent *se = &w->sents.v[si];
         w->t_off[si] = nt;
-        w->nwords[si] = count_words((const uint8_t *)text, se->start, se->end);
+        w->nwords[si] = kurz__count_words((const uint8_t *)text, se->start, se->end);
         w->ncontent[si] = 0;
         kurz__tok_reset(&w->tok, text, se->start, se->end);
         size_t prev_end = se->start;

@@ -103,3 +103,32 @@ int kurz__is_word_cp(int32_t cp)
     return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_ND) || c == UTF8PROC_CATEGORY_NL ||
            c == UTF8PROC_CATEGORY_NO || c == UTF8PROC_CATEGORY_PC;
 }
+
+/* Words as a reader (and ROUGE's \w+) counts them: runs of letters, marks,
+ * digits and '_'. ASCII and the Latin-1 letters (most of German and French)
+ * are classified here, the rest by kurz__is_word_cp. */
+uint32_t kurz__count_words(const uint8_t *s, size_t start, size_t end)
+{
+    uint32_t n = 0;
+    int in = 0;
+    size_t i = start;
+    while (i < end) {
+        uint8_t c = s[i];
+        int w;
+        if (c < 0x80) {
+            w = kurz__ascii_word(c);
+            i++;
+        } else if (c == 0xC3 && i + 1 < end) {
+            /* U+00C0..U+00FF: all letters but U+00D7 and U+00F7 (x and /) */
+            w = s[i + 1] != 0x97 && s[i + 1] != 0xB7;
+            i += 2;
+        } else {
+            int32_t cp;
+            i += kurz__utf8_decode(s + i, end - i, &cp);
+            w = kurz__is_word_cp(cp);
+        }
+        n += (uint32_t)(w && !in);
+        in = w;
+    }
+    return n;
+}

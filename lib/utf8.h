@@ -16,6 +16,10 @@ size_t kurz__utf8_decode(const uint8_t *s, size_t n, int32_t *cp);
 /* A character of a word as a reader (and ROUGE's \w) counts it: letters,
  * marks, digits, other numbers and connector punctuation such as '_'. */
 int kurz__is_word_cp(int32_t cp);
+/* The words of valid UTF-8 s[start..end) as a reader counts them: runs of
+ * kurz__is_word_cp characters (the document model's and the key phrases'
+ * word counts). */
+uint32_t kurz__count_words(const uint8_t *s, size_t start, size_t end);
 /* What a byte is, for the scanners' ASCII fast paths: an ASCII letter or
  * digit, '_', or the lead byte of a multi-byte sequence (0xC0..0xFF).
  * Continuation bytes and all other ASCII are 0. */
