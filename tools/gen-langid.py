@@ -454,6 +454,23 @@ def main():
     emit(full, maxper, minkw)
 
 
+def letters_per_class(w, name, lists, nc):
+    """Writes the code points of lists[0..nc) as one array kurz__lid_NAME
+    with the offsets kurz__lid_NAME_at (class ci: [at[ci], at[ci + 1]))."""
+    flat = []
+    offs = []
+    for ci in range(nc):
+        offs.append(len(flat))
+        flat.extend(lists[ci])
+    offs.append(len(flat))
+    w("const uint16_t kurz__lid_%s_at[KURZ__LID_NCLASSES + 1] = {%s};\n"
+      % (name, ", ".join(str(x) for x in offs)))
+    w("const uint16_t kurz__lid_%s[%d] = {\n" % (name, len(flat)))
+    for i in range(0, len(flat), 10):
+        w("    " + ", ".join("0x%04x" % x for x in flat[i:i + 10]) + ",\n")
+    w("};\n")
+
+
 def emit(m, maxper, minkw):
     keys = sorted(m.table)
     n = len(keys)
@@ -551,30 +568,8 @@ def emit(m, maxper, minkw):
     for ci in range(nc):
         w("    {" + ", ".join(str(x) for x in minkw[ci]) + "},\n")
     w("};\n")
-    flat = []
-    offs = []
-    for ci in range(nc):
-        offs.append(len(flat))
-        flat.extend(m.alphabet[ci])
-    offs.append(len(flat))
-    w("const uint16_t kurz__lid_alpha_at[KURZ__LID_NCLASSES + 1] = {%s};\n"
-      % ", ".join(str(x) for x in offs))
-    w("const uint16_t kurz__lid_alpha[%d] = {\n" % len(flat))
-    for i in range(0, len(flat), 10):
-        w("    " + ", ".join("0x%04x" % x for x in flat[i:i + 10]) + ",\n")
-    w("};\n")
-    flat = []
-    offs = []
-    for ci in range(nc):
-        offs.append(len(flat))
-        flat.extend(m.strong[ci])
-    offs.append(len(flat))
-    w("const uint16_t kurz__lid_strong_at[KURZ__LID_NCLASSES + 1] = {%s};\n"
-      % ", ".join(str(x) for x in offs))
-    w("const uint16_t kurz__lid_strong[%d] = {\n" % len(flat))
-    for i in range(0, len(flat), 10):
-        w("    " + ", ".join("0x%04x" % x for x in flat[i:i + 10]) + ",\n")
-    w("};\n")
+    letters_per_class(w, "alpha", m.alphabet, nc)
+    letters_per_class(w, "strong", m.strong, nc)
     mk = marker_words(m)
     w("const uint32_t kurz__lid_mword[%d][3] = {\n" % len(mk))
     for h, mask, strong in mk:
