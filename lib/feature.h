@@ -44,6 +44,20 @@ enum {
 };
 /* The features' names, in order ("pos_inv", ...). */
 extern const char *const kurz__feature_names[KURZ__NFEAT];
+/* A sentence idx with a score, for ranking: kurz__ranked_cmp orders the
+ * higher score first, ties to the earlier sentence (the centrality rank
+ * here, the choice of select.c). */
+typedef struct kurz__ranked {
+    double score;
+    size_t idx;
+} kurz__ranked;
+static inline int kurz__ranked_cmp(const void *a, const void *b)
+{
+    const kurz__ranked *x = a, *y = b;
+    if (x->score != y->score)
+        return x->score < y->score ? 1 : -1;
+    return (x->idx > y->idx) - (x->idx < y->idx);
+}
 /* Top terms of a document for KURZ__F_TOPTERMS. */
 #define KURZ__TOP_TERMS 10
 

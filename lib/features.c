@@ -477,19 +477,6 @@ static void scan_flags(const uint8_t *s, size_t start, size_t end, surface *f)
 }
 
 /* ---- All features ------------------------------------------------------ */
-typedef struct cand_c {
-    double c;
-    size_t i;
-} cand_c;
-
-/* higher centrality first, ties to the earlier sentence */
-static int cmp_cand_c(const void *a, const void *b)
-{
-    const cand_c *x = a, *y = b;
-    if (x->c != y->c)
-        return x->c < y->c ? 1 : -1;
-    return (x->i > y->i) - (x->i < y->i);
-}
 
 /* The sort key of a score c >= 0: higher scores first. */
 static uint64_t radix_key(double c)
@@ -501,22 +488,22 @@ static uint64_t radix_key(double c)
     return ~u;
 }
 
-/* Sorts by[0..k) as cmp_cand_c does, by[k..2k) being scratch space. With
+/* Sorts by[0..k) as kurz__ranked_cmp does, by[k..2k) being scratch space. With
  * every score a number >= 0 (centrality is), its bits read as an integer
  * order like the score: a stable radix sort of their complement, byte by
  * byte, keeps ties in index order, in linear time and without the
  * mispredicted branches of comparisons. Otherwise a merge sort. */
-static void rank_sort(cand_c *by, size_t k)
+static void rank_sort(kurz__ranked *by, size_t k)
 {
-    cand_c *a = by, *b = by + k;
+    kurz__ranked *a = by, *b = by + k;
     int numbers = 1;
     for (size_t j = 0; j < k && numbers; j++)
-        numbers = by[j].c >= 0;
+        numbers = by[j].score >= 0;
     if (numbers) {
         uint32_t count[8][256];
         memset(count, 0, sizeof count);
         for (size_t j = 0; j < k; j++) {
-            uint64_t key = radix_key(by[j].c);
+            uint64_t key = radix_key(by[j].score);
             for (int d = 0; d < 8; d++)
                 count[d][(key >> (8 * d)) & 0xFF]++;
         }
@@ -534,8 +521,8 @@ static void rank_sort(cand_c *by, size_t k)
                 sum += t;
             }
             for (size_t j = 0; j < k; j++)
-                b[c[(radix_key(a[j].c) >> (8 * d)) & 0xFF]++] = a[j];
-            cand_c *t = a;
+                b[c[(radix_key(a[j].score) >> (8 * d)) & 0xFF]++] = a[j];
+            kurz__ranked *t = a;
             a = b;
             b = t;
         }
@@ -545,13 +532,13 @@ static void rank_sort(cand_c *by, size_t k)
                 size_t mid = lo + w < k ? lo + w : k, hi = lo + 2 * w < k ? lo + 2 * w : k;
                 size_t x = lo, y = mid, o = lo;
                 while (x < mid && y < hi)
-                    b[o++] = cmp_cand_c(&a[y], &a[x]) < 0 ? a[y++] : a[x++];
+                    b[o++] = kurz__ranked_cmp(&a[y], &a[x]) < 0 ? a[y++] : a[x++];
                 while (x < mid)
                     b[o++] = a[x++];
                 while (y < hi)
                     b[o++] = a[y++];
             }
-            cand_c *t = a;
+            kurz__ranked *t = a;
             a = b;
             b = t;
         }
@@ -591,12 +578,12 @@ int kurz__features(const kurz__mem *m, kurz__doc *d, kurz__lang lang, const char
      * terms by occurrences: one allocation */
     if (nt > SIZE_MAX / 32 || n > SIZE_MAX / 64)
         return KURZ_ERR_NOMEM;
-    size_t vbytes = (2 * nt + 1) * sizeof(double), bbytes = 2 * n * sizeof(cand_c);
+    size_t vbytes = (2 * nt + 1) * sizeof(double), bbytes = 2 * n * sizeof(kurz__ranked);
     char *block = kurz__calloc(m, vbytes + bbytes + nt + 1, 1);
     if (!block)
         return KURZ_ERR_NOMEM;
     double *cvec = (double *)(void *)block;
-    cand_c *by = (cand_c *)(void *)(block + vbytes);
+    kurz__ranked *by = (kurz__ranked *)(void *)(block + vbytes);
     uint8_t *top = (uint8_t *)block + vbytes + bbytes;
     double *tvec = cvec + nt;
     for (size_t k = 0; k < d->row[n]; k++)
@@ -725,12 +712,12 @@ int kurz__features(const kurz__mem *m, kurz__doc *d, kurz__lang lang, const char
     size_t k = 0;
     for (size_t i = 0; i < n; i++)
         if (ok[i])
-            by[k++] = (cand_c){centrality[i], i};
+            by[k++] = (kurz__ranked){centrality[i], i};
     if (k <= 32) { /* the usual: insertion sort, no call per comparison */
         for (size_t a = 1; a < k; a++) {
-            cand_c v = by[a];
+            kurz__ranked v = by[a];
             size_t j = a;
-            while (j > 0 && cmp_cand_c(&by[j - 1], &v) > 0) {
+            while (j > 0 && kurz__ranked_cmp(&by[j - 1], &v) > 0) {
                 by[j] = by[j - 1];
                 j--;
             }
@@ -750,7 +737,7 @@ int kurz__features(const kurz__mem *m, kurz__doc *d, kurz__lang lang, const char
         f[KURZ__F_CENT_RANK] = 0.0;
     }
     for (size_t r = 0; r < k; r++)
-        feat[by[r].i * KURZ__NFEAT + KURZ__F_CENT_RANK] = 1.0 / sqrt(1.0 + (double)r);
+        feat[by[r].idx * KURZ__NFEAT + KURZ__F_CENT_RANK] = 1.0 / sqrt(1.0 + (double)r);
     kurz__free(m, block);
     return 0;
 }

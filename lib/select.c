@@ -6,18 +6,6 @@
 
 #include "select.h"
 
-typedef struct cand {
-    double score;
-    size_t idx;
-} cand;
-
-static int cmp_cand(const void *a, const void *b)
-{
-    const cand *x = a, *y = b;
-    if (x->score != y->score)
-        return x->score < y->score ? 1 : -1;
-    return (x->idx > y->idx) - (x->idx < y->idx);
-}
 
 static int cmp_size(const void *a, const void *b)
 {
@@ -49,7 +37,7 @@ int kurz__select(const kurz__mem *m, const kurz__doc *d, const double *score, co
     *nchosen = 0;
     if (n == 0)
         return 0;
-    cand *c = kurz__calloc(m, n, sizeof *c);
+    kurz__ranked *c = kurz__calloc(m, n, sizeof *c);
     uint8_t *in = kurz__calloc(m, n, 1); /* in[i]: sentence i is chosen */
     uint8_t *wait = kurz__calloc(m, n, 1); /* wait[i]: passed over for a weak antecedent */
     if (!c || !in || !wait) {
@@ -64,8 +52,8 @@ int kurz__select(const kurz__mem *m, const kurz__doc *d, const double *score, co
     size_t nc = 0;
     for (size_t i = 0; i < n; i++)
         if (ok[i] || nok == 0)
-            c[nc++] = (cand){score[i], i};
-    qsort(c, nc, sizeof *c, cmp_cand);
+            c[nc++] = (kurz__ranked){score[i], i};
+    qsort(c, nc, sizeof *c, kurz__ranked_cmp);
 
     size_t want = 0; /* sentence budget; 0 with a word budget */
     if (o->words == 0) {
